@@ -65,7 +65,11 @@ export function validateCatalog(raw: unknown): Catalog {
     const item = entry as CatalogItem;
     item.complements?.forEach((other, j) => {
       if (!ids.has(other))
-        fail(`items[${i}] (id ${JSON.stringify(item.id)}).complements[${j}]`, other, 'the id of an item in this catalog');
+        fail(
+          `items[${i}] (id ${JSON.stringify(item.id)}).complements[${j}]`,
+          other,
+          'the id of an item in this catalog',
+        );
     });
   });
   return catalog as unknown as Catalog;
@@ -79,7 +83,8 @@ export async function loadCatalog(url: string, fetchImpl: typeof fetch = fetch):
   } catch (error) {
     throw new Error(`could not fetch catalog ${JSON.stringify(url)}: ${(error as Error).message}`);
   }
-  if (!response.ok) throw new Error(`could not fetch catalog ${JSON.stringify(url)}: HTTP ${response.status}`);
+  if (!response.ok)
+    throw new Error(`could not fetch catalog ${JSON.stringify(url)}: HTTP ${response.status}`);
   let body: unknown;
   try {
     body = await response.json();

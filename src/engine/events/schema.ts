@@ -83,9 +83,13 @@ export type ShopEvent =
   | DwellEvent;
 
 type Optional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
-type DistributiveOptional<T> = T extends ShopEvent ? Optional<T, 'id' | 'ts' | 'sessionId'> : never;
+type DistributiveOptional<T> = T extends ShopEvent & { quantity: number }
+  ? Optional<T, 'id' | 'ts' | 'sessionId' | 'quantity'>
+  : T extends ShopEvent
+    ? Optional<T, 'id' | 'ts' | 'sessionId'>
+    : never;
 
-/** What callers pass to `track()`: id, ts and sessionId are filled in when absent. */
+/** What callers pass to `track()`: id, ts and sessionId are filled in when absent; quantity defaults to 1. */
 export type TrackInput = DistributiveOptional<ShopEvent>;
 
 /** Events that name a single product. */

@@ -63,7 +63,11 @@ export function validateEvent(raw: unknown): ShopEvent {
 
   for (const key of Object.keys(input)) {
     if (!['id', 'ts', 'sessionId', 'kind', ...KNOWN_FIELDS[base.kind]].includes(key))
-      fail(key, input[key], `no such field on a "${base.kind}" event (allowed: ${KNOWN_FIELDS[base.kind].join(', ')})`);
+      fail(
+        key,
+        input[key],
+        `no such field on a "${base.kind}" event (allowed: ${KNOWN_FIELDS[base.kind].join(', ')})`,
+      );
   }
 
   switch (base.kind) {
@@ -79,7 +83,9 @@ export function validateEvent(raw: unknown): ShopEvent {
     case 'add_to_cart':
     case 'remove_from_cart': {
       const fields = { itemId: id('itemId', input.itemId), quantity: count('quantity', input.quantity ?? 1) };
-      return base.kind === 'add_to_cart' ? { ...base, kind: 'add_to_cart', ...fields } : { ...base, kind: 'remove_from_cart', ...fields };
+      return base.kind === 'add_to_cart'
+        ? { ...base, kind: 'add_to_cart', ...fields }
+        : { ...base, kind: 'remove_from_cart', ...fields };
     }
     case 'purchase': {
       const event: PurchaseEvent = {
@@ -97,11 +103,19 @@ export function validateEvent(raw: unknown): ShopEvent {
       return event;
     }
     case 'search': {
-      if (typeof input.query !== 'string' || input.query.trim() === '' || input.query.length > MAX_STRING_LENGTH)
+      if (
+        typeof input.query !== 'string' ||
+        input.query.trim() === '' ||
+        input.query.length > MAX_STRING_LENGTH
+      )
         fail('query', input.query, `a non-empty string of at most ${MAX_STRING_LENGTH} characters`);
       const event: SearchEvent = { ...base, kind: 'search', query: input.query.trim() };
       if (input.resultCount !== undefined) {
-        if (typeof input.resultCount !== 'number' || !Number.isInteger(input.resultCount) || input.resultCount < 0)
+        if (
+          typeof input.resultCount !== 'number' ||
+          !Number.isInteger(input.resultCount) ||
+          input.resultCount < 0
+        )
           fail('resultCount', input.resultCount, 'an integer >= 0');
         event.resultCount = input.resultCount;
       }
@@ -109,13 +123,19 @@ export function validateEvent(raw: unknown): ShopEvent {
     }
     case 'impression': {
       const shelf = id('shelf', input.shelf);
-      if (!Array.isArray(input.items) || input.items.length === 0 || input.items.length > MAX_IMPRESSION_ITEMS)
+      if (
+        !Array.isArray(input.items) ||
+        input.items.length === 0 ||
+        input.items.length > MAX_IMPRESSION_ITEMS
+      )
         fail('items', input.items, `an array of 1 to ${MAX_IMPRESSION_ITEMS} {itemId, position} entries`);
       const items = input.items.map((entry: unknown, i: number) => {
-        if (typeof entry !== 'object' || entry === null) fail(`items[${i}]`, entry, 'an object {itemId, position}');
+        if (typeof entry !== 'object' || entry === null)
+          fail(`items[${i}]`, entry, 'an object {itemId, position}');
         const { itemId, position } = entry as Record<string, unknown>;
         const checkedPosition = optionalPosition(`items[${i}].position`, position);
-        if (checkedPosition === undefined) fail(`items[${i}].position`, position, 'an integer from 0 to 10000');
+        if (checkedPosition === undefined)
+          fail(`items[${i}].position`, position, 'an integer from 0 to 10000');
         return { itemId: id(`items[${i}].itemId`, itemId), position: checkedPosition };
       });
       const event: ImpressionEvent = { ...base, kind: 'impression', shelf, items };

@@ -1,0 +1,18 @@
+/**
+ * LocalShelf's engine: the public API. Everything outside src/engine imports from here.
+ */
+export { ValidationError, StorageUnavailableError } from './errors.ts';
+
+export type { Catalog, CatalogItem } from './catalog/schema.ts';
+export { validateCatalog, validateCatalogItem, loadCatalog } from './catalog/validate.ts';
+
+export { EVENT_KINDS, isItemEvent } from './events/schema.ts';
+export type { EventKind, ShopEvent, TrackInput, ItemEvent } from './events/schema.ts';
+export { validateEvent } from './events/validate.ts';
+export { EventStore } from './events/store.ts';
+export type { EventStoreOptions, EventStoreSnapshot, EventExport } from './events/store.ts';
+export { DEFAULT_RETENTION } from './events/retention.ts';
+export type { RetentionPolicy } from './events/retention.ts';
+export { itemSequence, summarizeSessions, countByKind, interestSummary } from './events/queries.ts';
+export type { SequenceStep, SessionSummary, Interest } from './events/queries.ts';
+export { EVENT_DB_VERSION, DEFAULT_DB_NAME } from './events/db.ts';
