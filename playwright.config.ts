@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/support/chromium.ts';
 
-const PORT = 5174;
+// Override when another dev server already holds the port.
+const PORT = Number(process.env.LOCALSHELF_TEST_PORT ?? 5174);
 
 // Real Chromium against the Vite dev server. One worker: these machines have 2 cores,
 // and WebGL under SwiftShader wants both.

@@ -1,12 +1,23 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// The demo shop. `models/` is served as static files next to `public/` so the
-// pretrained model ships exactly as committed.
 export default defineConfig({
   plugins: [react()],
   publicDir: 'public',
-  server: { fs: { allow: ['.'] } },
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
+  optimizeDeps: {
+    // Pre-bundle everything up front: a dependency discovered late (say, by the worker)
+    // makes the dev server reload the page, which breaks a page mid-test.
+    entries: ['index.html', 'e2e/fixtures/**/*.html', 'src/engine/worker/worker.ts'],
+    include: [
+      '@tensorflow/tfjs',
+      '@tensorflow/tfjs-backend-wasm',
+      'idb',
+      'react',
+      'react-dom',
+      'react-dom/client',
+      'react/jsx-dev-runtime',
+    ],
+  },
 });

@@ -16,3 +16,9 @@ export type { RetentionPolicy } from './events/retention.ts';
 export { itemSequence, summarizeSessions, countByKind, interestSummary } from './events/queries.ts';
 export type { SequenceStep, SessionSummary, Interest } from './events/queries.ts';
 export { EVENT_DB_VERSION, DEFAULT_DB_NAME } from './events/db.ts';
+
+export { capabilities, BACKENDS, parseBackend } from './env.ts';
+export type { Capabilities, BackendName } from './env.ts';
+export { WorkerClient } from './worker/client.ts';
+export type { BackendInfo } from './worker/backend.ts';
+export type { MemoryInfo, WorkerCalls } from './worker/protocol.ts';
