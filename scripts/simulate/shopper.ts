@@ -90,7 +90,7 @@ export class ShopperSim {
       if (best) this.productPage(best, 1);
     }
     const needs = this.needs;
-    if (needs.length > 0 && rng.chance(0.55)) this.complementTrip(rng.pick(needs));
+    if (needs.length > 0 && rng.chance(0.65)) this.complementTrip(rng.pick(needs));
     else this.browseMid(this.chooseMid());
     if (rng.chance(0.25)) this.browseMid(this.chooseMid());
     this.checkout();
@@ -126,8 +126,11 @@ export class ShopperSim {
     const leaf = rng.pick([...need.leaves].sort());
     const pool = index.byLeaf.get(leaf) ?? [];
     const roll = rng.next();
-    if (roll < 0.4) this.productPage(this.entry(need.source), 0, true);
-    else if (roll < 0.7) this.search(pool, true);
+    if (roll < 0.4) {
+      this.productPage(this.entry(need.source), 0, true);
+      // "See all sleeping bags": from the purchase's page on to the whole category.
+      if (rng.chance(0.6)) this.listing(pool, 'category');
+    } else if (roll < 0.7) this.search(pool, true);
     else this.listing(pool, 'category');
   }
 
