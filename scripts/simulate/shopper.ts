@@ -204,7 +204,7 @@ export class ShopperSim {
     this.recent.push(id);
     if (this.recent.length > 30) this.recent.shift();
     if (!this.cart.has(id) && !this.owned.has(id) && entry.item.inStock && rng.chance(sigmoid(1.5 * (u - 4)) * taste.buyPropensity)) {
-      this.t += pauseMs(rng) / 2;
+      this.t += Math.round(pauseMs(rng) / 2);
       const quantity = entry.item.price < 20 && rng.chance(0.15) ? 2 : 1;
       this.emit({ kind: 'add_to_cart', itemId: id, quantity });
       this.cart.set(id, quantity);

@@ -41,7 +41,7 @@ describe('shopper simulator', () => {
         if (ids.has(event.id)) problems.push(`${where}: duplicate id`);
         ids.add(event.id);
         kinds.add(event.kind);
-        if (event.ts < last || event.ts >= now) problems.push(`${where}: ts ${event.ts} out of order or in the future`);
+        if (event.ts < last || event.ts >= now || !Number.isInteger(event.ts)) problems.push(`${where}: ts ${event.ts} out of order, in the future or fractional`);
         last = event.ts;
         if (!event.sessionId.startsWith(`${shopper}-s`)) problems.push(`${where}: session ${event.sessionId}`);
         if ('itemId' in event && !index.byId.has(event.itemId)) problems.push(`${where}: unknown item ${event.itemId}`);
