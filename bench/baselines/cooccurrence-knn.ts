@@ -1,0 +1,57 @@
+import { itemCounts, popularityTieBreak, type Baseline } from './types.ts';
+
+export interface KnnOptions {
+  /** Items at most this many steps apart in a sequence co-occur. Default: 3. */
+  window?: number;
+  /** How many of the latest history items vote. Default: 3. */
+  lastItems?: number;
+  /** Weight of each older voter relative to the next newer one. Default: 0.5. */
+  decay?: number;
+}
+
+/**
+ * Item kNN over co-occurrence: pairs within `window` steps count 1/distance, similarity is
+ * cosine-normalised (c_ab / sqrt(n_a n_b)), and the latest `lastItems` history items vote with
+ * exponentially decaying weight.
+ */
+export function cooccurrenceKnn(sequences: readonly Int32Array[], numItems: number, opts: KnnOptions = {}): Baseline {
+  const window = opts.window ?? 3;
+  const lastItems = opts.lastItems ?? 3;
+  const decay = opts.decay ?? 0.5;
+  const co = new Map<number, Map<number, number>>();
+  const add = (a: number, b: number, w: number) => {
+    let row = co.get(a);
+    if (!row) co.set(a, (row = new Map()));
+    row.set(b, (row.get(b) ?? 0) + w);
+  };
+  for (const s of sequences) {
+    for (let t = 0; t < s.length; t++) {
+      for (let d = 1; d <= window && t + d < s.length; d++) {
+        const a = s[t] as number;
+        const b = s[t + d] as number;
+        if (a === b) continue;
+        add(a, b, 1 / d);
+        add(b, a, 1 / d);
+      }
+    }
+  }
+  const counts = itemCounts(sequences, numItems);
+  const tie = popularityTieBreak(counts, 1e-6);
+  return {
+    name: 'cooccurrence-knn',
+    score(history) {
+      const scores = tie.slice();
+      let w = 1;
+      for (let k = 0; k < lastItems && k < history.length; k++) {
+        const a = history[history.length - 1 - k] as number;
+        const row = co.get(a);
+        if (row) {
+          const na = counts[a - 1] ?? 1;
+          for (const [b, c] of row) scores[b - 1]! += (w * c) / Math.sqrt(na * (counts[b - 1] ?? 1));
+        }
+        w *= decay;
+      }
+      return scores;
+    },
+  };
+}

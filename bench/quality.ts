@@ -1,0 +1,149 @@
+/**
+ * npm run bench:quality -- --data <file> [--name <dataset>] [--save-model <dir>] [settings]
+ * BENCHMARKS.md §1: pretrains LocalShelf (same code as npm run pretrain), then ranks every
+ * user's last item against all items, beside three simple baselines on the same split.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+// eslint-disable-next-line no-restricted-imports -- the model API is not yet re-exported by src/engine/index.ts
+import { scoreBatch, type EncodedHistory } from '../src/engine/model/index.ts';
+import { parseArgs } from '../scripts/data/args.ts';
+import { saveModelDir, toModelFiles } from '../scripts/data/model-files.ts';
+import { startNodeBackend } from '../scripts/data/node-tf.ts';
+import { makeProgress, progressLine } from '../scripts/data/progress.ts';
+import { dirtyPaths, gitCommit, sha256File } from '../scripts/data/provenance.ts';
+import { DEFAULT_SETTINGS, pretrain } from '../scripts/data/pretrain-run.ts';
+import { parseDataset } from '../scripts/data/read-dataset.ts';
+import { SETTING_OPTIONS, SETTINGS_HELP, settingsFromArgs } from '../scripts/data/settings-args.ts';
+import { historyBefore } from '../scripts/data/split.ts';
+import { cooccurrenceKnn } from './baselines/cooccurrence-knn.ts';
+import { lastItem } from './baselines/last-item.ts';
+import { popularity } from './baselines/popularity.ts';
+import type { Baseline } from './baselines/types.ts';
+import { median, rankAll, type TestCase } from './evaluate.ts';
+import { toMarkdown, type QualityReport } from './report.ts';
+
+const USAGE = `usage: npm run bench:quality -- --data <file> [--name <dataset>] [--save-model <dir>] [--results <dir>]\n${SETTINGS_HELP}`;
+const CODE_PATHS = ['src/engine/model', 'src/engine/ranking', 'scripts/data', 'scripts/pretrain.ts', 'bench'];
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2), { data: 'string', name: 'string', 'save-model': 'string', results: 'string', help: 'boolean', ...SETTING_OPTIONS });
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (typeof args.data !== 'string') throw new Error(`--data is required\n${USAGE}`);
+  const dataFile = args.data;
+  const dataset = typeof args.name === 'string' ? args.name : basename(dataFile).replace(/\.[^.]+$/, '');
+  const resultsDir = typeof args.results === 'string' ? args.results : join(import.meta.dirname, 'results');
+  const backend = await startNodeBackend();
+  const users = parseDataset(readFileSync(dataFile, 'utf8'));
+  const settings = { ...DEFAULT_SETTINGS, ...settingsFromArgs(args) };
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  log(`bench:quality ${dataset}: ${users.length} users, backend ${backend}`);
+
+  const progress = makeProgress();
+  let epochStart = 0;
+  const run = await pretrain(users, settings, {
+    onLog: (l) => {
+      if (l.type === 'step') {
+        if (l.step === 1) epochStart = l.elapsedMs;
+        progress.update(progressLine({ ...l, epochs: settings.epochs ?? 200, budgetMs: (settings.maxMinutes ?? Infinity) * 60_000, epochStartMs: epochStart }));
+      } else progress.done(`epoch ${l.epoch}: loss ${l.loss.toFixed(4)} valid HR@10 ${(l.valid['HR@10'] ?? 0).toFixed(4)} NDCG@10 ${(l.valid['NDCG@10'] ?? 0).toFixed(4)}${l.best ? ' (best)' : ''} at ${(l.elapsedMs / 60000).toFixed(1)} min`);
+    },
+  });
+  const numItems = run.vocabulary.length;
+  const maxLen = settings.maxLen ?? 50;
+
+  // Test: the last item, seen after the whole history before it.
+  const histories: EncodedHistory[] = [];
+  const cases: TestCase[] = [];
+  let skipped = 0;
+  for (const u of users) {
+    if (u.items.length < 2) continue;
+    const target = run.index.get(u.items[u.items.length - 1] as string) as number;
+    const full = historyBefore(u, run.index, u.items.length - 1);
+    if (full.items.includes(target)) {
+      skipped++;
+      continue;
+    }
+    cases.push({ history: full.items, target });
+    histories.push({ items: full.items.slice(-maxLen), kinds: full.kinds.slice(-maxLen), recency: full.recency.slice(-maxLen) });
+  }
+  const historyOf = new Map(cases.map((c, i) => [c, histories[i] as EncodedHistory]));
+
+  const models: Record<string, Record<string, number>> = {};
+  models['localshelf'] = rankAll(cases, numItems, (chunk) => scoreBatch(run.model, chunk.map((c) => historyOf.get(c) as EncodedHistory)));
+  log(`localshelf: ${JSON.stringify(models['localshelf'])}`);
+
+  // Latency: one shopper at a time (what a page does), and batched (throughput).
+  const sample = histories.slice(0, 200);
+  const single = sample.map((h) => {
+    const t = performance.now();
+    scoreBatch(run.model, [h]);
+    return performance.now() - t;
+  });
+  const t0 = performance.now();
+  scoreBatch(run.model, histories.slice(0, 256));
+  const batched = (performance.now() - t0) / Math.min(256, histories.length);
+
+  // Baselines learn from everything before each user's test item (training + validation item).
+  const trainSeqs = users.map((u) => historyBefore(u, run.index, Math.max(0, u.items.length - 1)).items);
+  const knnOptions = { window: 3, lastItems: 3, decay: 0.5 };
+  const baselines: Baseline[] = [popularity(trainSeqs, numItems), lastItem(trainSeqs, numItems), cooccurrenceKnn(trainSeqs, numItems, knnOptions)];
+  for (const b of baselines) {
+    models[b.name] = rankAll(cases, numItems, (chunk) => {
+      const out = new Float32Array(chunk.length * numItems);
+      chunk.forEach((c, i) => out.set(b.score(c.history), i * numItems));
+      return out;
+    });
+    log(`${b.name}: ${JSON.stringify(models[b.name])}`);
+  }
+
+  let modelBytes = 0;
+  await run.model.save(
+    tf.io.withSaveHandler(async (a) => {
+      modelBytes = toModelFiles(a).weights.byteLength;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
+  if (typeof args['save-model'] === 'string') await saveModelDir(run.model, args['save-model']);
+
+  const report: QualityReport = {
+    dataset,
+    dataFile: resolve(dataFile),
+    dataSha256: sha256File(dataFile),
+    users: users.length,
+    testUsers: cases.length,
+    skippedTargetInHistory: skipped,
+    items: numItems,
+    commit: gitCommit(),
+    dirty: dirtyPaths(CODE_PATHS),
+    date: new Date().toISOString(),
+    cpus: cpus().length,
+    backend,
+    trainSeconds: run.result.seconds,
+    epochs: run.result.epochs,
+    bestEpoch: run.result.bestEpoch,
+    stoppedBy: run.result.stoppedBy,
+    params: run.params,
+    modelBytes,
+    latencyMsPerUser: median(single),
+    latencyMsPerUserBatched: batched,
+    settings: { ...run.settings },
+    baselineSettings: { 'cooccurrence-knn': knnOptions, 'last-item': 'transition counts, popularity tie-break', fitOn: 'all items before each test item' },
+    valid: run.result.valid,
+    models,
+  };
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(join(resultsDir, `quality-${dataset}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(join(resultsDir, `quality-${dataset}.md`), toMarkdown(report));
+  log(`wrote ${join(resultsDir, `quality-${dataset}.json`)} and .md`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench:quality: ${(e as Error).stack ?? (e as Error).message}\n`);
+  process.exit(1);
+});

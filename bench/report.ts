@@ -1,0 +1,62 @@
+import { PUBLISHED } from './published.ts';
+
+export interface QualityReport {
+  dataset: string;
+  dataFile: string;
+  dataSha256: string;
+  users: number;
+  testUsers: number;
+  skippedTargetInHistory: number;
+  items: number;
+  commit: string;
+  dirty: string[];
+  date: string;
+  cpus: number;
+  backend: string;
+  trainSeconds: number;
+  epochs: number;
+  bestEpoch: number;
+  stoppedBy: string;
+  params: number;
+  modelBytes: number;
+  latencyMsPerUser: number;
+  latencyMsPerUserBatched: number;
+  settings: Record<string, unknown>;
+  baselineSettings: Record<string, unknown>;
+  valid: Record<string, number>;
+  models: Record<string, Record<string, number>>;
+}
+
+const METRICS = ['HR@5', 'HR@10', 'HR@20', 'NDCG@5', 'NDCG@10', 'NDCG@20'];
+
+/** The human-readable table: our run's models, then the published numbers on the same file. */
+export function toMarkdown(r: QualityReport): string {
+  const f = (x: number | undefined) => (x === undefined ? '–' : x.toFixed(4));
+  const lines = [
+    `# Quality — ${r.dataset}`,
+    '',
+    `Leave-one-out by time, full ranking over all ${r.items} items, history items excluded (BENCHMARKS.md §1).`,
+    `${r.testUsers} of ${r.users} users evaluated; ${r.skippedTargetInHistory} left out because their test item already occurs in their history.`,
+    `Commit ${r.commit}${r.dirty.length ? ` (uncommitted changes: ${r.dirty.join(', ')})` : ''}, ${r.date}, ${r.cpus} CPUs, tfjs ${r.backend} backend.`,
+    '',
+    `| model (this run) | ${METRICS.join(' | ')} |`,
+    `| --- | ${METRICS.map(() => '---').join(' | ')} |`,
+    ...Object.entries(r.models).map(([name, m]) => `| ${name} | ${METRICS.map((k) => f(m[k])).join(' | ')} |`),
+    '',
+    `LocalShelf: ${r.params.toLocaleString('en')} parameters, ${(r.modelBytes / 1e6).toFixed(2)} MB of weights, trained ${(r.trainSeconds / 60).toFixed(1)} min (${r.epochs} epochs, best ${r.bestEpoch}, stopped by ${r.stoppedBy}); ` +
+      `latency ${r.latencyMsPerUser.toFixed(2)} ms per user alone, ${r.latencyMsPerUserBatched.toFixed(3)} ms per user in batches of 256.`,
+    `Settings: \`${JSON.stringify(r.settings)}\`. Baselines: \`${JSON.stringify(r.baselineSettings)}\`.`,
+    '',
+  ];
+  const published = PUBLISHED[r.dataset];
+  if (published) {
+    const ours = r.models['localshelf'] ?? {};
+    lines.push(`| published (${r.dataset}) | HR@10 | NDCG@10 | ours vs it (HR@10 / NDCG@10) | source |`, '| --- | --- | --- | --- | --- |');
+    for (const p of published) {
+      const ratio = (a: number | undefined, b: number) => (a === undefined ? '–' : `${(a / b).toFixed(2)}×`);
+      lines.push(`| ${p.model} | ${f(p['HR@10'])} | ${f(p['NDCG@10'])} | ${ratio(ours['HR@10'], p['HR@10'])} / ${ratio(ours['NDCG@10'], p['NDCG@10'])} | ${p.source} |`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}

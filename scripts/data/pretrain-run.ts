@@ -1,0 +1,71 @@
+import type * as tf from '@tensorflow/tfjs';
+// eslint-disable-next-line no-restricted-imports -- the model API is not yet re-exported by src/engine/index.ts
+import { contentFeatures, createModel, getEncoder, train, type ModelConfig, type TrainLog, type TrainOptions, type TrainResult, type ValidationCase } from '../../src/engine/model/index.ts';
+import type { CatalogItem } from '../../src/engine/index.ts';
+import type { UserSequence } from './read-dataset.ts';
+import { buildVocabulary, historyBefore } from './split.ts';
+
+export type PretrainSettings = Omit<ModelConfig, 'numItems'> & TrainOptions;
+
+/** Defaults chosen on Beauty (see bench/results): SASRec-sized, full softmax. */
+export const DEFAULT_SETTINGS: PretrainSettings = {
+  dim: 64,
+  maxLen: 50,
+  blocks: 2,
+  heads: 1,
+  dropout: 0.3,
+  epochs: 200,
+  batchSize: 128,
+  learningRate: 0.002,
+  negatives: 0,
+  patience: 4,
+  seed: 42,
+};
+
+export interface PretrainOutput {
+  model: tf.LayersModel;
+  vocabulary: string[];
+  index: Map<string, number>;
+  result: TrainResult;
+  params: number;
+  settings: PretrainSettings;
+}
+
+/**
+ * Leave-one-out by time: each user's last item is the test item (never trained on), the one
+ * before it the validation item (early stopping), the rest the training sequence.
+ * Users with fewer than 3 items contribute what they can (training only).
+ */
+export async function pretrain(
+  users: readonly UserSequence[],
+  settings: PretrainSettings,
+  opts: { catalog?: readonly CatalogItem[]; onLog?: (log: TrainLog) => void } = {},
+): Promise<PretrainOutput> {
+  const s = { ...DEFAULT_SETTINGS, ...settings };
+  const vocabulary = buildVocabulary(users, opts.catalog?.map((i) => i.id) ?? []);
+  const index = new Map(vocabulary.map((id, i) => [id, i + 1]));
+  const maxLen = s.maxLen ?? 50;
+  const sequences = users.map((u) => historyBefore(u, index, Math.max(0, u.items.length - 2)));
+  const validation: ValidationCase[] = [];
+  for (const u of users) {
+    if (u.items.length < 3) continue;
+    const history = historyBefore(u, index, u.items.length - 2, maxLen);
+    const target = index.get(u.items[u.items.length - 2] as string) as number;
+    if (!history.items.includes(target)) validation.push({ history, target });
+  }
+  const model = createModel({ ...s, numItems: vocabulary.length, hashBuckets: opts.catalog ? (s.hashBuckets ?? 4096) : 0 });
+  if (opts.catalog) {
+    const enc = getEncoder(model);
+    const { tokens, price } = contentFeatures(vocabulary, opts.catalog, enc.cfg.hashBuckets, enc.cfg.tokensPerItem, enc.cfg.priceBuckets);
+    enc.setContentFeatures(tokens, price);
+    const seen = new Set(users.flatMap((u) => u.items));
+    enc.zeroItemRows(vocabulary.flatMap((id, i) => (seen.has(id) ? [] : [i + 1])));
+  }
+  const gen = train(model, sequences, validation, s);
+  let next = await gen.next();
+  while (!next.done) {
+    opts.onLog?.(next.value);
+    next = await gen.next();
+  }
+  return { model, vocabulary, index, result: next.value, params: model.countParams(), settings: s };
+}

@@ -1,0 +1,41 @@
+/** A one-line progress bar on stderr: bar, epoch, loss and estimated time left. */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '?';
+  const s = Math.round(ms / 1000);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const r = s % 60;
+  return h > 0 ? `${h}h${String(m).padStart(2, '0')}m` : m > 0 ? `${m}m${String(r).padStart(2, '0')}s` : `${r}s`;
+}
+
+export function progressLine(opts: { epoch: number; epochs: number; step: number; steps: number; loss: number; elapsedMs: number; budgetMs: number; epochStartMs: number }): string {
+  const width = 24;
+  const frac = opts.steps > 0 ? opts.step / opts.steps : 0;
+  const filled = Math.round(frac * width);
+  const bar = '█'.repeat(filled) + '░'.repeat(width - filled);
+  const epochElapsed = opts.elapsedMs - opts.epochStartMs;
+  const epochLeft = frac > 0 ? (epochElapsed / frac) * (1 - frac) : NaN;
+  // Time left: the rest of this epoch plus the remaining epochs, capped by the time budget.
+  const perEpoch = frac > 0 ? epochElapsed / frac : NaN;
+  const allLeft = epochLeft + perEpoch * Math.max(0, opts.epochs - opts.epoch);
+  const left = Math.min(allLeft, opts.budgetMs - opts.elapsedMs);
+  return `epoch ${opts.epoch}/${opts.epochs} ${bar} ${(frac * 100).toFixed(0).padStart(3)}% loss ${opts.loss.toFixed(4)} elapsed ${formatDuration(opts.elapsedMs)} left ≤${formatDuration(left)}`;
+}
+
+/** Redraws in place on a terminal; on a pipe/log prints at most one line per `everyMs`. */
+export function makeProgress(stream: NodeJS.WriteStream = process.stderr, everyMs = 10_000): { update(line: string): void; done(line?: string): void } {
+  let last = 0;
+  return {
+    update(line) {
+      if (stream.isTTY) stream.write(`\r${line}\x1b[K`);
+      else if (Date.now() - last >= everyMs) {
+        last = Date.now();
+        stream.write(`${line}\n`);
+      }
+    },
+    done(line) {
+      if (stream.isTTY) stream.write('\r\x1b[K');
+      if (line) stream.write(`${line}\n`);
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import type { PretrainSettings } from './pretrain-run.ts';
+
+/** Command-line names of the model/training settings shared by pretrain and bench:quality. */
+export const SETTING_OPTIONS = {
+  dim: 'number',
+  'max-len': 'number',
+  blocks: 'number',
+  heads: 'number',
+  dropout: 'number',
+  'hash-buckets': 'number',
+  epochs: 'number',
+  'batch-size': 'number',
+  lr: 'number',
+  negatives: 'number',
+  patience: 'number',
+  'max-minutes': 'number',
+  seed: 'number',
+} as const;
+
+const FIELD: Record<keyof typeof SETTING_OPTIONS, keyof PretrainSettings> = {
+  dim: 'dim',
+  'max-len': 'maxLen',
+  blocks: 'blocks',
+  heads: 'heads',
+  dropout: 'dropout',
+  'hash-buckets': 'hashBuckets',
+  epochs: 'epochs',
+  'batch-size': 'batchSize',
+  lr: 'learningRate',
+  negatives: 'negatives',
+  patience: 'patience',
+  'max-minutes': 'maxMinutes',
+  seed: 'seed',
+};
+
+export function settingsFromArgs(args: Record<string, string | number | boolean>): PretrainSettings {
+  const s: Record<string, number> = {};
+  for (const [opt, field] of Object.entries(FIELD)) {
+    const v = args[opt];
+    if (typeof v === 'number') s[field] = v;
+  }
+  return s as PretrainSettings;
+}
+
+export const SETTINGS_HELP = `  --dim N --max-len N --blocks N --heads N --dropout X --hash-buckets N
+  --epochs N --batch-size N --lr X --negatives N (0 = full softmax) --patience N
+  --max-minutes X (time budget; best weights so far are kept) --seed N`;

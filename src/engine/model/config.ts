@@ -1,0 +1,54 @@
+/** Shape and regularisation of the LocalShelf sequence model. */
+export interface ModelConfig {
+  /** Number of catalog items; embedding rows are items + 1 (row 0 is padding). Required. */
+  numItems: number;
+  /** Embedding and hidden size. Default: 64. */
+  dim?: number;
+  /** Longest history the model reads; older events are dropped. Default: 50. */
+  maxLen?: number;
+  /** Self-attention blocks. Default: 2. */
+  blocks?: number;
+  /** Attention heads per block (must divide dim). Default: 1. */
+  heads?: number;
+  /** Dropout rate on embeddings, attention output and feed-forward. Default: 0.3. */
+  dropout?: number;
+  /** Hashed content-token buckets; 0 means no content features (id embedding only). Default: 0. */
+  hashBuckets?: number;
+  /** Content tokens kept per item (title, category path, brand, tags). Default: 24. */
+  tokensPerItem?: number;
+  /** Price buckets (log scale); used only with content features. Default: 16. */
+  priceBuckets?: number;
+  /** Seed for weight initialisation, so runs are repeatable. Default: 42. */
+  seed?: number;
+}
+
+export type ResolvedModelConfig = Required<ModelConfig>;
+
+export function resolveConfig(config: ModelConfig): ResolvedModelConfig {
+  const c: ResolvedModelConfig = {
+    numItems: config.numItems,
+    dim: config.dim ?? 64,
+    maxLen: config.maxLen ?? 50,
+    blocks: config.blocks ?? 2,
+    heads: config.heads ?? 1,
+    dropout: config.dropout ?? 0.3,
+    hashBuckets: config.hashBuckets ?? 0,
+    tokensPerItem: config.tokensPerItem ?? 24,
+    priceBuckets: config.priceBuckets ?? 16,
+    seed: config.seed ?? 42,
+  };
+  const positiveInts: (keyof ResolvedModelConfig)[] = ['numItems', 'dim', 'maxLen', 'heads', 'tokensPerItem', 'priceBuckets'];
+  for (const key of positiveInts) {
+    const v = c[key];
+    if (!Number.isInteger(v) || v < 1) throw new Error(`model config "${key}" is ${v}; expected a positive integer`);
+  }
+  if (!Number.isInteger(c.blocks) || c.blocks < 0) throw new Error(`model config "blocks" is ${c.blocks}; expected an integer ≥ 0`);
+  if (!Number.isInteger(c.hashBuckets) || c.hashBuckets < 0)
+    throw new Error(`model config "hashBuckets" is ${c.hashBuckets}; expected an integer ≥ 0`);
+  if (c.dim % c.heads !== 0) throw new Error(`model config "heads" is ${c.heads}; expected a divisor of dim ${c.dim}`);
+  if (!(c.dropout >= 0 && c.dropout < 1)) throw new Error(`model config "dropout" is ${c.dropout}; expected a number in [0, 1)`);
+  return c;
+}
+
+/** Number of recency buckets (see history.ts); row 0 is padding, row 1 is "unknown time". */
+export const RECENCY_BUCKETS = 9;

@@ -1,0 +1,179 @@
+import * as tf from '@tensorflow/tfjs';
+import { RECENCY_BUCKETS, resolveConfig, type ModelConfig, type ResolvedModelConfig } from './config.ts';
+import { EVENT_KINDS } from '../events/schema.ts';
+import { matMulFast } from './fast-matmul.ts';
+
+/** Rows of the kind embedding: one per event kind plus padding (row 0). */
+export const KIND_ROWS = EVENT_KINDS.length + 1;
+
+type Kwargs = { training?: boolean };
+
+/**
+ * The whole sequence model as one layer, so the item table can be used both to embed the
+ * history and to score every item (weights tied, as in SASRec) while the model still saves
+ * as a standard LayersModel. Inputs: [items, kinds, recency], each [batch, time] int32,
+ * left-padded with 0. Output: [batch, time, dim], the user state after each event
+ * (causal: position t sees only events ≤ t).
+ */
+export class LocalShelfEncoder extends tf.layers.Layer {
+  static readonly className = 'LocalShelfEncoder';
+  readonly cfg: ResolvedModelConfig;
+  private w: Record<string, tf.LayerVariable> = {};
+
+  constructor(args: ModelConfig & { name?: string; trainable?: boolean }) {
+    super({ name: args.name ?? 'localshelf_encoder', trainable: args.trainable ?? true });
+    this.cfg = resolveConfig(args);
+  }
+
+  override build(): void {
+    const { numItems, dim, maxLen, blocks, hashBuckets, tokensPerItem, priceBuckets, seed } = this.cfg;
+    let s = seed;
+    const normal = (stddev: number) => tf.initializers.randomNormal({ mean: 0, stddev, seed: s++ });
+    const glorot = () => tf.initializers.glorotUniform({ seed: s++ });
+    const add = (name: string, shape: number[], init: ReturnType<typeof tf.initializers.zeros>, trainable = true) => {
+      this.w[name] = this.addWeight(name, shape, 'float32', init, undefined, trainable);
+    };
+    const embStd = 1 / Math.sqrt(dim);
+    add('item_embedding', [numItems + 1, dim], normal(embStd));
+    add('position_embedding', [maxLen, dim], normal(embStd));
+    add('kind_embedding', [KIND_ROWS, dim], normal(embStd));
+    add('recency_embedding', [RECENCY_BUCKETS, dim], normal(embStd));
+    if (hashBuckets > 0) {
+      add('token_embedding', [hashBuckets, dim], normal(embStd));
+      add('price_embedding', [priceBuckets + 1, dim], normal(embStd));
+      // Content features per item, stored as float weights so they travel in the weight file.
+      add('item_tokens', [numItems + 1, tokensPerItem], tf.initializers.zeros(), false);
+      add('item_price_bucket', [numItems + 1], tf.initializers.zeros(), false);
+    }
+    for (let b = 0; b < blocks; b++) {
+      for (const ln of ['ln1', 'ln2']) {
+        add(`b${b}_${ln}_gamma`, [dim], tf.initializers.ones());
+        add(`b${b}_${ln}_beta`, [dim], tf.initializers.zeros());
+      }
+      for (const m of ['q', 'k', 'v', 'o', 'ff1', 'ff2']) {
+        add(`b${b}_${m}_kernel`, [dim, dim], glorot());
+        add(`b${b}_${m}_bias`, [dim], tf.initializers.zeros());
+      }
+    }
+    add('final_ln_gamma', [dim], tf.initializers.ones());
+    add('final_ln_beta', [dim], tf.initializers.zeros());
+    this.built = true;
+  }
+
+  private v(name: string): tf.Tensor {
+    const w = this.w[name];
+    if (!w) throw new Error(`LocalShelfEncoder: no weight "${name}"`);
+    return w.read();
+  }
+
+  /** Whether this model has content features (hashed tokens, price bucket). */
+  get hasContent(): boolean {
+    return this.cfg.hashBuckets > 0;
+  }
+
+  /** Writes per-item content features (token hash ids ≥ 1, 0 = none; price bucket ≥ 1, 0 = unknown). */
+  setContentFeatures(tokens: Int32Array, priceBucket: Int32Array): void {
+    if (!this.hasContent) throw new Error('setContentFeatures: the model was created with hashBuckets 0; expected hashBuckets > 0');
+    const rows = this.cfg.numItems + 1;
+    if (tokens.length !== rows * this.cfg.tokensPerItem || priceBucket.length !== rows)
+      throw new Error(`setContentFeatures: got ${tokens.length} tokens and ${priceBucket.length} prices; expected ${rows * this.cfg.tokensPerItem} and ${rows}`);
+    const t = this.w['item_tokens'];
+    const p = this.w['item_price_bucket'];
+    if (!t || !p) throw new Error('setContentFeatures: layer is not built');
+    t.write(tf.tensor2d(Float32Array.from(tokens), [rows, this.cfg.tokensPerItem]));
+    p.write(tf.tensor1d(Float32Array.from(priceBucket)));
+  }
+
+  /** Zeroes the id embedding of the given rows, so items with no behaviour are scored by content alone. */
+  zeroItemRows(rows: readonly number[]): void {
+    const w = this.w['item_embedding'];
+    if (!w) throw new Error('zeroItemRows: layer is not built');
+    const keep = new Float32Array(this.cfg.numItems + 1).fill(1);
+    for (const r of rows) keep[r] = 0;
+    const next = tf.tidy(() => w.read().mul(tf.tensor2d(keep, [keep.length, 1])));
+    w.write(next);
+    next.dispose();
+  }
+
+  /** Item vectors [numItems + 1, dim]: id embedding plus mean content-token and price embeddings. */
+  itemVectors(): tf.Tensor2D {
+    return tf.tidy(() => {
+      const id = this.v('item_embedding') as tf.Tensor2D;
+      if (!this.hasContent) return id.clone();
+      const tokens = this.v('item_tokens').toInt();
+      const present = tokens.greater(0).toFloat().expandDims(2);
+      const tokEmb = tf.gather(this.v('token_embedding'), tokens).mul(present);
+      const count = present.sum(1).maximum(1);
+      const content = tokEmb.sum(1).div(count);
+      const price = tf.gather(this.v('price_embedding'), this.v('item_price_bucket').toInt());
+      return id.add(content).add(price) as tf.Tensor2D;
+    });
+  }
+
+  override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape {
+    const first = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as tf.Shape;
+    return [first[0] ?? null, first[1] ?? null, this.cfg.dim];
+  }
+
+  override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): tf.Tensor {
+    const list = Array.isArray(inputs) ? inputs : [inputs];
+    const [items, kinds, recency] = list;
+    if (!items || !kinds || !recency) throw new Error(`LocalShelfEncoder: got ${list.length} inputs; expected 3 (items, kinds, recency)`);
+    return this.encode(items, kinds, recency, kwargs.training === true);
+  }
+
+  /** The forward pass; `training` turns dropout on. */
+  encode(items: tf.Tensor, kinds: tf.Tensor, recency: tf.Tensor, training: boolean): tf.Tensor3D {
+    return tf.tidy(() => {
+      const { dim, maxLen, blocks, heads, dropout } = this.cfg;
+      const itemIds = items.toInt();
+      const [batch, time] = itemIds.shape as [number, number];
+      if (time > maxLen) throw new Error(`LocalShelfEncoder: history length ${time}; expected at most maxLen ${maxLen}`);
+      const drop = (x: tf.Tensor) => (training && dropout > 0 ? tf.dropout(x, dropout) : x);
+      const table = this.hasContent ? this.itemVectors() : this.v('item_embedding');
+      const mask = itemIds.greater(0).toFloat().expandDims(2); // [B, T, 1]
+      // Left padding: the latest event always sits at position maxLen - 1.
+      const positions = tf.range(maxLen - time, maxLen, 1, 'int32');
+      let x = tf
+        .gather(table, itemIds)
+        .mul(Math.sqrt(dim))
+        .add(tf.gather(this.v('position_embedding'), positions).expandDims(0))
+        .add(tf.gather(this.v('kind_embedding'), kinds.toInt()))
+        .add(tf.gather(this.v('recency_embedding'), recency.toInt()));
+      x = drop(x).mul(mask);
+      // Additive attention bias: causal, and padded keys never attended.
+      const causal = tf.linalg.bandPart(tf.ones([time, time]), -1, 0).expandDims(0); // [1, T, T]
+      const keyOk = mask.reshape([batch, 1, time]);
+      const bias = tf.scalar(1).sub(causal.mul(keyOk)).mul(-1e9).expandDims(1); // [B, 1, T, T]
+      const hd = dim / heads;
+      const dense = (h: tf.Tensor, name: string) =>
+        matMulFast(h.reshape([batch * time, dim]), this.v(`${name}_kernel`)).add(this.v(`${name}_bias`)).reshape([batch, time, dim]);
+      const split = (h: tf.Tensor) => h.reshape([batch, time, heads, hd]).transpose([0, 2, 1, 3]);
+      for (let b = 0; b < blocks; b++) {
+        const p = `b${b}`;
+        const h = this.layerNorm(x, `${p}_ln1`);
+        const q = split(dense(h, `${p}_q`));
+        const k = split(dense(h, `${p}_k`));
+        const v = split(dense(h, `${p}_v`));
+        const att = tf.softmax(matMulFast(q, k, true).mul(1 / Math.sqrt(hd)).add(bias));
+        const ctx = matMulFast(drop(att), v).transpose([0, 2, 1, 3]).reshape([batch, time, dim]);
+        x = x.add(drop(dense(ctx, `${p}_o`)));
+        const h2 = this.layerNorm(x, `${p}_ln2`);
+        const ff = dense(drop(tf.relu(dense(h2, `${p}_ff1`))), `${p}_ff2`);
+        x = x.add(drop(ff)).mul(mask);
+      }
+      return this.layerNorm(x, 'final_ln') as tf.Tensor3D;
+    });
+  }
+
+  private layerNorm(x: tf.Tensor, name: string): tf.Tensor {
+    const { mean, variance } = tf.moments(x, -1, true);
+    return x.sub(mean).div(variance.add(1e-6).sqrt()).mul(this.v(`${name}_gamma`)).add(this.v(`${name}_beta`));
+  }
+
+  override getConfig(): tf.serialization.ConfigDict {
+    return { ...super.getConfig(), ...this.cfg };
+  }
+}
+
+tf.serialization.registerClass(LocalShelfEncoder);

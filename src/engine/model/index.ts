@@ -1,0 +1,14 @@
+/** The LocalShelf sequence model: architecture, scoring, training loop and tfjs patches. */
+export type { ModelConfig, ResolvedModelConfig } from './config.ts';
+export { resolveConfig, RECENCY_BUCKETS } from './config.ts';
+export { LocalShelfEncoder } from './encoder-layer.ts';
+export { registerGatherGradient } from './gather-grad.ts';
+export { createModel, getEncoder, itemMatrix, userRepresentation, scoreBatch, scoreAll } from './model.ts';
+export type { HistoryStep, EncodedHistory } from './history.ts';
+export { encodeHistory, padBatch, recencyBucket, kindIndex } from './history.ts';
+export { contentFeatures, itemTokens, hashToken, priceBucket } from './content.ts';
+export { train, evaluate, makeBatches, rng } from './train.ts';
+export type { TrainOptions, TrainLog, TrainResult, ValidationCase } from './train.ts';
+export { fullSoftmaxLoss, sharedNegativesLoss } from './loss.ts';
+export { loadPretrained, checkMeta, countParams } from './pretrained.ts';
+export type { ModelMeta, Pretrained } from './pretrained.ts';

@@ -1,0 +1,214 @@
+import * as tf from '@tensorflow/tfjs';
+import { rankOf, summarize, type RankOutcome } from '../ranking/metrics.ts';
+import { getEncoder, scoreBatch } from './model.ts';
+import type { EncodedHistory } from './history.ts';
+import { fullSoftmaxLoss, sharedNegativesLoss } from './loss.ts';
+
+/** Held-out next item for early stopping: the model sees `history` and should rank `target` high. */
+export interface ValidationCase {
+  history: EncodedHistory;
+  /** Vocabulary index (1-based, 0 is padding) of the held-out item. */
+  target: number;
+}
+
+export interface TrainOptions {
+  /** Most passes over the data. Default: 200. */
+  epochs?: number;
+  /** Sequences per step. Default: 128. */
+  batchSize?: number;
+  /** Adam learning rate. Default: 0.001. */
+  learningRate?: number;
+  /** Shared sampled negatives per step; 0 = full softmax over every item. Default: 0. */
+  negatives?: number;
+  /** Epochs without a better validation NDCG@10 before stopping. Default: 5. */
+  patience?: number;
+  /** Wall-clock budget in minutes; training stops (keeping the best weights) when spent. Default: Infinity. */
+  maxMinutes?: number;
+  /** Seed for shuffling and negative sampling. Default: 1. */
+  seed?: number;
+  /** Validation users scored per call (memory vs speed). Default: 256. */
+  evalBatch?: number;
+}
+
+export type TrainLog =
+  | { type: 'step'; epoch: number; step: number; steps: number; loss: number; elapsedMs: number }
+  | { type: 'epoch'; epoch: number; loss: number; valid: Record<string, number>; best: boolean; elapsedMs: number };
+
+export interface TrainResult {
+  epochs: number;
+  bestEpoch: number;
+  valid: Record<string, number>;
+  seconds: number;
+  stoppedBy: 'patience' | 'epochs' | 'time';
+}
+
+/** Small fast PRNG (mulberry32) so shuffles and negatives repeat across runs and platforms. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Batch {
+  rows: number;
+  time: number;
+  items: Int32Array;
+  kinds: Int32Array;
+  recency: Int32Array;
+  positions: Int32Array; // flat [row * time + t] of every position with a target
+  labels: Int32Array; // 0-based item index (vocabulary index - 1)
+}
+
+/**
+ * Every prefix of a sequence is a training example (causal attention): input = steps 0..m-2,
+ * target = steps 1..m-1. Sequences are grouped by length so padding stays small.
+ */
+export function makeBatches(sequences: readonly EncodedHistory[], maxLen: number, batchSize: number, random: () => number): Batch[] {
+  const usable = sequences.filter((s) => s.items.length >= 2);
+  const order = usable.map((s, i) => ({ i, key: Math.min(s.items.length, maxLen + 1) + random() }));
+  order.sort((a, b) => a.key - b.key);
+  const batches: Batch[] = [];
+  for (let start = 0; start < order.length; start += batchSize) {
+    const group = order.slice(start, start + batchSize).map((o) => usable[o.i] as EncodedHistory);
+    const time = Math.max(...group.map((s) => Math.min(s.items.length, maxLen + 1) - 1));
+    const rows = group.length;
+    const items = new Int32Array(rows * time);
+    const kinds = new Int32Array(rows * time);
+    const recency = new Int32Array(rows * time);
+    const positions: number[] = [];
+    const labels: number[] = [];
+    group.forEach((s, r) => {
+      const take = Math.min(s.items.length, maxLen + 1);
+      const from = s.items.length - take;
+      const len = take - 1;
+      const offset = r * time + time - len;
+      items.set(s.items.subarray(from, from + len), offset);
+      kinds.set(s.kinds.subarray(from, from + len), offset);
+      recency.set(s.recency.subarray(from, from + len), offset);
+      for (let t = 0; t < len; t++) {
+        positions.push(offset + t);
+        labels.push((s.items[from + t + 1] as number) - 1);
+      }
+    });
+    batches.push({ rows, time, items, kinds, recency, positions: Int32Array.from(positions), labels: Int32Array.from(labels) });
+  }
+  for (let i = batches.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [batches[i], batches[j]] = [batches[j] as Batch, batches[i] as Batch];
+  }
+  return batches;
+}
+
+/** HR/NDCG@5/10/20 on validation cases, full ranking with each history's items excluded. */
+export function evaluate(model: tf.LayersModel, cases: readonly ValidationCase[], evalBatch = 256): Record<string, number> {
+  const n = getEncoder(model).cfg.numItems;
+  const outcomes: RankOutcome[] = [];
+  for (let start = 0; start < cases.length; start += evalBatch) {
+    const chunk = cases.slice(start, start + evalBatch);
+    const scores = scoreBatch(model, chunk.map((c) => c.history));
+    chunk.forEach((c, b) => {
+      const row = scores.subarray(b * n, (b + 1) * n);
+      outcomes.push(rankOf(row, c.target - 1, Array.from(c.history.items, (i) => i - 1).filter((i) => i >= 0 && i !== c.target - 1)));
+    });
+  }
+  return summarize(outcomes);
+}
+
+/**
+ * Trains the model on next-item prediction, yielding a log after every step and epoch, and
+ * early-stops on validation NDCG@10. The best weights are restored before returning.
+ * Stop early by calling `.return()` on the generator (the best weights so far are kept).
+ */
+export async function* train(
+  model: tf.LayersModel,
+  sequences: readonly EncodedHistory[],
+  validation: readonly ValidationCase[],
+  options: TrainOptions = {},
+): AsyncGenerator<TrainLog, TrainResult> {
+  const epochs = options.epochs ?? 200;
+  const batchSize = options.batchSize ?? 128;
+  const negatives = options.negatives ?? 0;
+  const patience = options.patience ?? 5;
+  const budgetMs = (options.maxMinutes ?? Infinity) * 60_000;
+  const random = rng(options.seed ?? 1);
+  const encoder = getEncoder(model);
+  const { numItems, maxLen, dim } = encoder.cfg;
+  const vars = encoder.trainableWeights.map((w) => w.read() as tf.Variable);
+  const optimizer = tf.train.adam(options.learningRate ?? 1e-3);
+  const started = Date.now();
+  let best: tf.Tensor[] | null = null;
+  let bestScore = -Infinity;
+  let bestEpoch = 0;
+  let bestValid: Record<string, number> = {};
+  let since = 0;
+  let epoch = 0;
+  let stoppedBy: TrainResult['stoppedBy'] = 'epochs';
+  try {
+    while (epoch < epochs) {
+      epoch++;
+      const batches = makeBatches(sequences, maxLen, batchSize, random);
+      let lossSum = 0;
+      let lossCount = 0;
+      let outOfTime = false;
+      for (let step = 0; step < batches.length; step++) {
+        const b = batches[step] as Batch;
+        const negIds = negatives > 0 ? Int32Array.from({ length: negatives }, () => Math.floor(random() * numItems)) : null;
+        const loss = optimizer.minimize(
+          () => {
+            const shape: [number, number] = [b.rows, b.time];
+            const states = encoder.encode(tf.tensor2d(b.items, shape, 'int32'), tf.tensor2d(b.kinds, shape, 'int32'), tf.tensor2d(b.recency, shape, 'int32'), true);
+            const h = tf.gather(states.reshape([b.rows * b.time, dim]), tf.tensor1d(b.positions, 'int32')) as tf.Tensor2D;
+            const table = encoder.itemVectors().slice([1, 0]) as tf.Tensor2D;
+            return negIds ? sharedNegativesLoss(h, table, b.labels, negIds) : fullSoftmaxLoss(h, table, b.labels);
+          },
+          true,
+          vars,
+        );
+        const value = loss ? (loss.dataSync()[0] as number) : NaN;
+        loss?.dispose();
+        if (!Number.isFinite(value)) throw new Error(`training diverged: loss is ${value} at epoch ${epoch}, step ${step + 1}; try a lower learning rate`);
+        lossSum += value;
+        lossCount++;
+        yield { type: 'step', epoch, step: step + 1, steps: batches.length, loss: lossSum / lossCount, elapsedMs: Date.now() - started };
+        if (Date.now() - started > budgetMs) {
+          outOfTime = true;
+          break;
+        }
+      }
+      const valid = evaluate(model, validation, options.evalBatch);
+      const score = valid['NDCG@10'] ?? 0;
+      // Ties count as improvements, so a saturated validation set keeps the latest weights.
+      const improved = score >= bestScore;
+      if (improved) {
+        best?.forEach((t) => t.dispose());
+        best = vars.map((v) => v.clone());
+        bestScore = score;
+        bestEpoch = epoch;
+        bestValid = valid;
+        since = 0;
+      } else since++;
+      yield { type: 'epoch', epoch, loss: lossSum / Math.max(1, lossCount), valid, best: improved, elapsedMs: Date.now() - started };
+      if (outOfTime) {
+        stoppedBy = 'time';
+        break;
+      }
+      if (since >= patience) {
+        stoppedBy = 'patience';
+        break;
+      }
+    }
+  } finally {
+    if (best) {
+      const snapshot = best;
+      vars.forEach((v, i) => v.assign(snapshot[i] as tf.Tensor));
+      snapshot.forEach((t) => t.dispose());
+    }
+    optimizer.dispose();
+  }
+  return { epochs: epoch, bestEpoch, valid: bestValid, seconds: (Date.now() - started) / 1000, stoppedBy };
+}
