@@ -200,7 +200,7 @@ test.describe('event store in real IndexedDB', () => {
     }, dbName);
     expect(result.forItem).toEqual(['old-1', 'old-2']);
     expect(result.sessions).toBe(2);
-    expect(result.version).toBe(2);
+    expect(result.version).toBe(3);
   });
 
   test('falls back to memory when IndexedDB is unavailable, and says so', async ({ page }) => {

@@ -22,3 +22,13 @@ export type { Capabilities, BackendName } from './env.ts';
 export { WorkerClient } from './worker/client.ts';
 export type { BackendInfo } from './worker/backend.ts';
 export type { MemoryInfo, WorkerCalls } from './worker/protocol.ts';
+
+export { LocalShelf } from './localshelf.ts';
+export type { LocalShelfOptions, AutoTrainOptions } from './localshelf.ts';
+export type { EngineState, EngineAction } from './state.ts';
+export { SHELF_KINDS } from './ranking/shelves.ts';
+export type { ShelfKind, ShelfRequest, Shelf, Recommendation, Reason } from './ranking/shelves.ts';
+export type { TrainingRun, FineTuneLog } from './training/finetune.ts';
+export type { HeldBackMetrics } from './training/guardrail.ts';
+export type { ModelInfo, ContextPayload } from './worker/protocol.ts';
+export { cartContents } from './context.ts';

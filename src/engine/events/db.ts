@@ -5,8 +5,11 @@ import type { ShopEvent } from './schema.ts';
  * The on-device database. Version history (each step is a migration below):
  *  1. `events` keyed by id, indexed by `ts` and `kind`.
  *  2. adds the `by-item` and `by-session` indexes and the `meta` store (pause flag, ...).
+ *  3. adds `personal` (the shopper's fine-tuned weights, saved atomically by version)
+ *     and `runs` (the log of every training run). Both derive from behaviour, so
+ *     "delete everything" clears them with the events.
  */
-export const EVENT_DB_VERSION = 2;
+export const EVENT_DB_VERSION = 3;
 export const DEFAULT_DB_NAME = 'localshelf';
 
 /** Stored form of an event: the validated event itself (item events carry `itemId`, which `by-item` indexes). */
@@ -22,6 +25,31 @@ export interface LocalShelfDB extends DBSchema {
     key: string;
     value: { key: string; value: unknown };
   };
+  personal: {
+    key: string;
+    value: PersonalRecord;
+  };
+  runs: {
+    key: number;
+    value: StoredRun;
+  };
+}
+
+/** One saved version of the shopper's personal weights. */
+export interface PersonalRecord {
+  /** `head-<savedAt>`; the current one is named by the meta key `personal-current`. */
+  key: string;
+  /** The pretrained model these weights were trained on top of; a mismatch discards them. */
+  baseModel: string;
+  savedAt: number;
+  /** JSON-safe weights; their shape is checked on load. */
+  weights: unknown;
+}
+
+/** A training run as logged (see training/finetune.ts `TrainingRun`). */
+export interface StoredRun {
+  seq?: number;
+  [key: string]: unknown;
 }
 
 export type EventDb = IDBPDatabase<LocalShelfDB>;
@@ -41,6 +69,10 @@ export function openEventDb(name: string, onBlocked?: () => void): Promise<Event
         events.createIndex('by-item', 'itemId');
         events.createIndex('by-session', 'sessionId');
         db.createObjectStore('meta', { keyPath: 'key' });
+      }
+      if (oldVersion < 3) {
+        db.createObjectStore('personal', { keyPath: 'key' });
+        db.createObjectStore('runs', { keyPath: 'seq', autoIncrement: true });
       }
     },
     blocked: onBlocked,

@@ -67,8 +67,10 @@ export class IdbBackend implements EventBackend {
     return deleted;
   }
   async clear(): Promise<void> {
-    const tx = this.db.transaction(['events', 'meta'], 'readwrite');
-    await Promise.all([tx.objectStore('events').clear(), tx.objectStore('meta').clear(), tx.done]);
+    // One transaction: either everything about the shopper goes, or nothing does.
+    const stores = ['events', 'meta', 'personal', 'runs'] as const;
+    const tx = this.db.transaction(stores, 'readwrite');
+    await Promise.all([...stores.map((name) => tx.objectStore(name).clear()), tx.done]);
   }
   async getMeta<T>(key: string): Promise<T | undefined> {
     return (await this.db.get('meta', key))?.value as T | undefined;

@@ -4,6 +4,9 @@
  * The worker may also push notices (training progress, backend changes) at any time.
  */
 import type { BackendName } from '../env.ts';
+import type { SequenceStep } from '../events/queries.ts';
+import type { Shelf, ShelfRequest } from '../ranking/shelves.ts';
+import type { FineTuneLog, TrainingRun } from '../training/finetune.ts';
 import type { BackendInfo } from './backend.ts';
 
 export interface MemoryInfo {
@@ -13,12 +16,46 @@ export interface MemoryInfo {
   numBytesInGPU: number | null;
 }
 
+/** What the shopper's device knows, sent with each call (works the same when events live only in memory). */
+export interface ContextPayload {
+  steps: SequenceStep[];
+  inCart: string[];
+  purchased: string[];
+}
+
+export interface LoadPayload {
+  /** URL prefix holding model.json and meta.json. */
+  modelUrl: string;
+  /** Catalog URL; shelves then skip out-of-stock items and explain with titles. Default: none. */
+  catalogUrl?: string;
+  /** IndexedDB database for personal weights and the run log. */
+  dbName: string;
+}
+
+export interface ModelInfo {
+  baseModel: string;
+  items: number;
+  params: number;
+  dim: number;
+  personal: { active: boolean; savedAt: number | null; trainableParams: number; discarded: string | null };
+}
+
 /** Request types, each with the shape of its payload and of its result. */
 export interface WorkerCalls {
   init: { payload: { backends?: BackendName[]; allowSoftwareWebgl?: boolean }; result: BackendInfo };
   status: { payload: Record<string, never>; result: { backend: BackendInfo | null; memory: MemoryInfo } };
   /** Multiplies two random matrices of the given size on the worker's backend: proves the math runs there. */
   probe: { payload: { size: number }; result: { backend: string; checksum: number; ms: number } };
+  load: { payload: LoadPayload; result: ModelInfo };
+  recommend: { payload: { request: ShelfRequest; context: ContextPayload }; result: Shelf };
+  /** Fine-tunes on the context; progress arrives as `train-log` notices. Resolves when the run ends. */
+  train: { payload: { context: ContextPayload; trigger: string }; result: TrainingRun | { skipped: string } };
+  cancelTraining: { payload: Record<string, never>; result: { cancelled: boolean } };
+  runs: { payload: Record<string, never>; result: TrainingRun[] };
+  modelInfo: { payload: Record<string, never>; result: ModelInfo };
+  resetPersonal: { payload: Record<string, never>; result: ModelInfo };
+  /** Developer control: loses the WebGL context on purpose, to exercise the fallback. */
+  loseWebglContext: { payload: Record<string, never>; result: { lost: boolean } };
 }
 
 export type CallType = keyof WorkerCalls;
@@ -40,7 +77,10 @@ export type ResponseMessage =
   { id: number; ok: true; result: unknown } | { id: number; ok: false; error: SerializedError };
 
 /** Pushed by the worker without a request. */
-export type NoticeMessage = { notice: 'backend-changed'; backend: BackendInfo; reason: string };
+export type NoticeMessage =
+  | { notice: 'backend-changed'; backend: BackendInfo; reason: string }
+  | { notice: 'train-log'; log: FineTuneLog }
+  | { notice: 'log'; level: 'info' | 'warn'; message: string };
 
 export function serializeError(error: unknown): SerializedError {
   if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack };

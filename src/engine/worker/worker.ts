@@ -1,36 +1,32 @@
 /// <reference lib="webworker" />
 /**
  * The LocalShelf worker: it owns TensorFlow.js, so the page never blocks on math.
+ * This file only routes messages; the state lives in WorkerSession.
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { selectBackend, type BackendInfo } from './backend.ts';
+import { WorkerSession } from './session.ts';
 import {
   serializeError,
   type CallType,
+  type NoticeMessage,
   type RequestMessage,
   type ResponseMessage,
   type WorkerCalls,
 } from './protocol.ts';
 
-let backend: BackendInfo | null = null;
+const session = new WorkerSession((notice: NoticeMessage) => self.postMessage(notice));
 
 type Handlers = {
   [T in CallType]: (payload: WorkerCalls[T]['payload']) => Promise<WorkerCalls[T]['result']>;
 };
 
 const handlers: Handlers = {
-  async init(payload) {
-    backend = await selectBackend({
-      order: payload.backends,
-      allowSoftwareWebgl: payload.allowSoftwareWebgl,
-    });
-    return backend;
-  },
+  init: (p) => session.init(p.backends, p.allowSoftwareWebgl),
   async status() {
     const memory = tf.memory() as tf.MemoryInfo & { numBytesInGPU?: number };
     return {
-      backend,
+      backend: session.backend,
       memory: {
         numTensors: memory.numTensors,
         numBytes: memory.numBytes,
@@ -49,6 +45,14 @@ const handlers: Handlers = {
     result.dispose();
     return { backend: tf.getBackend(), checksum, ms: performance.now() - start };
   },
+  load: (p) => session.load(p),
+  recommend: async (p) => session.recommend(p.request, p.context),
+  train: (p) => session.train(p.context, p.trigger),
+  cancelTraining: async () => ({ cancelled: await session.cancelTraining() }),
+  runs: () => session.runs(),
+  modelInfo: async () => session.modelInfo(),
+  resetPersonal: () => session.resetPersonal(),
+  loseWebglContext: async () => ({ lost: session.loseWebglContext() }),
 };
 
 self.addEventListener('message', (event: MessageEvent<RequestMessage>) => {
@@ -56,13 +60,11 @@ self.addEventListener('message', (event: MessageEvent<RequestMessage>) => {
   const handler = handlers[type] as ((p: unknown) => Promise<unknown>) | undefined;
   const reply = (message: ResponseMessage) => self.postMessage(message);
   if (!handler) {
+    const known = Object.keys(handlers).join(', ');
     reply({
       id,
       ok: false,
-      error: {
-        name: 'TypeError',
-        message: `unknown worker call "${type}"; expected one of ${Object.keys(handlers).join(', ')}`,
-      },
+      error: { name: 'TypeError', message: `unknown worker call "${type}"; expected one of ${known}` },
     });
     return;
   }

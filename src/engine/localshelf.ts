@@ -1,0 +1,215 @@
+import { shopperContext } from './context.ts';
+import type { BackendName } from './env.ts';
+import { isItemEvent, type ShopEvent, type TrackInput } from './events/schema.ts';
+import { EventStore, type EventStoreOptions } from './events/store.ts';
+import type { Shelf, ShelfRequest } from './ranking/shelves.ts';
+import { INITIAL_STATE, reduce, type EngineAction, type EngineState } from './state.ts';
+import type { TrainingRun } from './training/finetune.ts';
+import { WorkerClient } from './worker/client.ts';
+import type { ContextPayload, ModelInfo } from './worker/protocol.ts';
+
+export interface AutoTrainOptions {
+  /** Item events since the last run that make a new run worthwhile. Default: 8. */
+  minNewEvents?: number;
+  /** Quiet time after the last event before training starts, in ms. Default: 4000. */
+  debounceMs?: number;
+}
+
+export interface LocalShelfOptions {
+  /** URL prefix of the pretrained model (model.json + meta.json). Required. */
+  modelUrl: string;
+  /** Catalog URL: shelves then skip out-of-stock items and explain with titles. Default: none. */
+  catalogUrl?: string;
+  /** IndexedDB database name. Default: "localshelf". */
+  dbName?: string;
+  /** Compute backends to try, in order. Default: webgl, wasm, cpu. */
+  backends?: BackendName[];
+  /** Allow WebGL on a software rasterizer (tests). Default: false. */
+  allowSoftwareWebgl?: boolean;
+  /** Train automatically after enough new events, when the shopper pauses. Default: on; `false` turns it off. */
+  autoTrain?: AutoTrainOptions | false;
+  /** Event store options (retention, memory-only, ...). Default: the store's defaults. */
+  store?: Omit<EventStoreOptions, 'dbName'>;
+}
+
+/**
+ * LocalShelf on a page: tracks into the on-device store, ranks and fine-tunes in
+ * the worker, and exposes one reducer-driven state for React (`subscribe` /
+ * `getSnapshot`) and the devtools (`onAction`).
+ */
+export class LocalShelf {
+  private state: EngineState = INITIAL_STATE;
+  private readonly listeners = new Set<() => void>();
+  private readonly actionListeners = new Set<(action: EngineAction, state: EngineState) => void>();
+  private contextCache: { revision: number; context: Promise<ContextPayload> } | null = null;
+  private trainTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly autoTrain: Required<AutoTrainOptions> | null;
+  readonly ready: Promise<void>;
+
+  private constructor(
+    readonly events: EventStore,
+    private readonly worker: WorkerClient,
+    private readonly options: LocalShelfOptions,
+  ) {
+    this.autoTrain =
+      options.autoTrain === false ? null : { minNewEvents: 8, debounceMs: 4000, ...options.autoTrain };
+    worker.onNotice((notice) => {
+      if (notice.notice === 'train-log') this.dispatch({ type: 'train-log', log: notice.log });
+      else if (notice.notice === 'backend-changed')
+        this.dispatch({ type: 'backend-changed', backend: notice.backend, reason: notice.reason });
+      else if (notice.level === 'warn') this.dispatch({ type: 'warning', message: notice.message });
+    });
+    this.ready = this.start();
+    // Failures are in the state; callers that await `ready` still see them thrown.
+    this.ready.catch(() => {});
+  }
+
+  /** Opens the event store and starts the worker; the model loads in the background (`ready`). */
+  static async create(options: LocalShelfOptions): Promise<LocalShelf> {
+    if (typeof options?.modelUrl !== 'string' || options.modelUrl === '')
+      throw new TypeError(
+        `modelUrl is ${JSON.stringify(options?.modelUrl)}; expected the URL prefix of a pretrained model`,
+      );
+    const events = await EventStore.open({ ...options.store, dbName: options.dbName });
+    return new LocalShelf(events, WorkerClient.start(), options);
+  }
+
+  private async start(): Promise<void> {
+    try {
+      const backend = await this.worker.call('init', {
+        backends: this.options.backends,
+        allowSoftwareWebgl: this.options.allowSoftwareWebgl,
+      });
+      this.dispatch({ type: 'backend-ready', backend });
+      const model = await this.worker.call('load', {
+        modelUrl: this.options.modelUrl,
+        catalogUrl: this.options.catalogUrl,
+        dbName: this.options.dbName ?? 'localshelf',
+      });
+      this.dispatch({ type: 'model-loaded', model });
+    } catch (error) {
+      this.dispatch({ type: 'failed', message: (error as Error).message });
+      throw error;
+    }
+  }
+
+  // --- state ---
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): EngineState => this.state;
+
+  /** Every action with the state it produced, for the devtools. */
+  onAction(listener: (action: EngineAction, state: EngineState) => void): () => void {
+    this.actionListeners.add(listener);
+    return () => this.actionListeners.delete(listener);
+  }
+
+  private dispatch(action: EngineAction): void {
+    this.state = reduce(this.state, action);
+    for (const listener of this.actionListeners) listener(action, this.state);
+    for (const listener of this.listeners) listener();
+  }
+
+  // --- collect ---
+
+  /** Validates and stores an event (see EventStore.track); may schedule training. */
+  async track(input: TrackInput): Promise<ShopEvent | null> {
+    const event = await this.events.track(input);
+    if (event) {
+      this.dispatch({ type: 'event-tracked', itemEvent: isItemEvent(event) && event.kind !== 'dwell' });
+      this.scheduleTraining();
+    }
+    return event;
+  }
+
+  private scheduleTraining(): void {
+    if (!this.autoTrain || this.state.newEvents < this.autoTrain.minNewEvents || this.state.training.active)
+      return;
+    if (this.trainTimer) clearTimeout(this.trainTimer);
+    this.trainTimer = setTimeout(() => {
+      this.trainTimer = null;
+      const run = () => void this.train(`auto: ${this.state.newEvents} new events`).catch(() => {});
+      // Wait for the page to be idle too, so training never competes with a click.
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 10_000 });
+      else run();
+    }, this.autoTrain.debounceMs);
+  }
+
+  private context(): Promise<ContextPayload> {
+    const revision = this.events.getSnapshot().revision;
+    if (this.contextCache?.revision !== revision)
+      this.contextCache = { revision, context: shopperContext(this.events) };
+    return this.contextCache.context;
+  }
+
+  // --- rank ---
+
+  /** A shelf of recommendations, each with its reasons and a one-line explanation. */
+  async recommend(request: ShelfRequest): Promise<Shelf> {
+    await this.ready;
+    return this.worker.call('recommend', { request, context: await this.context() });
+  }
+
+  // --- train ---
+
+  /** Fine-tunes now. Resolves with the run (accepted or rejected, and why) or why it was skipped. */
+  async train(trigger = 'manual'): Promise<TrainingRun | { skipped: string }> {
+    await this.ready;
+    if (this.state.training.active) return { skipped: 'a training run is already in progress' };
+    this.dispatch({ type: 'train-started', trigger });
+    try {
+      const result = await this.worker.call('train', { context: await this.context(), trigger });
+      if ('skipped' in result) this.dispatch({ type: 'train-skipped', reason: result.skipped });
+      else this.dispatch({ type: 'train-finished', run: result });
+      return result;
+    } catch (error) {
+      this.dispatch({ type: 'train-skipped', reason: `failed: ${(error as Error).message}` });
+      throw error;
+    }
+  }
+
+  async cancelTraining(): Promise<boolean> {
+    return (await this.worker.call('cancelTraining', {})).cancelled;
+  }
+
+  async runs(): Promise<TrainingRun[]> {
+    await this.ready;
+    return this.worker.call('runs', {});
+  }
+
+  /** Forgets the personal weights: recommendations come from the pretrained model again. */
+  async resetPersonal(): Promise<ModelInfo> {
+    await this.ready;
+    const model = await this.worker.call('resetPersonal', {});
+    this.dispatch({ type: 'personal-reset', model });
+    return model;
+  }
+
+  /** Deletes every event, the personal weights and the run log. */
+  async deleteAll(): Promise<void> {
+    await this.events.deleteAll();
+    await this.resetPersonal().catch(() => {});
+  }
+
+  /** The worker's memory and backend, for the devtools and benchmarks. */
+  status() {
+    return this.worker.call('status', {});
+  }
+
+  /** Developer control: loses the WebGL context on purpose. */
+  async loseWebglContext(): Promise<boolean> {
+    return (await this.worker.call('loseWebglContext', {})).lost;
+  }
+
+  close(): void {
+    if (this.trainTimer) clearTimeout(this.trainTimer);
+    this.worker.terminate();
+    this.events.close();
+    this.listeners.clear();
+    this.actionListeners.clear();
+  }
+}

@@ -1,0 +1,309 @@
+import type { CatalogItem } from '../catalog/schema.ts';
+import type { SequenceStep } from '../events/queries.ts';
+import type { EventKind } from '../events/schema.ts';
+import { topK } from './topk.ts';
+
+/** The shelves the shop shows. */
+export const SHELF_KINDS = ['for-you', 'similar', 'bought-together', 'because-viewed', 'trending'] as const;
+export type ShelfKind = (typeof SHELF_KINDS)[number];
+
+export interface ShelfRequest {
+  kind: ShelfKind;
+  /** The anchor item for similar / bought-together / because-viewed. */
+  itemId?: string;
+  /** Items to return. Default: 8. */
+  limit?: number;
+}
+
+/** One signal behind a recommendation. */
+export type Reason =
+  | { type: 'history'; itemId: string; title: string; kind: EventKind; similarity: number }
+  | { type: 'similar'; itemId: string; title: string; shared: string[] }
+  | { type: 'complement'; itemId: string; title: string }
+  | { type: 'next-item'; itemId: string; title: string }
+  | { type: 'trending'; rank: number }
+  | { type: 'fallback'; why: string };
+
+export interface Recommendation {
+  itemId: string;
+  score: number;
+  reasons: Reason[];
+  /** One sentence for "why this?". */
+  explanation: string;
+}
+
+export interface Shelf {
+  kind: ShelfKind;
+  anchor: string | null;
+  items: Recommendation[];
+}
+
+/** What the shelves need from the model, without knowing it is tfjs. Indices are 0-based vocabulary rows. */
+export interface ItemSpace {
+  vocabulary: readonly string[];
+  indexOf(itemId: string): number | undefined;
+  /** Scores of every item after `steps` (personal head included); null when no step is known to the model. */
+  scoreAfter(steps: readonly SequenceStep[]): Float32Array | null;
+  /** Cosine similarity of item `i` to every item. */
+  similarTo(i: number): Float32Array;
+  /** Interaction counts from pretraining, for trending; null when the model card has none. */
+  popularity: Float32Array | null;
+}
+
+/** What the device knows about the shopper right now. */
+export interface ShopperContext {
+  steps: readonly SequenceStep[];
+  inCart: ReadonlySet<string>;
+  purchased: ReadonlySet<string>;
+}
+
+const VERBS: Record<EventKind, string> = {
+  view: 'viewed',
+  click: 'clicked',
+  add_to_cart: 'added to your cart',
+  remove_from_cart: 'removed from your cart',
+  purchase: 'bought',
+  search: 'searched for',
+  impression: 'saw',
+  dwell: 'looked closely at',
+};
+const KIND_STRENGTH: Partial<Record<EventKind, number>> = {
+  view: 1,
+  click: 1,
+  dwell: 1.2,
+  add_to_cart: 2,
+  purchase: 2.5,
+};
+
+export class ShelfBuilder {
+  /** Rows the catalog cannot sell (missing or out of stock), computed once per catalog. */
+  private readonly unavailable = new Set<number>();
+
+  constructor(
+    private readonly space: ItemSpace,
+    private readonly catalog: ReadonlyMap<string, CatalogItem> | null,
+  ) {
+    if (catalog) {
+      space.vocabulary.forEach((id, i) => {
+        if (!catalog.get(id)?.inStock) this.unavailable.add(i);
+      });
+    }
+  }
+
+  private title(itemId: string): string {
+    return this.catalog?.get(itemId)?.title ?? itemId;
+  }
+
+  /** Items a shelf must never show: bought, in the cart, out of stock, not in the catalog, the anchor. */
+  private exclusions(context: ShopperContext, extra: readonly string[] = []): Set<number> {
+    const out = new Set<number>(this.unavailable);
+    const add = (id: string) => {
+      const i = this.space.indexOf(id);
+      if (i !== undefined) out.add(i);
+    };
+    context.purchased.forEach(add);
+    context.inCart.forEach(add);
+    extra.forEach(add);
+    return out;
+  }
+
+  build(request: ShelfRequest, context: ShopperContext): Shelf {
+    const limit = request.limit ?? 8;
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+      throw new RangeError(`shelf limit is ${limit}; expected an integer from 1 to 200`);
+    switch (request.kind) {
+      case 'trending':
+        return this.trending(limit, context, null);
+      case 'for-you':
+        return this.forYou(limit, context);
+      case 'similar':
+        return this.similar(this.anchor(request), limit, context);
+      case 'bought-together':
+        return this.boughtTogether(this.anchor(request), limit, context);
+      case 'because-viewed':
+        return this.becauseViewed(request.itemId ?? this.lastViewed(context), limit, context);
+      default:
+        throw new RangeError(
+          `shelf kind is ${JSON.stringify((request as { kind: unknown }).kind)}; expected one of ${SHELF_KINDS.join(', ')}`,
+        );
+    }
+  }
+
+  private anchor(request: ShelfRequest): string {
+    if (!request.itemId) throw new TypeError(`shelf "${request.kind}" needs an itemId`);
+    return request.itemId;
+  }
+
+  private lastViewed(context: ShopperContext): string | undefined {
+    for (let i = context.steps.length - 1; i >= 0; i--) {
+      const step = context.steps[i]!;
+      if (this.space.indexOf(step.itemId) !== undefined) return step.itemId;
+    }
+    return undefined;
+  }
+
+  trending(limit: number, context: ShopperContext, why: string | null): Shelf {
+    const popularity =
+      this.space.popularity ?? new Float32Array(this.space.vocabulary.length).map((_, i) => -i);
+    const picked = topK(popularity, limit, this.exclusions(context));
+    return {
+      kind: why ? 'for-you' : 'trending',
+      anchor: null,
+      items: picked.map((i, rank) => ({
+        itemId: this.space.vocabulary[i]!,
+        score: popularity[i]!,
+        reasons: [
+          ...(why ? [{ type: 'fallback' as const, why }] : []),
+          { type: 'trending' as const, rank: rank + 1 },
+        ],
+        explanation: why
+          ? `Popular with shoppers (${why})`
+          : `Popular with shoppers right now (#${rank + 1})`,
+      })),
+    };
+  }
+
+  private forYou(limit: number, context: ShopperContext): Shelf {
+    const scores = this.space.scoreAfter(context.steps);
+    if (!scores) return this.trending(limit, context, 'no browsing history yet');
+    const seen = context.steps.map((s) => s.itemId);
+    const picked = topK(scores, limit, this.exclusions(context, seen));
+    // Recent history, newest first, one entry per item with its strongest action.
+    const history = new Map<string, { index: number; kind: EventKind; weight: number }>();
+    for (let t = context.steps.length - 1; t >= 0 && history.size < 30; t--) {
+      const step = context.steps[t]!;
+      const index = this.space.indexOf(step.itemId);
+      const strength = KIND_STRENGTH[step.kind];
+      if (index === undefined || strength === undefined) continue;
+      const known = history.get(step.itemId);
+      const recency = Math.pow(0.97, context.steps.length - 1 - t);
+      if (!known || known.weight < strength * recency)
+        history.set(step.itemId, { index, kind: step.kind, weight: strength * recency });
+    }
+    const similarities = [...history.entries()].map(([itemId, h]) => ({
+      itemId,
+      ...h,
+      row: this.space.similarTo(h.index),
+    }));
+    return {
+      kind: 'for-you',
+      anchor: null,
+      items: picked.map((i) => {
+        const itemId = this.space.vocabulary[i]!;
+        const reasons: Reason[] = similarities
+          .map((h) => ({ h, similarity: h.row[i]! }))
+          .filter((x) => x.similarity > 0)
+          .sort((a, b) => b.similarity * b.h.weight - a.similarity * a.h.weight)
+          .slice(0, 2)
+          .map(({ h, similarity }) => ({
+            type: 'history',
+            itemId: h.itemId,
+            title: this.title(h.itemId),
+            kind: h.kind,
+            similarity,
+          }));
+        const first = reasons[0];
+        const explanation =
+          first && first.type === 'history'
+            ? `Because you ${VERBS[first.kind]} ${first.title}` +
+              (reasons[1]?.type === 'history' ? ` and ${VERBS[reasons[1].kind]} ${reasons[1].title}` : '')
+            : 'Picked for you from your recent browsing';
+        return { itemId, score: scores[i]!, reasons, explanation };
+      }),
+    };
+  }
+
+  private similar(anchorId: string, limit: number, context: ShopperContext): Shelf {
+    const anchor = this.space.indexOf(anchorId);
+    if (anchor === undefined) return { kind: 'similar', anchor: anchorId, items: [] };
+    const row = this.space.similarTo(anchor);
+    const anchorItem = this.catalog?.get(anchorId);
+    const scores = new Float32Array(row.length);
+    for (let i = 0; i < row.length; i++) {
+      const item = this.catalog?.get(this.space.vocabulary[i]!);
+      // The model's sense of similarity, nudged by what the catalog says outright.
+      const sameLeaf =
+        anchorItem && item && item.category.join('/') === anchorItem.category.join('/') ? 0.15 : 0;
+      const sameTop = anchorItem && item && item.category[0] === anchorItem.category[0] ? 0.1 : 0;
+      scores[i] = row[i]! + sameLeaf + sameTop;
+    }
+    const picked = topK(scores, limit, this.exclusions(context, [anchorId]));
+    return {
+      kind: 'similar',
+      anchor: anchorId,
+      items: picked.map((i) => {
+        const itemId = this.space.vocabulary[i]!;
+        const item = this.catalog?.get(itemId);
+        const shared: string[] = [];
+        if (anchorItem && item) {
+          if (item.category.join('/') === anchorItem.category.join('/')) shared.push(item.category.at(-1)!);
+          if (item.brand === anchorItem.brand) shared.push(item.brand);
+        }
+        return {
+          itemId,
+          score: scores[i]!,
+          reasons: [{ type: 'similar', itemId: anchorId, title: this.title(anchorId), shared }],
+          explanation:
+            `Similar to ${this.title(anchorId)}` + (shared.length ? ` (${shared.join(', ')})` : ''),
+        };
+      }),
+    };
+  }
+
+  private boughtTogether(anchorId: string, limit: number, context: ShopperContext): Shelf {
+    const next = this.space.scoreAfter([{ itemId: anchorId, kind: 'add_to_cart', ts: Date.now() }]);
+    const complements = new Set(this.catalog?.get(anchorId)?.complements ?? []);
+    if (!next && complements.size === 0) return { kind: 'bought-together', anchor: anchorId, items: [] };
+    const n = this.space.vocabulary.length;
+    const scores = new Float32Array(n);
+    // Softmax-normalised next-item scores, with the catalog's explicit complements on top.
+    let max = -Infinity;
+    if (next) for (let i = 0; i < n; i++) max = Math.max(max, next[i]!);
+    let sum = 0;
+    if (next) for (let i = 0; i < n; i++) sum += Math.exp(next[i]! - max);
+    for (let i = 0; i < n; i++) {
+      scores[i] =
+        (next ? Math.exp(next[i]! - max) / sum : 0) + (complements.has(this.space.vocabulary[i]!) ? 1 : 0);
+    }
+    const picked = topK(scores, limit, this.exclusions(context, [anchorId]));
+    const title = this.title(anchorId);
+    return {
+      kind: 'bought-together',
+      anchor: anchorId,
+      items: picked.map((i) => {
+        const itemId = this.space.vocabulary[i]!;
+        const complement = complements.has(itemId);
+        return {
+          itemId,
+          score: scores[i]!,
+          reasons: [
+            complement
+              ? { type: 'complement', itemId: anchorId, title }
+              : { type: 'next-item', itemId: anchorId, title },
+          ],
+          explanation: complement
+            ? `Goes with ${title}`
+            : `Shoppers who added ${title} to their cart went on to this`,
+        };
+      }),
+    };
+  }
+
+  private becauseViewed(anchorId: string | undefined, limit: number, context: ShopperContext): Shelf {
+    if (!anchorId) return { kind: 'because-viewed', anchor: null, items: [] };
+    const scores = this.space.scoreAfter([{ itemId: anchorId, kind: 'view', ts: Date.now() }]);
+    if (!scores) return { kind: 'because-viewed', anchor: anchorId, items: [] };
+    const picked = topK(scores, limit, this.exclusions(context, [anchorId]));
+    const title = this.title(anchorId);
+    return {
+      kind: 'because-viewed',
+      anchor: anchorId,
+      items: picked.map((i) => ({
+        itemId: this.space.vocabulary[i]!,
+        score: scores[i]!,
+        reasons: [{ type: 'next-item', itemId: anchorId, title }],
+        explanation: `Because you viewed ${title}`,
+      })),
+    };
+  }
+}

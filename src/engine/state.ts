@@ -1,0 +1,98 @@
+import type { BackendInfo } from './worker/backend.ts';
+import type { ModelInfo } from './worker/protocol.ts';
+import type { FineTuneLog, TrainingRun } from './training/finetune.ts';
+
+/** The engine's state as the shop and the devtools see it. Replaced, never mutated. */
+export interface EngineState {
+  status: 'starting' | 'ready' | 'error';
+  backend: BackendInfo | null;
+  model: ModelInfo | null;
+  training: {
+    active: boolean;
+    trigger: string | null;
+    /** Step logs of the run in progress (or the last one). */
+    steps: { step: number; loss: number; heldBackLoss: number }[];
+    lastRun: TrainingRun | null;
+    /** Why the last request to train did not run, if it did not. */
+    lastSkip: string | null;
+  };
+  /** Item events tracked since the last training run (drives automatic training). */
+  newEvents: number;
+  error: string | null;
+  warnings: string[];
+}
+
+/** Every transition, as a discriminated union: the devtools list them as they happen. */
+export type EngineAction =
+  | { type: 'backend-ready'; backend: BackendInfo }
+  | { type: 'backend-changed'; backend: BackendInfo; reason: string }
+  | { type: 'model-loaded'; model: ModelInfo }
+  | { type: 'event-tracked'; itemEvent: boolean }
+  | { type: 'train-started'; trigger: string }
+  | { type: 'train-log'; log: FineTuneLog }
+  | { type: 'train-finished'; run: TrainingRun }
+  | { type: 'train-skipped'; reason: string }
+  | { type: 'personal-reset'; model: ModelInfo }
+  | { type: 'warning'; message: string }
+  | { type: 'failed'; message: string };
+
+export const INITIAL_STATE: EngineState = {
+  status: 'starting',
+  backend: null,
+  model: null,
+  training: { active: false, trigger: null, steps: [], lastRun: null, lastSkip: null },
+  newEvents: 0,
+  error: null,
+  warnings: [],
+};
+
+export function reduce(state: EngineState, action: EngineAction): EngineState {
+  switch (action.type) {
+    case 'backend-ready':
+      return { ...state, backend: action.backend };
+    case 'backend-changed':
+      return {
+        ...state,
+        backend: action.backend,
+        warnings: [...state.warnings, `backend changed: ${action.reason}`].slice(-20),
+      };
+    case 'model-loaded':
+      return { ...state, status: 'ready', model: action.model, error: null };
+    case 'event-tracked':
+      return action.itemEvent ? { ...state, newEvents: state.newEvents + 1 } : state;
+    case 'train-started':
+      return {
+        ...state,
+        training: { ...state.training, active: true, trigger: action.trigger, steps: [], lastSkip: null },
+      };
+    case 'train-log': {
+      const log = action.log;
+      if (log.type !== 'step') return state;
+      const step = { step: log.step, loss: log.loss, heldBackLoss: log.heldBackLoss };
+      return { ...state, training: { ...state.training, steps: [...state.training.steps, step] } };
+    }
+    case 'train-finished': {
+      const model =
+        state.model && action.run.accepted
+          ? {
+              ...state.model,
+              personal: { ...state.model.personal, active: true, savedAt: Date.now(), discarded: null },
+            }
+          : state.model;
+      return {
+        ...state,
+        model,
+        newEvents: 0,
+        training: { ...state.training, active: false, lastRun: action.run },
+      };
+    }
+    case 'train-skipped':
+      return { ...state, training: { ...state.training, active: false, lastSkip: action.reason } };
+    case 'personal-reset':
+      return { ...state, model: action.model };
+    case 'warning':
+      return { ...state, warnings: [...state.warnings, action.message].slice(-20) };
+    case 'failed':
+      return { ...state, status: 'error', error: action.message };
+  }
+}

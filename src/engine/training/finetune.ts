@@ -1,0 +1,229 @@
+import * as tf from '@tensorflow/tfjs';
+import { itemMatrix, userRepresentation } from '../model/model.ts';
+import { hitRate, ndcg, rankOf } from '../ranking/metrics.ts';
+import type { NextItemExample } from './examples.ts';
+import { holdOutRecent } from './examples.ts';
+import { guardrail, type HeldBackMetrics } from './guardrail.ts';
+import { PersonalHead } from './personal-head.ts';
+
+export interface FineTuneOptions {
+  /** Most optimisation steps. Default: 40. */
+  maxSteps?: number;
+  /** Adam learning rate. Default: 0.01. */
+  learningRate?: number;
+  /** L2 pull of the head toward "no change". Default: 0.001. */
+  l2?: number;
+  /** Steps without a better held-back loss before stopping. Default: 6. */
+  patience?: number;
+  /** Fewest examples worth training on (training + held back). Default: 4. */
+  minExamples?: number;
+  /** What started the run, for the log. Default: "manual". */
+  trigger?: string;
+}
+
+export type FineTuneLog =
+  | { type: 'start'; examples: number; heldBack: number; trainableParams: number; before: HeldBackMetrics }
+  | { type: 'step'; step: number; loss: number; heldBackLoss: number; elapsedMs: number }
+  | { type: 'done'; run: TrainingRun };
+
+/** Everything the devtools show about one run. */
+export interface TrainingRun {
+  trigger: string;
+  startedAt: number;
+  steps: number;
+  losses: number[];
+  heldBackLosses: number[];
+  trainableParams: number;
+  examples: number;
+  heldBack: number;
+  before: HeldBackMetrics | null;
+  after: HeldBackMetrics | null;
+  accepted: boolean;
+  reason: string;
+  ms: number;
+  msPerStep: number;
+  backend: string;
+}
+
+interface Prepared {
+  users: tf.Tensor2D;
+  targets: tf.Tensor1D;
+  weights: tf.Tensor1D;
+  examples: readonly NextItemExample[];
+}
+
+function prepare(model: tf.LayersModel, examples: readonly NextItemExample[]): Prepared {
+  const weightSum = examples.reduce((s, e) => s + e.weight, 0);
+  return {
+    // The encoder is frozen, so user states are computed once, not per step.
+    users: userRepresentation(
+      model,
+      examples.map((e) => e.history),
+    ),
+    targets: tf.tensor1d(
+      examples.map((e) => e.target - 1),
+      'int32',
+    ),
+    weights: tf.tensor1d(examples.map((e) => e.weight / weightSum)),
+    examples,
+  };
+}
+
+function dispose(p: Prepared): void {
+  tf.dispose([p.users, p.targets, p.weights]);
+}
+
+/** Weighted softmax cross-entropy of the targets over every item. */
+function weightedLoss(head: PersonalHead, data: Prepared, itemsT: tf.Tensor2D): tf.Scalar {
+  return tf.tidy(() => {
+    const logits = head.apply(data.users).matMul(itemsT);
+    const logProbs = tf.logSoftmax(logits);
+    const picked = tf.sum(tf.mul(logProbs, tf.oneHot(data.targets, itemsT.shape[1])), 1);
+    return tf.neg(tf.sum(tf.mul(picked, data.weights))) as tf.Scalar;
+  });
+}
+
+async function measure(head: PersonalHead, data: Prepared, itemsT: tf.Tensor2D): Promise<HeldBackMetrics> {
+  const [scores, loss] = tf.tidy(() => [
+    head.apply(data.users).matMul(itemsT),
+    weightedLoss(head, data, itemsT),
+  ]);
+  const values = (await scores.data()) as Float32Array;
+  const lossValue = (await loss.data())[0] ?? NaN;
+  tf.dispose([scores, loss]);
+  const n = itemsT.shape[1];
+  let mrr = 0;
+  let hr = 0;
+  let nd = 0;
+  data.examples.forEach((e, row) => {
+    const r = rankOf(
+      values.subarray(row * n, (row + 1) * n),
+      e.target - 1,
+      e.seen.filter((s) => s !== e.target).map((s) => s - 1),
+    );
+    mrr += 1 / (r.greater + 1 + r.ties / 2);
+    hr += hitRate(r, 10);
+    nd += ndcg(r, 10);
+  });
+  const m = data.examples.length;
+  return { mrr: mrr / m, 'HR@10': hr / m, 'NDCG@10': nd / m, loss: lossValue };
+}
+
+/**
+ * Fine-tunes a copy of `current` on the shopper's examples: few parameters, few
+ * steps, early-stopped on the most recent held-back examples, then judged by the
+ * guardrail. Yields a log per step and finally `{type: 'done', run}`; its return
+ * value (read with `next()`, which `for await` drops) is the accepted head, or null.
+ * Stopping early with `gen.return()` leaves `current` untouched and frees every tensor.
+ */
+export async function* fineTune(
+  model: tf.LayersModel,
+  current: PersonalHead,
+  examples: readonly NextItemExample[],
+  options: FineTuneOptions = {},
+): AsyncGenerator<FineTuneLog, PersonalHead | null> {
+  const started = performance.now();
+  const startedAt = Date.now();
+  const trigger = options.trigger ?? 'manual';
+  const maxSteps = options.maxSteps ?? 40;
+  const patience = options.patience ?? 6;
+  const l2 = options.l2 ?? 1e-3;
+  const base: TrainingRun = {
+    trigger,
+    startedAt,
+    steps: 0,
+    losses: [],
+    heldBackLosses: [],
+    trainableParams: current.parameterCount,
+    examples: examples.length,
+    heldBack: 0,
+    before: null,
+    after: null,
+    accepted: false,
+    reason: '',
+    ms: 0,
+    msPerStep: 0,
+    backend: tf.getBackend(),
+  };
+  if (examples.length < (options.minExamples ?? 4)) {
+    const reason = `skipped: ${examples.length} next-item examples; need at least ${options.minExamples ?? 4}`;
+    yield { type: 'done', run: { ...base, reason, ms: performance.now() - started } };
+    return null;
+  }
+
+  const split = holdOutRecent(examples);
+  const itemsT = tf.tidy(() => itemMatrix(model).transpose() as tf.Tensor2D);
+  const train = prepare(model, split.train);
+  const heldBack = prepare(model, split.heldBack);
+  const candidate = current.clone();
+  const optimizer = tf.train.adam(options.learningRate ?? 0.01);
+  let best = await candidate.snapshot();
+  let keep = false;
+  let handedOver = false;
+  try {
+    const before = await measure(current, heldBack, itemsT);
+    yield {
+      type: 'start',
+      examples: split.train.length,
+      heldBack: split.heldBack.length,
+      trainableParams: candidate.parameterCount,
+      before,
+    };
+    let bestLoss = before.loss;
+    let sinceBest = 0;
+    const losses: number[] = [];
+    const heldBackLosses: number[] = [];
+    for (let step = 1; step <= maxSteps; step++) {
+      const loss = optimizer.minimize(
+        () => tf.add(weightedLoss(candidate, train, itemsT), tf.mul(l2, candidate.penalty())) as tf.Scalar,
+        true,
+        candidate.variables,
+      );
+      const heldBackLossTensor = weightedLoss(candidate, heldBack, itemsT);
+      const [lossValue, heldBackLoss] = [
+        (await loss!.data())[0] ?? NaN,
+        (await heldBackLossTensor.data())[0] ?? NaN,
+      ];
+      tf.dispose([loss!, heldBackLossTensor]);
+      losses.push(lossValue);
+      heldBackLosses.push(heldBackLoss);
+      yield { type: 'step', step, loss: lossValue, heldBackLoss, elapsedMs: performance.now() - started };
+      if (heldBackLoss < bestLoss - 1e-6) {
+        bestLoss = heldBackLoss;
+        best = await candidate.snapshot();
+        sinceBest = 0;
+      } else if (++sinceBest >= patience) break;
+    }
+    candidate.restore(best);
+    const after = await measure(candidate, heldBack, itemsT);
+    const verdict = guardrail(before, after);
+    keep = verdict.accepted;
+    const ms = performance.now() - started;
+    yield {
+      type: 'done',
+      run: {
+        ...base,
+        steps: losses.length,
+        losses,
+        heldBackLosses,
+        examples: split.train.length,
+        heldBack: split.heldBack.length,
+        before,
+        after,
+        accepted: verdict.accepted,
+        reason: verdict.reason,
+        ms,
+        msPerStep: ms / Math.max(1, losses.length),
+      },
+    };
+    handedOver = keep;
+    return keep ? candidate : null;
+  } finally {
+    optimizer.dispose();
+    dispose(train);
+    dispose(heldBack);
+    itemsT.dispose();
+    // Stopped early, rejected, or abandoned after 'done': nobody owns the candidate.
+    if (!handedOver) candidate.dispose();
+  }
+}
