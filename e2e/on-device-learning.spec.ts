@@ -150,7 +150,7 @@ test.describe('on-device learning in the worker', () => {
             key: 'head-bad',
             baseModel: 'tiny-1',
             savedAt: Date.now(),
-            weights: { dim: 16, rank: 8, down: [1, 2], up: [], bias: [] },
+            weights: { head: { dim: 16, rank: 8, down: [1, 2], up: [], bias: [] }, click: null },
           });
           tx.objectStore('meta').put({ key: 'personal-current', value: 'head-bad' });
           tx.oncomplete = () => {
@@ -226,6 +226,68 @@ test.describe('on-device learning in the worker', () => {
     ]);
     expect('skipped' in first).toBe(false);
     expect(second).toEqual({ skipped: 'another tab is training; this tab uses the saved weights' });
+  });
+
+  test('the click model (dense 50 → 100 → 1) learns from impressions and clicks and re-ranks "for you"', async ({
+    page,
+  }, info) => {
+    await createShelf(page, uniqueDbName(info.title));
+    const result = await page.evaluate(async () => {
+      // A shopper who browses Camping and, on shelves mixing departments, clicks the Camping items.
+      let ts = Date.now() - 3_600_000;
+      for (let k = 0; k < 24; k++) {
+        await window.shelf.track({ kind: 'view', itemId: `t-0${String(k % 11).padStart(2, '0')}`, ts: ts++ });
+        const items = Array.from({ length: 8 }, (_, p) => ({
+          itemId: `t-${(p + k) % 4}${String((p * 5 + k) % 11).padStart(2, '0')}`,
+          position: p,
+        }));
+        await window.shelf.track({ kind: 'impression', shelf: 'for-you', items, ts: ts++ });
+        for (const item of items) {
+          if (item.itemId.startsWith('t-0'))
+            await window.shelf.track({
+              kind: 'click',
+              itemId: item.itemId,
+              shelf: 'for-you',
+              position: item.position,
+              ts: ts++,
+            });
+        }
+        ts += 60_000;
+      }
+      const run = await window.shelf.train('test');
+      const shelf = await window.shelf.recommend({ kind: 'for-you', limit: 4 });
+      return {
+        run,
+        model: window.shelf.getSnapshot().model,
+        reasons: shelf.items.map((i) => i.reasons.map((r) => r.type)),
+      };
+    });
+    expect('skipped' in result.run).toBe(false);
+    if ('skipped' in result.run) return;
+    const click = result.run.click!;
+    expect(click.examples + click.heldBack).toBe(24 * 8);
+    expect(click.positives).toBeGreaterThan(20);
+    expect(click.accepted).toBe(true);
+    expect(click.after!.auc).toBeGreaterThan(0.7);
+    expect(click.after!.logLoss).toBeLessThan(click.baseline!.logLoss);
+    expect(result.model?.clickModel.active).toBe(true);
+    expect(result.reasons.every((types) => types.includes('click-model'))).toBe(true);
+  });
+
+  test('trains on its own after enough new events, once, when the shopper pauses', async ({ page }, info) => {
+    await createShelf(page, uniqueDbName(info.title), { autoTrain: { minNewEvents: 6, debounceMs: 300 } });
+    await browseCampingAndBooks(page, 14);
+    await page.waitForFunction(() => window.shelf.getSnapshot().training.lastRun !== null, null, {
+      timeout: 60_000,
+    });
+    await page.waitForTimeout(1500);
+    const result = await page.evaluate(async () => ({
+      state: window.shelf.getSnapshot(),
+      runs: await window.shelf.runs(),
+    }));
+    expect(result.runs).toHaveLength(1);
+    expect(result.runs[0]!.trigger).toMatch(/^auto: \d+ new events$/);
+    expect(result.state.newEvents).toBe(0);
   });
 
   test('no tensor leak over 20 train + recommend cycles', async ({ page }, info) => {

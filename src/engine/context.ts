@@ -27,8 +27,15 @@ export async function shopperContext(store: EventStore): Promise<ContextPayload>
     store.eventsOfKind('remove_from_cart'),
     store.eventsOfKind('purchase'),
   ]);
+  const oldestFirst = [...recent].reverse();
   return {
     steps: itemSequence(recent),
+    impressions: oldestFirst.flatMap((e) =>
+      e.kind === 'impression' ? [{ ts: e.ts, shelf: e.shelf, items: e.items }] : [],
+    ),
+    clicks: oldestFirst.flatMap((e) =>
+      e.kind === 'click' ? [{ ts: e.ts, itemId: e.itemId, shelf: e.shelf }] : [],
+    ),
     inCart: [...cartContents([...adds, ...removes, ...purchases]).keys()],
     purchased: [...new Set(purchases.map((p) => (p.kind === 'purchase' ? p.itemId : '')))].filter(Boolean),
   };

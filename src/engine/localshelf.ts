@@ -164,7 +164,12 @@ export class LocalShelf {
     try {
       const result = await this.worker.call('train', { context: await this.context(), trigger });
       if ('skipped' in result) this.dispatch({ type: 'train-skipped', reason: result.skipped });
-      else this.dispatch({ type: 'train-finished', run: result });
+      else
+        this.dispatch({
+          type: 'train-finished',
+          run: result,
+          model: await this.worker.call('modelInfo', {}),
+        });
       return result;
     } catch (error) {
       this.dispatch({ type: 'train-skipped', reason: `failed: ${(error as Error).message}` });

@@ -30,7 +30,7 @@ export type EngineAction =
   | { type: 'event-tracked'; itemEvent: boolean }
   | { type: 'train-started'; trigger: string }
   | { type: 'train-log'; log: FineTuneLog }
-  | { type: 'train-finished'; run: TrainingRun }
+  | { type: 'train-finished'; run: TrainingRun; model: ModelInfo }
   | { type: 'train-skipped'; reason: string }
   | { type: 'personal-reset'; model: ModelInfo }
   | { type: 'warning'; message: string }
@@ -71,21 +71,13 @@ export function reduce(state: EngineState, action: EngineAction): EngineState {
       const step = { step: log.step, loss: log.loss, heldBackLoss: log.heldBackLoss };
       return { ...state, training: { ...state.training, steps: [...state.training.steps, step] } };
     }
-    case 'train-finished': {
-      const model =
-        state.model && action.run.accepted
-          ? {
-              ...state.model,
-              personal: { ...state.model.personal, active: true, savedAt: Date.now(), discarded: null },
-            }
-          : state.model;
+    case 'train-finished':
       return {
         ...state,
-        model,
+        model: action.model,
         newEvents: 0,
         training: { ...state.training, active: false, lastRun: action.run },
       };
-    }
     case 'train-skipped':
       return { ...state, training: { ...state.training, active: false, lastSkip: action.reason } };
     case 'personal-reset':

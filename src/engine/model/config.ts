@@ -37,16 +37,27 @@ export function resolveConfig(config: ModelConfig): ResolvedModelConfig {
     priceBuckets: config.priceBuckets ?? 16,
     seed: config.seed ?? 42,
   };
-  const positiveInts: (keyof ResolvedModelConfig)[] = ['numItems', 'dim', 'maxLen', 'heads', 'tokensPerItem', 'priceBuckets'];
+  const positiveInts: (keyof ResolvedModelConfig)[] = [
+    'numItems',
+    'dim',
+    'maxLen',
+    'heads',
+    'tokensPerItem',
+    'priceBuckets',
+  ];
   for (const key of positiveInts) {
     const v = c[key];
-    if (!Number.isInteger(v) || v < 1) throw new Error(`model config "${key}" is ${v}; expected a positive integer`);
+    if (!Number.isInteger(v) || v < 1)
+      throw new Error(`model config "${key}" is ${v}; expected a positive integer`);
   }
-  if (!Number.isInteger(c.blocks) || c.blocks < 0) throw new Error(`model config "blocks" is ${c.blocks}; expected an integer ≥ 0`);
+  if (!Number.isInteger(c.blocks) || c.blocks < 0)
+    throw new Error(`model config "blocks" is ${c.blocks}; expected an integer ≥ 0`);
   if (!Number.isInteger(c.hashBuckets) || c.hashBuckets < 0)
     throw new Error(`model config "hashBuckets" is ${c.hashBuckets}; expected an integer ≥ 0`);
-  if (c.dim % c.heads !== 0) throw new Error(`model config "heads" is ${c.heads}; expected a divisor of dim ${c.dim}`);
-  if (!(c.dropout >= 0 && c.dropout < 1)) throw new Error(`model config "dropout" is ${c.dropout}; expected a number in [0, 1)`);
+  if (c.dim % c.heads !== 0)
+    throw new Error(`model config "heads" is ${c.heads}; expected a divisor of dim ${c.dim}`);
+  if (!(c.dropout >= 0 && c.dropout < 1))
+    throw new Error(`model config "dropout" is ${c.dropout}; expected a number in [0, 1)`);
   return c;
 }
 

@@ -12,11 +12,22 @@ export function hashToken(token: string): number {
 
 /** Lower-cased word tokens of an item, each prefixed by its field so "brand:acme" ≠ "title:acme". */
 export function itemTokens(item: CatalogItem): string[] {
-  const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1);
+  const words = (text: string) =>
+    text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 1);
   const tokens: string[] = [];
   for (const w of words(item.title)) tokens.push(`t:${w}`);
   // Every prefix of the category path, so siblings share their parent's token.
-  item.category.forEach((_, i) => tokens.push(`c:${item.category.slice(0, i + 1).join('/').toLowerCase()}`));
+  item.category.forEach((_, i) =>
+    tokens.push(
+      `c:${item.category
+        .slice(0, i + 1)
+        .join('/')
+        .toLowerCase()}`,
+    ),
+  );
   if (item.brand) tokens.push(`b:${item.brand.toLowerCase()}`);
   for (const t of item.tags) tokens.push(`g:${t.toLowerCase()}`);
   return [...new Set(tokens)];

@@ -30,7 +30,12 @@ export class LocalShelfEncoder extends tf.layers.Layer {
     let s = seed;
     const normal = (stddev: number) => tf.initializers.randomNormal({ mean: 0, stddev, seed: s++ });
     const glorot = () => tf.initializers.glorotUniform({ seed: s++ });
-    const add = (name: string, shape: number[], init: ReturnType<typeof tf.initializers.zeros>, trainable = true) => {
+    const add = (
+      name: string,
+      shape: number[],
+      init: ReturnType<typeof tf.initializers.zeros>,
+      trainable = true,
+    ) => {
       this.w[name] = this.addWeight(name, shape, 'float32', init, undefined, trainable);
     };
     const embStd = 1 / Math.sqrt(dim);
@@ -73,10 +78,15 @@ export class LocalShelfEncoder extends tf.layers.Layer {
 
   /** Writes per-item content features (token hash ids ≥ 1, 0 = none; price bucket ≥ 1, 0 = unknown). */
   setContentFeatures(tokens: Int32Array, priceBucket: Int32Array): void {
-    if (!this.hasContent) throw new Error('setContentFeatures: the model was created with hashBuckets 0; expected hashBuckets > 0');
+    if (!this.hasContent)
+      throw new Error(
+        'setContentFeatures: the model was created with hashBuckets 0; expected hashBuckets > 0',
+      );
     const rows = this.cfg.numItems + 1;
     if (tokens.length !== rows * this.cfg.tokensPerItem || priceBucket.length !== rows)
-      throw new Error(`setContentFeatures: got ${tokens.length} tokens and ${priceBucket.length} prices; expected ${rows * this.cfg.tokensPerItem} and ${rows}`);
+      throw new Error(
+        `setContentFeatures: got ${tokens.length} tokens and ${priceBucket.length} prices; expected ${rows * this.cfg.tokensPerItem} and ${rows}`,
+      );
     const t = this.w['item_tokens'];
     const p = this.w['item_price_bucket'];
     if (!t || !p) throw new Error('setContentFeatures: layer is not built');
@@ -118,7 +128,8 @@ export class LocalShelfEncoder extends tf.layers.Layer {
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): tf.Tensor {
     const list = Array.isArray(inputs) ? inputs : [inputs];
     const [items, kinds, recency] = list;
-    if (!items || !kinds || !recency) throw new Error(`LocalShelfEncoder: got ${list.length} inputs; expected 3 (items, kinds, recency)`);
+    if (!items || !kinds || !recency)
+      throw new Error(`LocalShelfEncoder: got ${list.length} inputs; expected 3 (items, kinds, recency)`);
     return this.encode(items, kinds, recency, kwargs.training === true);
   }
 
@@ -128,7 +139,8 @@ export class LocalShelfEncoder extends tf.layers.Layer {
       const { dim, maxLen, blocks, heads, dropout } = this.cfg;
       const itemIds = items.toInt();
       const [batch, time] = itemIds.shape as [number, number];
-      if (time > maxLen) throw new Error(`LocalShelfEncoder: history length ${time}; expected at most maxLen ${maxLen}`);
+      if (time > maxLen)
+        throw new Error(`LocalShelfEncoder: history length ${time}; expected at most maxLen ${maxLen}`);
       const drop = (x: tf.Tensor) => (training && dropout > 0 ? tf.dropout(x, dropout) : x);
       const table = this.hasContent ? this.itemVectors() : this.v('item_embedding');
       const mask = itemIds.greater(0).toFloat().expandDims(2); // [B, T, 1]
@@ -147,7 +159,9 @@ export class LocalShelfEncoder extends tf.layers.Layer {
       const bias = tf.scalar(1).sub(causal.mul(keyOk)).mul(-1e9).expandDims(1); // [B, 1, T, T]
       const hd = dim / heads;
       const dense = (h: tf.Tensor, name: string) =>
-        matMulFast(h.reshape([batch * time, dim]), this.v(`${name}_kernel`)).add(this.v(`${name}_bias`)).reshape([batch, time, dim]);
+        matMulFast(h.reshape([batch * time, dim]), this.v(`${name}_kernel`))
+          .add(this.v(`${name}_bias`))
+          .reshape([batch, time, dim]);
       const split = (h: tf.Tensor) => h.reshape([batch, time, heads, hd]).transpose([0, 2, 1, 3]);
       for (let b = 0; b < blocks; b++) {
         const p = `b${b}`;
@@ -155,7 +169,11 @@ export class LocalShelfEncoder extends tf.layers.Layer {
         const q = split(dense(h, `${p}_q`));
         const k = split(dense(h, `${p}_k`));
         const v = split(dense(h, `${p}_v`));
-        const att = tf.softmax(matMulFast(q, k, true).mul(1 / Math.sqrt(hd)).add(bias));
+        const att = tf.softmax(
+          matMulFast(q, k, true)
+            .mul(1 / Math.sqrt(hd))
+            .add(bias),
+        );
         const ctx = matMulFast(drop(att), v).transpose([0, 2, 1, 3]).reshape([batch, time, dim]);
         x = x.add(drop(dense(ctx, `${p}_o`)));
         const h2 = this.layerNorm(x, `${p}_ln2`);
@@ -168,7 +186,11 @@ export class LocalShelfEncoder extends tf.layers.Layer {
 
   private layerNorm(x: tf.Tensor, name: string): tf.Tensor {
     const { mean, variance } = tf.moments(x, -1, true);
-    return x.sub(mean).div(variance.add(1e-6).sqrt()).mul(this.v(`${name}_gamma`)).add(this.v(`${name}_beta`));
+    return x
+      .sub(mean)
+      .div(variance.add(1e-6).sqrt())
+      .mul(this.v(`${name}_gamma`))
+      .add(this.v(`${name}_beta`));
   }
 
   override getConfig(): tf.serialization.ConfigDict {

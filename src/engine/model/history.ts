@@ -32,7 +32,8 @@ export function recencyBucket(ts: number | undefined, now: number): number {
 /** Kind index as embedded by the model: EVENT_KINDS index + 1 (0 is padding). */
 export function kindIndex(kind: EventKind): number {
   const i = EVENT_KINDS.indexOf(kind);
-  if (i < 0) throw new Error(`unknown event kind ${JSON.stringify(kind)}; expected one of ${EVENT_KINDS.join(', ')}`);
+  if (i < 0)
+    throw new Error(`unknown event kind ${JSON.stringify(kind)}; expected one of ${EVENT_KINDS.join(', ')}`);
   return i + 1;
 }
 
@@ -61,7 +62,10 @@ export function encodeHistory(
 }
 
 /** Left-pads histories into [batch, time] arrays (time = longest history, at least 1). */
-export function padBatch(histories: readonly EncodedHistory[], minTime = 1): { items: Int32Array; kinds: Int32Array; recency: Int32Array; time: number } {
+export function padBatch(
+  histories: readonly EncodedHistory[],
+  minTime = 1,
+): { items: Int32Array; kinds: Int32Array; recency: Int32Array; time: number } {
   const time = Math.max(minTime, ...histories.map((h) => h.items.length));
   const n = histories.length * time;
   const items = new Int32Array(n);

@@ -8,7 +8,8 @@ import * as tf from '@tensorflow/tfjs';
 export function fullSoftmaxLoss(h: tf.Tensor2D, items: tf.Tensor2D, labels: Int32Array): tf.Scalar {
   const [p] = h.shape;
   const [n] = items.shape;
-  if (labels.length !== p) throw new Error(`fullSoftmaxLoss: ${labels.length} labels for ${p} states; expected equal counts`);
+  if (labels.length !== p)
+    throw new Error(`fullSoftmaxLoss: ${labels.length} labels for ${p} states; expected equal counts`);
   const flatIndex = Int32Array.from(labels, (y, i) => i * n + y);
   const onehotIndex = new Int32Array(p * 2);
   labels.forEach((y, i) => {
@@ -46,7 +47,12 @@ export function fullSoftmaxLoss(h: tf.Tensor2D, items: tf.Tensor2D, labels: Int3
  * random items). It reuses the full-softmax kernel on the gathered rows, keeping the fast
  * untransposed matMuls; cost scales with the candidate count instead of the catalog size.
  */
-export function sharedNegativesLoss(h: tf.Tensor2D, items: tf.Tensor2D, labels: Int32Array, negatives: Int32Array): tf.Scalar {
+export function sharedNegativesLoss(
+  h: tf.Tensor2D,
+  items: tf.Tensor2D,
+  labels: Int32Array,
+  negatives: Int32Array,
+): tf.Scalar {
   const local = new Map<number, number>();
   const candidates: number[] = [];
   const localLabels = Int32Array.from(labels, (y) => {
@@ -64,5 +70,7 @@ export function sharedNegativesLoss(h: tf.Tensor2D, items: tf.Tensor2D, labels: 
       candidates.push(n);
     }
   }
-  return tf.tidy(() => fullSoftmaxLoss(h, tf.gather(items, tf.tensor1d(candidates, 'int32')) as tf.Tensor2D, localLabels));
+  return tf.tidy(() =>
+    fullSoftmaxLoss(h, tf.gather(items, tf.tensor1d(candidates, 'int32')) as tf.Tensor2D, localLabels),
+  );
 }

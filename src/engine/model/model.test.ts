@@ -23,8 +23,16 @@ describe('LocalShelf model', () => {
     const model = createModel({ numItems: n, dim: 16, maxLen: 6, blocks: 1, dropout: 0, seed: 3 });
     const sequences: EncodedHistory[] = [];
     for (let s = 0; s < n; s++) sequences.push(hist(Array.from({ length: 6 }, (_, k) => ((s + k) % n) + 1)));
-    const validation = [0, 5, 9].map((s) => ({ history: hist([s + 1, ((s + 1) % n) + 1]), target: ((s + 2) % n) + 1 }));
-    const gen = train(model, sequences, validation, { epochs: 50, batchSize: 12, learningRate: 0.02, patience: 50 });
+    const validation = [0, 5, 9].map((s) => ({
+      history: hist([s + 1, ((s + 1) % n) + 1]),
+      target: ((s + 2) % n) + 1,
+    }));
+    const gen = train(model, sequences, validation, {
+      epochs: 50,
+      batchSize: 12,
+      learningRate: 0.02,
+      patience: 50,
+    });
     let next = await gen.next();
     while (!next.done) next = await gen.next();
     expect(next.value.valid['HR@5']).toBe(1);
@@ -59,18 +67,46 @@ describe('LocalShelf model', () => {
       }),
     );
     const vocabulary = Array.from({ length: 30 }, (_, i) => `sku-${i}`);
-    const loaded = await loadPretrained({ handler: tf.io.fromMemory(saved as tf.io.ModelArtifacts), meta: { vocabulary } });
+    const loaded = await loadPretrained({
+      handler: tf.io.fromMemory(saved as tf.io.ModelArtifacts),
+      meta: { vocabulary },
+    });
     expect(Array.from(scoreAll(loaded.model, h))).toEqual(Array.from(before));
     expect(loaded.index.get('sku-2')).toBe(3);
-    await expect(loadPretrained({ handler: tf.io.fromMemory(saved as tf.io.ModelArtifacts), meta: { vocabulary: ['a'] } })).rejects.toThrow(/vocabulary has 1 items; expected 30/);
+    await expect(
+      loadPretrained({
+        handler: tf.io.fromMemory(saved as tf.io.ModelArtifacts),
+        meta: { vocabulary: ['a'] },
+      }),
+    ).rejects.toThrow(/vocabulary has 1 items; expected 30/);
   });
 
   it('scores items never seen in training by their content', () => {
     const item = (id: string, title: string, brand: string): CatalogItem => ({
-      id, title, brand, category: ['Outdoors', 'Tents'], price: 120, currency: 'EUR', tags: [], image: '', description: '', inStock: true,
+      id,
+      title,
+      brand,
+      category: ['Outdoors', 'Tents'],
+      price: 120,
+      currency: 'EUR',
+      tags: [],
+      image: '',
+      description: '',
+      inStock: true,
     });
-    const catalog = [item('a', 'Trail tent', 'Acme'), item('b', 'Trail tent XL', 'Acme'), item('c', 'Rain jacket', 'Other')];
-    const model = createModel({ numItems: 3, dim: 8, maxLen: 4, hashBuckets: 64, tokensPerItem: 8, dropout: 0 });
+    const catalog = [
+      item('a', 'Trail tent', 'Acme'),
+      item('b', 'Trail tent XL', 'Acme'),
+      item('c', 'Rain jacket', 'Other'),
+    ];
+    const model = createModel({
+      numItems: 3,
+      dim: 8,
+      maxLen: 4,
+      hashBuckets: 64,
+      tokensPerItem: 8,
+      dropout: 0,
+    });
     const enc = getEncoder(model);
     const f = contentFeatures(['a', 'b', 'c'], catalog, 64, 8, 16);
     enc.setContentFeatures(f.tokens, f.price);
@@ -79,7 +115,18 @@ describe('LocalShelf model', () => {
     const dist = (x: number[], y: number[]) => Math.hypot(...x.map((v, i) => v - (y[i] ?? 0)));
     // Items sharing title words and brand sit closer than an unrelated item.
     expect(dist(m[0] as number[], m[1] as number[])).toBeLessThan(dist(m[0] as number[], m[2] as number[]));
-    const scores = scoreAll(model, encodeHistory([{ itemId: 'a', kind: 'view', ts: 1 }], new Map([['a', 1], ['b', 2], ['c', 3]]), 4));
+    const scores = scoreAll(
+      model,
+      encodeHistory(
+        [{ itemId: 'a', kind: 'view', ts: 1 }],
+        new Map([
+          ['a', 1],
+          ['b', 2],
+          ['c', 3],
+        ]),
+        4,
+      ),
+    );
     expect(scores.every(Number.isFinite)).toBe(true);
   });
 });

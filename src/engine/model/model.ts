@@ -18,7 +18,10 @@ export function createModel(config: ModelConfig): tf.LayersModel {
 /** The encoder layer inside a model made by createModel (or loaded from its files). */
 export function getEncoder(model: tf.LayersModel): LocalShelfEncoder {
   const layer = model.layers.find((l) => l instanceof LocalShelfEncoder);
-  if (!layer) throw new Error(`model "${model.name}" has no LocalShelfEncoder layer; expected a model made by createModel`);
+  if (!layer)
+    throw new Error(
+      `model "${model.name}" has no LocalShelfEncoder layer; expected a model made by createModel`,
+    );
   return layer as LocalShelfEncoder;
 }
 
@@ -33,15 +36,30 @@ export function itemMatrix(model: tf.LayersModel): tf.Tensor2D {
  * Scores are userRepresentation · itemMatrixᵀ, so an adapter or user vector can be trained
  * on top of it with items frozen.
  */
-export function userRepresentation(model: tf.LayersModel, histories: readonly EncodedHistory[], training = false): tf.Tensor2D {
+export function userRepresentation(
+  model: tf.LayersModel,
+  histories: readonly EncodedHistory[],
+  training = false,
+): tf.Tensor2D {
   const encoder = getEncoder(model);
   const maxLen = encoder.cfg.maxLen;
-  const clipped = histories.map((h) => (h.items.length > maxLen ? { items: h.items.slice(-maxLen), kinds: h.kinds.slice(-maxLen), recency: h.recency.slice(-maxLen) } : h));
+  const clipped = histories.map((h) =>
+    h.items.length > maxLen
+      ? { items: h.items.slice(-maxLen), kinds: h.kinds.slice(-maxLen), recency: h.recency.slice(-maxLen) }
+      : h,
+  );
   const batch = padBatch(clipped);
   return tf.tidy(() => {
     const shape: [number, number] = [clipped.length, batch.time];
-    const states = encoder.encode(tf.tensor2d(batch.items, shape, 'int32'), tf.tensor2d(batch.kinds, shape, 'int32'), tf.tensor2d(batch.recency, shape, 'int32'), training);
-    return states.slice([0, batch.time - 1, 0], [clipped.length, 1, encoder.cfg.dim]).reshape([clipped.length, encoder.cfg.dim]) as tf.Tensor2D;
+    const states = encoder.encode(
+      tf.tensor2d(batch.items, shape, 'int32'),
+      tf.tensor2d(batch.kinds, shape, 'int32'),
+      tf.tensor2d(batch.recency, shape, 'int32'),
+      training,
+    );
+    return states
+      .slice([0, batch.time - 1, 0], [clipped.length, 1, encoder.cfg.dim])
+      .reshape([clipped.length, encoder.cfg.dim]) as tf.Tensor2D;
   });
 }
 

@@ -32,7 +32,14 @@ export interface TrainOptions {
 
 export type TrainLog =
   | { type: 'step'; epoch: number; step: number; steps: number; loss: number; elapsedMs: number }
-  | { type: 'epoch'; epoch: number; loss: number; valid: Record<string, number>; best: boolean; elapsedMs: number };
+  | {
+      type: 'epoch';
+      epoch: number;
+      loss: number;
+      valid: Record<string, number>;
+      best: boolean;
+      elapsedMs: number;
+    };
 
 export interface TrainResult {
   epochs: number;
@@ -68,7 +75,12 @@ interface Batch {
  * Every prefix of a sequence is a training example (causal attention): input = steps 0..m-2,
  * target = steps 1..m-1. Sequences are grouped by length so padding stays small.
  */
-export function makeBatches(sequences: readonly EncodedHistory[], maxLen: number, batchSize: number, random: () => number): Batch[] {
+export function makeBatches(
+  sequences: readonly EncodedHistory[],
+  maxLen: number,
+  batchSize: number,
+  random: () => number,
+): Batch[] {
   const usable = sequences.filter((s) => s.items.length >= 2);
   const order = usable.map((s, i) => ({ i, key: Math.min(s.items.length, maxLen + 1) + random() }));
   order.sort((a, b) => a.key - b.key);
@@ -95,7 +107,15 @@ export function makeBatches(sequences: readonly EncodedHistory[], maxLen: number
         labels.push((s.items[from + t + 1] as number) - 1);
       }
     });
-    batches.push({ rows, time, items, kinds, recency, positions: Int32Array.from(positions), labels: Int32Array.from(labels) });
+    batches.push({
+      rows,
+      time,
+      items,
+      kinds,
+      recency,
+      positions: Int32Array.from(positions),
+      labels: Int32Array.from(labels),
+    });
   }
   for (let i = batches.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
@@ -105,15 +125,28 @@ export function makeBatches(sequences: readonly EncodedHistory[], maxLen: number
 }
 
 /** HR/NDCG@5/10/20 on validation cases, full ranking with each history's items excluded. */
-export function evaluate(model: tf.LayersModel, cases: readonly ValidationCase[], evalBatch = 256): Record<string, number> {
+export function evaluate(
+  model: tf.LayersModel,
+  cases: readonly ValidationCase[],
+  evalBatch = 256,
+): Record<string, number> {
   const n = getEncoder(model).cfg.numItems;
   const outcomes: RankOutcome[] = [];
   for (let start = 0; start < cases.length; start += evalBatch) {
     const chunk = cases.slice(start, start + evalBatch);
-    const scores = scoreBatch(model, chunk.map((c) => c.history));
+    const scores = scoreBatch(
+      model,
+      chunk.map((c) => c.history),
+    );
     chunk.forEach((c, b) => {
       const row = scores.subarray(b * n, (b + 1) * n);
-      outcomes.push(rankOf(row, c.target - 1, Array.from(c.history.items, (i) => i - 1).filter((i) => i >= 0 && i !== c.target - 1)));
+      outcomes.push(
+        rankOf(
+          row,
+          c.target - 1,
+          Array.from(c.history.items, (i) => i - 1).filter((i) => i >= 0 && i !== c.target - 1),
+        ),
+      );
     });
   }
   return summarize(outcomes);
@@ -157,24 +190,47 @@ export async function* train(
       let outOfTime = false;
       for (let step = 0; step < batches.length; step++) {
         const b = batches[step] as Batch;
-        const negIds = negatives > 0 ? Int32Array.from({ length: negatives }, () => Math.floor(random() * numItems)) : null;
+        const negIds =
+          negatives > 0
+            ? Int32Array.from({ length: negatives }, () => Math.floor(random() * numItems))
+            : null;
         const loss = optimizer.minimize(
           () => {
             const shape: [number, number] = [b.rows, b.time];
-            const states = encoder.encode(tf.tensor2d(b.items, shape, 'int32'), tf.tensor2d(b.kinds, shape, 'int32'), tf.tensor2d(b.recency, shape, 'int32'), true);
-            const h = tf.gather(states.reshape([b.rows * b.time, dim]), tf.tensor1d(b.positions, 'int32')) as tf.Tensor2D;
+            const states = encoder.encode(
+              tf.tensor2d(b.items, shape, 'int32'),
+              tf.tensor2d(b.kinds, shape, 'int32'),
+              tf.tensor2d(b.recency, shape, 'int32'),
+              true,
+            );
+            const h = tf.gather(
+              states.reshape([b.rows * b.time, dim]),
+              tf.tensor1d(b.positions, 'int32'),
+            ) as tf.Tensor2D;
             const table = encoder.itemVectors().slice([1, 0]) as tf.Tensor2D;
-            return negIds ? sharedNegativesLoss(h, table, b.labels, negIds) : fullSoftmaxLoss(h, table, b.labels);
+            return negIds
+              ? sharedNegativesLoss(h, table, b.labels, negIds)
+              : fullSoftmaxLoss(h, table, b.labels);
           },
           true,
           vars,
         );
         const value = loss ? (loss.dataSync()[0] as number) : NaN;
         loss?.dispose();
-        if (!Number.isFinite(value)) throw new Error(`training diverged: loss is ${value} at epoch ${epoch}, step ${step + 1}; try a lower learning rate`);
+        if (!Number.isFinite(value))
+          throw new Error(
+            `training diverged: loss is ${value} at epoch ${epoch}, step ${step + 1}; try a lower learning rate`,
+          );
         lossSum += value;
         lossCount++;
-        yield { type: 'step', epoch, step: step + 1, steps: batches.length, loss: lossSum / lossCount, elapsedMs: Date.now() - started };
+        yield {
+          type: 'step',
+          epoch,
+          step: step + 1,
+          steps: batches.length,
+          loss: lossSum / lossCount,
+          elapsedMs: Date.now() - started,
+        };
         if (Date.now() - started > budgetMs) {
           outOfTime = true;
           break;
@@ -192,7 +248,14 @@ export async function* train(
         bestValid = valid;
         since = 0;
       } else since++;
-      yield { type: 'epoch', epoch, loss: lossSum / Math.max(1, lossCount), valid, best: improved, elapsedMs: Date.now() - started };
+      yield {
+        type: 'epoch',
+        epoch,
+        loss: lossSum / Math.max(1, lossCount),
+        valid,
+        best: improved,
+        elapsedMs: Date.now() - started,
+      };
       if (outOfTime) {
         stoppedBy = 'time';
         break;

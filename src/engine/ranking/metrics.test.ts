@@ -21,7 +21,15 @@ describe('ranking metrics', () => {
     expect(ndcg({ greater: 2, ties: 0 }, 5)).toBeCloseTo(0.5, 12);
     expect(hitRate({ greater: 6, ties: 0 }, 5)).toBe(0);
     expect(ndcg({ greater: 6, ties: 0 }, 5)).toBe(0);
-    const m = summarize([{ greater: 0, ties: 0 }, { greater: 2, ties: 0 }, { greater: 6, ties: 0 }, { greater: 30, ties: 0 }], [5, 10]);
+    const m = summarize(
+      [
+        { greater: 0, ties: 0 },
+        { greater: 2, ties: 0 },
+        { greater: 6, ties: 0 },
+        { greater: 30, ties: 0 },
+      ],
+      [5, 10],
+    );
     expect(m['HR@5']).toBeCloseTo(2 / 4, 12);
     expect(m['HR@10']).toBeCloseTo(3 / 4, 12);
     expect(m['NDCG@5']).toBeCloseTo((1 + 0.5) / 4, 12);

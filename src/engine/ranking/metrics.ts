@@ -16,7 +16,11 @@ export const DEFAULT_KS = [5, 10, 20] as const;
  * Ranks `target` among all items of `scores`, leaving out `exclude` (e.g. the history).
  * Throws when the target itself is excluded: callers must skip such users and count them.
  */
-export function rankOf(scores: ArrayLike<number>, target: number, exclude: Iterable<number> = []): RankOutcome {
+export function rankOf(
+  scores: ArrayLike<number>,
+  target: number,
+  exclude: Iterable<number> = [],
+): RankOutcome {
   if (!Number.isInteger(target) || target < 0 || target >= scores.length)
     throw new Error(`rankOf: target index ${target}; expected an integer in [0, ${scores.length})`);
   const s = scores[target] as number;
@@ -30,9 +34,13 @@ export function rankOf(scores: ArrayLike<number>, target: number, exclude: Itera
   }
   ties--; // the target itself
   for (const i of new Set(exclude)) {
-    if (i === target) throw new Error(`rankOf: target ${target} is also excluded; skip users whose target is in their history`);
+    if (i === target)
+      throw new Error(
+        `rankOf: target ${target} is also excluded; skip users whose target is in their history`,
+      );
     const v = scores[i];
-    if (v === undefined) throw new Error(`rankOf: excluded index ${i}; expected an integer in [0, ${scores.length})`);
+    if (v === undefined)
+      throw new Error(`rankOf: excluded index ${i}; expected an integer in [0, ${scores.length})`);
     if (v > s) greater--;
     else if (v === s) ties--;
   }
@@ -48,12 +56,16 @@ export function hitRate(r: RankOutcome, k: number): number {
 /** NDCG at k with one relevant item: 1 / log2(rank + 2) if rank < k, averaged over tie orders. */
 export function ndcg(r: RankOutcome, k: number): number {
   let sum = 0;
-  for (let rank = r.greater; rank < Math.min(k, r.greater + r.ties + 1); rank++) sum += 1 / Math.log2(rank + 2);
+  for (let rank = r.greater; rank < Math.min(k, r.greater + r.ties + 1); rank++)
+    sum += 1 / Math.log2(rank + 2);
   return sum / (r.ties + 1);
 }
 
 /** Averages HR@k and NDCG@k over users, keyed "HR@10", "NDCG@10", ... */
-export function summarize(outcomes: readonly RankOutcome[], ks: readonly number[] = DEFAULT_KS): Record<string, number> {
+export function summarize(
+  outcomes: readonly RankOutcome[],
+  ks: readonly number[] = DEFAULT_KS,
+): Record<string, number> {
   const out: Record<string, number> = {};
   for (const k of ks) {
     let hr = 0;

@@ -22,6 +22,7 @@ export type Reason =
   | { type: 'complement'; itemId: string; title: string }
   | { type: 'next-item'; itemId: string; title: string }
   | { type: 'trending'; rank: number }
+  | { type: 'click-model'; probability: number }
   | { type: 'fallback'; why: string };
 
 export interface Recommendation {
@@ -55,6 +56,8 @@ export interface ShopperContext {
   steps: readonly SequenceStep[];
   inCart: ReadonlySet<string>;
   purchased: ReadonlySet<string>;
+  /** Past shelf clicks per item, for the click model. Default: none. */
+  priorClicks?: ReadonlyMap<string, number>;
 }
 
 const VERBS: Record<EventKind, string> = {
@@ -75,9 +78,18 @@ const KIND_STRENGTH: Partial<Record<EventKind, number>> = {
   purchase: 2.5,
 };
 
+/** Click probabilities for candidates shown in order on a shelf; null when no click model is active. */
+export type Reranker = (
+  candidates: readonly { itemId: string; modelScore: number; position: number }[],
+  shelf: ShelfKind,
+  context: ShopperContext,
+) => Float32Array | null;
+
 export class ShelfBuilder {
   /** Rows the catalog cannot sell (missing or out of stock), computed once per catalog. */
   private readonly unavailable = new Set<number>();
+  /** The on-device click model, once accepted: re-ranks "for you" candidates. */
+  reranker: Reranker | null = null;
 
   constructor(
     private readonly space: ItemSpace,
@@ -167,7 +179,27 @@ export class ShelfBuilder {
     const scores = this.space.scoreAfter(context.steps);
     if (!scores) return this.trending(limit, context, 'no browsing history yet');
     const seen = context.steps.map((s) => s.itemId);
-    const picked = topK(scores, limit, this.exclusions(context, seen));
+    // With a click model, draw a wider pool and let the shopper's click habits re-rank it.
+    const pool = topK(scores, this.reranker ? limit * 3 : limit, this.exclusions(context, seen));
+    const clickProbability = new Map<number, number>();
+    let picked = pool;
+    const probabilities = this.reranker?.(
+      pool.map((i, position) => ({ itemId: this.space.vocabulary[i]!, modelScore: scores[i]!, position })),
+      'for-you',
+      context,
+    );
+    if (probabilities) {
+      const values = pool.map((i) => scores[i]!);
+      const mean = values.reduce((a, b) => a + b, 0) / values.length;
+      const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length) || 1;
+      const blended = new Map<number, number>();
+      pool.forEach((i, k) => {
+        const p = Math.min(1 - 1e-6, Math.max(1e-6, probabilities[k]!));
+        clickProbability.set(i, p);
+        blended.set(i, (scores[i]! - mean) / sd + Math.log(p / (1 - p)));
+      });
+      picked = [...pool].sort((a, b) => blended.get(b)! - blended.get(a)!).slice(0, limit);
+    }
     // Recent history, newest first, one entry per item with its strongest action.
     const history = new Map<string, { index: number; kind: EventKind; weight: number }>();
     for (let t = context.steps.length - 1; t >= 0 && history.size < 30; t--) {
@@ -202,6 +234,8 @@ export class ShelfBuilder {
             kind: h.kind,
             similarity,
           }));
+        const p = clickProbability.get(i);
+        if (p !== undefined) reasons.push({ type: 'click-model', probability: p });
         const first = reasons[0];
         const explanation =
           first && first.type === 'history'

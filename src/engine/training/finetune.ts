@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { itemMatrix, userRepresentation } from '../model/model.ts';
 import { hitRate, ndcg, rankOf } from '../ranking/metrics.ts';
+import type { ClickTrainingReport } from './click-model.ts';
 import type { NextItemExample } from './examples.ts';
 import { holdOutRecent } from './examples.ts';
 import { guardrail, type HeldBackMetrics } from './guardrail.ts';
@@ -43,6 +44,8 @@ export interface TrainingRun {
   ms: number;
   msPerStep: number;
   backend: string;
+  /** The click model's part of the run, when the worker trained one. */
+  click?: ClickTrainingReport | null;
 }
 
 interface Prepared {

@@ -6,6 +6,7 @@
 import type { BackendName } from '../env.ts';
 import type { SequenceStep } from '../events/queries.ts';
 import type { Shelf, ShelfRequest } from '../ranking/shelves.ts';
+import type { ClickRecord, ImpressionRecord } from '../training/click-features.ts';
 import type { FineTuneLog, TrainingRun } from '../training/finetune.ts';
 import type { BackendInfo } from './backend.ts';
 
@@ -19,6 +20,9 @@ export interface MemoryInfo {
 /** What the shopper's device knows, sent with each call (works the same when events live only in memory). */
 export interface ContextPayload {
   steps: SequenceStep[];
+  /** Recent shelf impressions and clicks: the click model's training data. */
+  impressions: ImpressionRecord[];
+  clicks: ClickRecord[];
   inCart: string[];
   purchased: string[];
 }
@@ -38,6 +42,8 @@ export interface ModelInfo {
   params: number;
   dim: number;
   personal: { active: boolean; savedAt: number | null; trainableParams: number; discarded: string | null };
+  /** The on-device click model (dense 50 → 100 → 1) re-ranking "for you", once it has earned it. */
+  clickModel: { active: boolean; params: number };
 }
 
 /** Request types, each with the shape of its payload and of its result. */

@@ -10,11 +10,27 @@ import { ShelfBuilder, type Shelf, type ShelfRequest } from '../ranking/shelves.
 import { nextItemExamples } from '../training/examples.ts';
 import { fineTune, type FineTuneLog, type TrainingRun } from '../training/finetune.ts';
 import { PersonalHead, type HeadWeights } from '../training/personal-head.ts';
+import { clickExamples, clickFeatures, type ItemFacts } from '../training/click-features.ts';
+import {
+  clickWeights,
+  createClickModel,
+  predictClicks,
+  restoreClickWeights,
+  trainClickModel,
+} from '../training/click-model.ts';
 import { selectBackend, type BackendInfo } from './backend.ts';
 import type { ContextPayload, LoadPayload, ModelInfo, NoticeMessage } from './protocol.ts';
 
 /** Rank of the personal adapter: 2·64·8 + 64 = 1,088 trainable parameters at dim 64. */
 const HEAD_RANK = 8;
+/** Impressions the click model learns from per run (newest); each costs one scoring pass. */
+const CLICK_IMPRESSIONS = 150;
+
+/** What is saved in the personal store: both personal models, either possibly absent. */
+interface PersonalWeights {
+  head: HeadWeights | null;
+  click: number[][] | null;
+}
 
 interface Loaded {
   payload: LoadPayload;
@@ -24,12 +40,21 @@ interface Loaded {
   shelves: ShelfBuilder;
   store: PersonalStore;
   head: PersonalHead | null;
+  click: tf.Sequential | null;
+  catalog: Map<string, CatalogItem> | null;
   savedAt: number | null;
   discarded: string | null;
 }
 
 function contextOf(payload: ContextPayload) {
-  return { steps: payload.steps, inCart: new Set(payload.inCart), purchased: new Set(payload.purchased) };
+  const priorClicks = new Map<string, number>();
+  for (const click of payload.clicks) priorClicks.set(click.itemId, (priorClicks.get(click.itemId) ?? 0) + 1);
+  return {
+    steps: payload.steps,
+    inCart: new Set(payload.inCart),
+    purchased: new Set(payload.purchased),
+    priorClicks,
+  };
 }
 
 /** Everything the worker holds: the backend, the model, the shopper's head, the run in progress. */
@@ -123,19 +148,35 @@ export class WorkerSession {
     const store = await PersonalStore.open(payload.dbName);
     const dim = getEncoder(pretrained.model).cfg.dim;
     let head: PersonalHead | null = null;
+    let click: tf.Sequential | null = null;
     let savedAt: number | null = null;
     let discarded: string | null = null;
-    const saved = await store.load(baseModel, (weights) => {
-      const probe = new PersonalHead(dim, HEAD_RANK);
+    // Restores both personal models; throws (so the record is discarded) when either is unusable.
+    const restore = (raw: unknown): { head: PersonalHead | null; click: tf.Sequential | null } => {
+      const weights = raw as Partial<PersonalWeights> | null;
+      if (!weights || typeof weights !== 'object' || !('head' in weights) || !('click' in weights))
+        throw new Error('the record has no {head, click} weights');
+      const restored = {
+        head: weights.head ? new PersonalHead(dim, HEAD_RANK) : null,
+        click: weights.click ? createClickModel() : null,
+      };
       try {
-        probe.restore(weights as HeadWeights);
-      } finally {
-        probe.dispose();
+        if (weights.head) restored.head!.restore(weights.head);
+        if (weights.click) restoreClickWeights(restored.click!, weights.click);
+      } catch (error) {
+        restored.head?.dispose();
+        restored.click?.dispose();
+        throw error;
       }
+      return restored;
+    };
+    const saved = await store.load(baseModel, (weights) => {
+      const probe = restore(weights);
+      probe.head?.dispose();
+      probe.click?.dispose();
     });
     if ('record' in saved) {
-      head = new PersonalHead(dim, HEAD_RANK);
-      head.restore(saved.record.weights as HeadWeights);
+      ({ head, click } = restore(saved.record.weights));
       savedAt = saved.record.savedAt;
     } else if (saved.discarded.key !== null) {
       discarded = saved.discarded.reason;
@@ -143,24 +184,67 @@ export class WorkerSession {
     }
     space.head = head;
     this.unload();
+    const shelves = new ShelfBuilder(space, catalog);
     this.loaded = {
       payload,
       pretrained,
       baseModel,
       space,
-      shelves: new ShelfBuilder(space, catalog),
+      shelves,
       store,
       head,
+      click,
+      catalog,
       savedAt,
       discarded,
     };
+    this.useClickModel(click);
     return this.modelInfo();
+  }
+
+  /** Facts the click model reads about an item, from the catalog and the model card. */
+  private itemFacts(): (itemId: string) => ItemFacts | undefined {
+    const l = this.need();
+    const popularity = l.space.popularity;
+    let max = 0;
+    if (popularity) for (const p of popularity) max = Math.max(max, p);
+    return (itemId) => {
+      const item = l.catalog?.get(itemId);
+      const row = l.space.indexOf(itemId);
+      const count = row !== undefined && popularity ? popularity[row]! : 0;
+      if (!item && row === undefined) return undefined;
+      return {
+        topCategory: item?.category[0] ?? null,
+        price: item?.price ?? null,
+        popularity: max > 0 ? Math.log1p(count) / Math.log1p(max) : 0,
+      };
+    };
+  }
+
+  private useClickModel(click: tf.Sequential | null): void {
+    const l = this.need();
+    l.click = click;
+    if (!click) {
+      l.shelves.reranker = null;
+      return;
+    }
+    const facts = this.itemFacts();
+    l.shelves.reranker = (candidates, shelf, context) =>
+      predictClicks(
+        click,
+        clickFeatures(
+          candidates,
+          { shelf, history: context.steps, priorClicks: context.priorClicks ?? new Map() },
+          facts,
+        ),
+      );
   }
 
   private unload(): void {
     if (!this.loaded) return;
     this.loaded.space.dispose();
     this.loaded.head?.dispose();
+    this.loaded.click?.dispose();
     this.loaded.pretrained.model.dispose();
     this.loaded.store.close();
     this.loaded = null;
@@ -185,6 +269,7 @@ export class WorkerSession {
         trainableParams: 2 * encoder.cfg.dim * HEAD_RANK + encoder.cfg.dim,
         discarded: l.discarded,
       },
+      clickModel: { active: l.click !== null, params: 16 * 50 + 50 + 50 * 100 + 100 + 100 + 1 },
     };
   }
 
@@ -245,16 +330,53 @@ export class WorkerSession {
     if (start !== l.head) start.dispose();
     if (!run) return { skipped: 'training was cancelled' };
     if (accepted) {
-      // Save first: if the tab closes now, the previous weights stay current.
-      await l.store.save(l.baseModel, await accepted.snapshot());
       l.head?.dispose();
       l.head = accepted;
       l.space.head = accepted;
+    }
+    const click = await this.trainClick(context);
+    if (accepted || click.model) {
+      // Save before switching: if the tab closes mid-save, the previous weights stay current.
+      const nextClick = click.model ?? l.click;
+      const weights: PersonalWeights = {
+        head: l.head ? await l.head.snapshot() : null,
+        click: nextClick ? clickWeights(nextClick) : null,
+      };
+      await l.store.save(l.baseModel, weights);
+      if (click.model) {
+        l.click?.dispose();
+        this.useClickModel(click.model);
+      }
       l.savedAt = Date.now();
       l.discarded = null;
     }
-    await l.store.logRun({ ...run, backend: tf.getBackend() });
-    return { ...run, backend: tf.getBackend() };
+    const full: TrainingRun = { ...run, backend: tf.getBackend(), click: click.report };
+    await l.store.logRun({ ...full });
+    return full;
+  }
+
+  /** Trains a fresh click model on the recent impressions; returns it only if the guardrail accepted it. */
+  private async trainClick(context: ContextPayload) {
+    const l = this.need();
+    const impressions = context.impressions.slice(-CLICK_IMPRESSIONS);
+    const data = clickExamples(
+      impressions,
+      context.clicks,
+      context.steps,
+      this.itemFacts(),
+      (history, ids) => {
+        const scores = l.space.scoreAfter(history);
+        if (!scores) return null;
+        return ids.map((id) => {
+          const row = l.space.indexOf(id);
+          return row === undefined ? 0 : scores[row]!;
+        });
+      },
+    );
+    const model = createClickModel();
+    const report = await trainClickModel(model, data);
+    if (!report.accepted) model.dispose();
+    return { report, model: report.accepted ? model : null };
   }
 
   async cancelTraining(): Promise<boolean> {
@@ -275,6 +397,8 @@ export class WorkerSession {
     l.head?.dispose();
     l.head = null;
     l.space.head = null;
+    l.click?.dispose();
+    this.useClickModel(null);
     l.savedAt = null;
     return this.modelInfo();
   }
