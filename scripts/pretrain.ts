@@ -18,15 +18,25 @@ import { SETTING_OPTIONS, SETTINGS_HELP, settingsFromArgs } from './data/setting
 const USAGE = `usage: npm run pretrain -- --data <file> --out <dir> [--catalog <catalog.json>]\n${SETTINGS_HELP}`;
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2), { data: 'string', out: 'string', catalog: 'string', help: 'boolean', ...SETTING_OPTIONS });
+  const args = parseArgs(process.argv.slice(2), {
+    data: 'string',
+    out: 'string',
+    catalog: 'string',
+    help: 'boolean',
+    ...SETTING_OPTIONS,
+  });
   if (args.help) {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
   const data = args.data;
   const out = args.out;
-  if (typeof data !== 'string' || typeof out !== 'string') throw new Error(`--data and --out are required\n${USAGE}`);
-  const catalog = typeof args.catalog === 'string' ? validateCatalog(JSON.parse(readFileSync(args.catalog, 'utf8'))).items : undefined;
+  if (typeof data !== 'string' || typeof out !== 'string')
+    throw new Error(`--data and --out are required\n${USAGE}`);
+  const catalog =
+    typeof args.catalog === 'string'
+      ? validateCatalog(JSON.parse(readFileSync(args.catalog, 'utf8'))).items
+      : undefined;
   const backend = await startNodeBackend();
   const users = parseDataset(readFileSync(data, 'utf8'));
   const settings = { ...DEFAULT_SETTINGS, ...settingsFromArgs(args) };
@@ -38,9 +48,18 @@ async function main(): Promise<void> {
     onLog: (log) => {
       if (log.type === 'step') {
         if (log.step === 1) epochStart = log.elapsedMs;
-        progress.update(progressLine({ ...log, epochs: settings.epochs ?? 200, budgetMs: (settings.maxMinutes ?? Infinity) * 60_000, epochStartMs: epochStart }));
+        progress.update(
+          progressLine({
+            ...log,
+            epochs: settings.epochs ?? 200,
+            budgetMs: (settings.maxMinutes ?? Infinity) * 60_000,
+            epochStartMs: epochStart,
+          }),
+        );
       } else {
-        progress.done(`epoch ${log.epoch}: loss ${log.loss.toFixed(4)} valid HR@10 ${(log.valid['HR@10'] ?? 0).toFixed(4)} NDCG@10 ${(log.valid['NDCG@10'] ?? 0).toFixed(4)}${log.best ? ' (best)' : ''}`);
+        progress.done(
+          `epoch ${log.epoch}: loss ${log.loss.toFixed(4)} valid HR@10 ${(log.valid['HR@10'] ?? 0).toFixed(4)} NDCG@10 ${(log.valid['NDCG@10'] ?? 0).toFixed(4)}${log.best ? ' (best)' : ''}`,
+        );
       }
     },
   });
@@ -65,7 +84,9 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
   };
   writeFileSync(join(out, 'meta.json'), JSON.stringify(meta, null, 1));
-  process.stderr.write(`wrote ${out}/model.json, weights.bin (${bytes} bytes), meta.json; valid NDCG@10 ${(run.result.valid['NDCG@10'] ?? 0).toFixed(4)}\n`);
+  process.stderr.write(
+    `wrote ${out}/model.json, weights.bin (${bytes} bytes), meta.json; valid NDCG@10 ${(run.result.valid['NDCG@10'] ?? 0).toFixed(4)}\n`,
+  );
 }
 
 main().catch((e: unknown) => {

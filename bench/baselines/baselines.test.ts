@@ -3,7 +3,12 @@ import { cooccurrenceKnn } from './cooccurrence-knn.ts';
 import { lastItem } from './last-item.ts';
 import { popularity } from './popularity.ts';
 
-const seqs = [Int32Array.from([1, 2, 3]), Int32Array.from([1, 2, 4]), Int32Array.from([4, 2, 3]), Int32Array.from([2])];
+const seqs = [
+  Int32Array.from([1, 2, 3]),
+  Int32Array.from([1, 2, 4]),
+  Int32Array.from([4, 2, 3]),
+  Int32Array.from([2]),
+];
 
 describe('baselines', () => {
   it('popularity counts items', () => {
@@ -22,7 +27,11 @@ describe('baselines', () => {
   });
 
   it('co-occurrence kNN weighs the latest item most', () => {
-    const knn = cooccurrenceKnn([Int32Array.from([1, 2]), Int32Array.from([3, 4])], 4, { window: 1, lastItems: 2, decay: 0.5 });
+    const knn = cooccurrenceKnn([Int32Array.from([1, 2]), Int32Array.from([3, 4])], 4, {
+      window: 1,
+      lastItems: 2,
+      decay: 0.5,
+    });
     const s = knn.score(Int32Array.from([3, 1]));
     // 1 is latest (weight 1): its neighbour 2 beats 3's neighbour 4 (weight 0.5).
     expect(s[1]).toBeCloseTo(1, 5);
