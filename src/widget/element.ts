@@ -1,0 +1,234 @@
+import { SHELF_KINDS, type ShelfKind } from '../engine/index.ts';
+import { pageItem } from './autotrack.ts';
+import { clickEvent, type LocalShelfClickDetail } from './click-event.ts';
+import { renderCard, renderShelf } from './render.ts';
+import type { Runtime, WidgetShelf } from './runtime.ts';
+import { currentRuntime, startRuntime } from './shared.ts';
+import { widgetStyles } from './styles.ts';
+
+const DEFAULT_HEADINGS: Record<ShelfKind, string> = {
+  'for-you': 'Recommended for you',
+  similar: 'Similar products',
+  'bought-together': 'Frequently bought together',
+  'because-viewed': 'Because you viewed this',
+  trending: 'Trending now',
+};
+/** Shelves that only make sense next to a product. */
+const ANCHORED: ReadonlySet<ShelfKind> = new Set(['similar', 'bought-together']);
+const DEFAULT_LIMIT = 4;
+const MAX_LIMIT = 50;
+
+/** Lets the host's own scripts run first: an `init()` after the bundle's <script> still wins. */
+function pageSettled(): Promise<void> {
+  const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+  if (document.readyState !== 'loading') return tick();
+  return new Promise((resolve) =>
+    document.addEventListener('DOMContentLoaded', () => void tick().then(resolve), { once: true }),
+  );
+}
+
+/**
+ * `<local-shelf kind="for-you" item="sku-1" limit="4" heading="…">`: a shelf of
+ * recommendations from the page's shared engine. Its `status` attribute says where it
+ * stands: loading, ready, empty or error (empty and error render nothing).
+ */
+export class LocalShelfElement extends HTMLElement {
+  static readonly observedAttributes = ['kind', 'item', 'limit', 'heading', 'product-href'];
+
+  private readonly root: ShadowRoot;
+  private runtime: Runtime | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private impressions: IntersectionObserver | null = null;
+  private renderToken = 0;
+  private refreshQueued = false;
+  private shelf: WidgetShelf | null = null;
+
+  constructor() {
+    super();
+    this.root = this.attachShadow({ mode: 'open' });
+    this.root.adoptedStyleSheets = [widgetStyles()];
+  }
+
+  connectedCallback(): void {
+    if (!this.hasAttribute('status')) this.setAttribute('status', 'loading');
+    void this.start();
+  }
+
+  disconnectedCallback(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.impressions?.disconnect();
+    this.runtime = null;
+  }
+
+  attributeChangedCallback(_name: string, previous: string | null, next: string | null): void {
+    if (previous !== next && this.runtime) this.refresh();
+  }
+
+  /** The shelf kind; an unknown value is reported and shows nothing. */
+  get kind(): ShelfKind | null {
+    const value = this.getAttribute('kind') ?? 'for-you';
+    return (SHELF_KINDS as readonly string[]).includes(value) ? (value as ShelfKind) : null;
+  }
+
+  private get limit(): number {
+    const raw = this.getAttribute('limit');
+    const value = raw === null ? DEFAULT_LIMIT : Number(raw);
+    if (Number.isInteger(value) && value >= 1 && value <= MAX_LIMIT) return value;
+    console.error(
+      `LocalShelf: <local-shelf limit="${raw}"> is not an integer from 1 to ${MAX_LIMIT}; showing ${DEFAULT_LIMIT}`,
+    );
+    return DEFAULT_LIMIT;
+  }
+
+  private async start(): Promise<void> {
+    await pageSettled();
+    if (!this.isConnected || this.runtime) return;
+    let runtime = currentRuntime();
+    const catalog = this.getAttribute('catalog');
+    const model = this.getAttribute('model');
+    try {
+      // Attributes configure the page's engine when no script did; later widgets must agree with it.
+      if (!runtime || catalog !== null || model !== null)
+        runtime = startRuntime({
+          catalog: catalog ?? runtime?.options.catalogUrl,
+          model: model ?? runtime?.options.modelUrl,
+        });
+    } catch (error) {
+      const hint = runtime
+        ? ''
+        : ' (set the catalog and model attributes, or call LocalShelf.init({catalog, model}))';
+      this.fail(`<local-shelf> cannot start: ${(error as Error).message}${hint}`);
+      return;
+    }
+    this.runtime = runtime;
+    this.unsubscribe = runtime.onChange(() => this.refresh());
+    try {
+      await runtime.ready;
+    } catch {
+      // The runtime has logged why, once for every widget on the page.
+      this.clear('error');
+      return;
+    }
+    this.refresh();
+  }
+
+  /** Re-asks the engine for this shelf (coalesced: one request per tick). */
+  refresh(): void {
+    if (this.refreshQueued) return;
+    this.refreshQueued = true;
+    queueMicrotask(() => {
+      this.refreshQueued = false;
+      void this.load();
+    });
+  }
+
+  private async load(): Promise<void> {
+    const runtime = this.runtime;
+    if (!runtime || runtime.failure) return;
+    const kind = this.kind;
+    if (!kind) {
+      this.fail(
+        `<local-shelf kind="${this.getAttribute('kind')}"> is unknown; expected one of ${SHELF_KINDS.join(', ')}`,
+      );
+      return;
+    }
+    const token = ++this.renderToken;
+    const itemId = this.getAttribute('item')?.trim() || pageItem() || undefined;
+    // No product on this page yet (say, the home page of a single-page site): nothing to anchor to.
+    if (!itemId && ANCHORED.has(kind)) {
+      this.clear('empty');
+      return;
+    }
+    try {
+      const shelf = await runtime.recommend({ kind, itemId, limit: this.limit });
+      if (token === this.renderToken) this.render(shelf, runtime);
+    } catch (error) {
+      if (token === this.renderToken)
+        this.fail(`<local-shelf kind="${kind}"> could not load: ${(error as Error).message}`);
+    }
+  }
+
+  private fail(message: string): void {
+    console.error(`LocalShelf: ${message}`);
+    this.clear('error');
+  }
+
+  private clear(status: 'empty' | 'error'): void {
+    this.impressions?.disconnect();
+    this.shelf = null;
+    this.root.replaceChildren();
+    this.setAttribute('status', status);
+  }
+
+  private render(shelf: WidgetShelf, runtime: Runtime): void {
+    if (shelf.items.length === 0) {
+      this.clear('empty');
+      return;
+    }
+    const same =
+      this.shelf !== null &&
+      this.shelf.items.map((r) => r.itemId).join() === shelf.items.map((r) => r.itemId).join();
+    this.shelf = shelf;
+    // The same products again (say, after a view elsewhere on the page): keep the DOM and the impression.
+    if (same && this.getAttribute('status') === 'ready') return;
+    const heading = this.getAttribute('heading') ?? DEFAULT_HEADINGS[shelf.kind];
+    const { section, list } = renderShelf(heading);
+    const hrefTemplate = this.getAttribute('product-href');
+    shelf.items.forEach((rec, position) => {
+      const { item, target } = renderCard(rec, { catalogUrl: runtime.options.catalogUrl, hrefTemplate });
+      target.addEventListener('click', (event) =>
+        this.picked(event, runtime, {
+          itemId: rec.itemId,
+          product: rec.product,
+          shelf: shelf.kind,
+          position,
+          explanation: rec.explanation,
+        }),
+      );
+      list.append(item);
+    });
+    this.root.replaceChildren(section);
+    this.setAttribute('status', 'ready');
+    this.watchImpression(list, shelf, runtime);
+  }
+
+  /** An impression is recorded once the shelf is half on screen: the click model learns from what was seen. */
+  private watchImpression(list: HTMLElement, shelf: WidgetShelf, runtime: Runtime): void {
+    this.impressions?.disconnect();
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        observer.disconnect();
+        void runtime
+          .track({
+            kind: 'impression',
+            shelf: shelf.kind,
+            items: shelf.items.map((r, position) => ({ itemId: r.itemId, position })),
+          })
+          .catch((error: unknown) =>
+            console.error(`LocalShelf: could not track an impression: ${(error as Error).message}`),
+          );
+      },
+      { threshold: 0.5 },
+    );
+    observer.observe(list);
+    this.impressions = observer;
+  }
+
+  private picked(event: MouseEvent, runtime: Runtime, detail: LocalShelfClickDetail): void {
+    void runtime
+      .track({ kind: 'click', itemId: detail.itemId, shelf: detail.shelf, position: detail.position })
+      .catch((error: unknown) =>
+        console.error(`LocalShelf: could not track a click: ${(error as Error).message}`),
+      );
+    const routed = !this.dispatchEvent(clickEvent(detail));
+    // The host handled navigation itself: do not also follow the product-href link.
+    if (routed) event.preventDefault();
+  }
+}
+
+/** Registers `<local-shelf>` once, even when two copies of the bundle load. */
+export function defineElement(): void {
+  if (!customElements.get('local-shelf')) customElements.define('local-shelf', LocalShelfElement);
+}

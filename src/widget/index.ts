@@ -1,0 +1,79 @@
+/**
+ * LocalShelf for any site: `<local-shelf>` plus a small API. Loaded as an ES module
+ * (`localshelf.js`) or a classic script (`localshelf.iife.js`, global `LocalShelf`).
+ * The visitor's behaviour stays in their browser; the network sees only static GETs.
+ */
+import type { EngineState, ShelfRequest, ShopEvent, TrackInput } from '../engine/index.ts';
+import { defineElement } from './element.ts';
+import type { WidgetOptions } from './options.ts';
+import type { WidgetShelf } from './runtime.ts';
+import { currentRuntime, startRuntime, stopRuntime } from './shared.ts';
+
+export { LocalShelfElement } from './element.ts';
+export { CLICK_EVENT } from './click-event.ts';
+export type { LocalShelfClickDetail } from './click-event.ts';
+export type { WidgetOptions } from './options.ts';
+export type { WidgetShelf, WidgetRecommendation } from './runtime.ts';
+export type { ShelfRequest, ShelfKind, TrackInput, CatalogItem } from '../engine/index.ts';
+
+/**
+ * Starts the page's engine (one per page, shared by every widget) and resolves when its
+ * model and catalog are loaded. A bad option or a failed load is also logged to the
+ * console, and the widgets stay empty; awaiting the promise is optional.
+ */
+export function init(options: WidgetOptions): Promise<void> {
+  let ready: Promise<void>;
+  try {
+    ready = startRuntime(options).ready;
+  } catch (error) {
+    console.error((error as Error).message);
+    ready = Promise.reject(error);
+  }
+  // Handled here, so a host that does not await sees the console message, not an unhandled rejection.
+  ready.catch(() => {});
+  return ready;
+}
+
+function running(what: string) {
+  const runtime = currentRuntime();
+  if (!runtime)
+    throw new Error(
+      `LocalShelf.${what}: LocalShelf is not started; call LocalShelf.init({catalog, model}) first ` +
+        '(or add a <local-shelf> with catalog and model attributes)',
+    );
+  return runtime;
+}
+
+/** Records an event (view, click, add_to_cart, purchase, search, ...) in the visitor's browser. */
+export async function track(input: TrackInput): Promise<ShopEvent | null> {
+  return running('track').track(input);
+}
+
+/** A shelf of recommendations with their catalog entries, for sites that render their own. */
+export async function recommend(request: ShelfRequest): Promise<WidgetShelf> {
+  return running('recommend').recommend(request);
+}
+
+/** Everything recorded about the visitor, read from their own browser (for a "what we know" page). */
+export async function history(): Promise<ShopEvent[]> {
+  return (await running('history').engine).events.all();
+}
+
+/** Deletes the visitor's events and personal weights from this browser. */
+export async function forget(): Promise<void> {
+  await (await running('forget').engine).deleteAll();
+  running('forget').notify();
+}
+
+/** The engine's state (status, compute backend, model, training), or null before `init`. */
+export async function state(): Promise<EngineState | null> {
+  const runtime = currentRuntime();
+  return runtime ? (await runtime.engine).getSnapshot() : null;
+}
+
+/** Stops the engine and its worker, and auto-tracking (e.g. before a single-page site tears down). */
+export function close(): void {
+  stopRuntime();
+}
+
+defineElement();

@@ -1,0 +1,64 @@
+import { BACKENDS, type AutoTrainOptions, type BackendName } from '../engine/index.ts';
+
+/** What a site passes to `LocalShelf.init` (or sets as attributes on the first `<local-shelf>`). */
+export interface WidgetOptions {
+  /** URL of your catalog JSON, absolute or relative to the page. Required. */
+  catalog: string;
+  /** URL of the folder holding your pretrained model (model.json, meta.json, weights), or of its model.json. Required. */
+  model: string;
+  /** IndexedDB database name for the visitor's events and personal weights. Default: "localshelf". */
+  dbName?: string;
+  /** Compute backends to try, in order. Default: webgl, wasm, cpu. */
+  backends?: BackendName[];
+  /** Allow WebGL on a software rasterizer (headless test browsers). Default: false. */
+  allowSoftwareWebgl?: boolean;
+  /** Fine-tune on the visitor's device when they pause after enough new events. Default: on; `false` turns it off. */
+  autoTrain?: AutoTrainOptions | false;
+  /** Track views and cart actions from `data-localshelf-*` attributes on your pages. Default: true. */
+  autoTrack?: boolean;
+}
+
+/** Options with URLs made absolute: the worker resolves URLs against its own script, not the page. */
+export interface ResolvedOptions extends Omit<WidgetOptions, 'catalog' | 'model'> {
+  catalogUrl: string;
+  modelUrl: string;
+  autoTrack: boolean;
+}
+
+function requireUrl(options: Partial<WidgetOptions>, name: 'catalog' | 'model', expected: string): string {
+  const value = options[name];
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new TypeError(`LocalShelf: ${name} is ${JSON.stringify(value)}; expected ${expected}`);
+  try {
+    return new URL(value, document.baseURI).href;
+  } catch {
+    throw new TypeError(
+      `LocalShelf: ${name} is ${JSON.stringify(value)}, which is not a URL; expected ${expected}`,
+    );
+  }
+}
+
+/** Checks the options a site gave and names the bad one; URLs come back absolute. */
+export function resolveOptions(options: Partial<WidgetOptions> | undefined): ResolvedOptions {
+  if (typeof options !== 'object' || options === null)
+    throw new TypeError(
+      `LocalShelf: options are ${JSON.stringify(options)}; expected an object like {catalog: "/catalog.json", model: "/model/"}`,
+    );
+  const catalogUrl = requireUrl(options, 'catalog', 'the URL of your catalog JSON, e.g. "/catalog.json"');
+  let modelUrl = requireUrl(options, 'model', 'the URL of your model folder, e.g. "/model/"');
+  // The engine wants the folder; accept a link to model.json too.
+  if (modelUrl.endsWith('.json')) modelUrl = modelUrl.slice(0, modelUrl.lastIndexOf('/') + 1);
+  else if (!modelUrl.endsWith('/')) modelUrl += '/';
+  for (const backend of options.backends ?? [])
+    if (!(BACKENDS as readonly string[]).includes(backend))
+      throw new TypeError(`LocalShelf: unknown backend "${backend}"; expected one of ${BACKENDS.join(', ')}`);
+  return {
+    dbName: options.dbName,
+    backends: options.backends,
+    allowSoftwareWebgl: options.allowSoftwareWebgl,
+    autoTrain: options.autoTrain,
+    autoTrack: options.autoTrack ?? true,
+    catalogUrl,
+    modelUrl,
+  };
+}

@@ -1,0 +1,115 @@
+import {
+  LocalShelf as Engine,
+  loadCatalog,
+  type CatalogItem,
+  type ModelInfo,
+  type Shelf,
+  type ShelfRequest,
+  type ShopEvent,
+  type TrackInput,
+} from '../engine/index.ts';
+import type { ResolvedOptions } from './options.ts';
+
+/** A recommendation with its catalog entry, so a shelf can be rendered without another lookup. */
+export interface WidgetRecommendation {
+  itemId: string;
+  score: number;
+  explanation: string;
+  product: CatalogItem | null;
+}
+export interface WidgetShelf extends Omit<Shelf, 'items'> {
+  items: WidgetRecommendation[];
+}
+
+/**
+ * The one engine (and so the one worker) that every `<local-shelf>` on the page shares,
+ * with the catalog the widgets render from. Widgets ask it for shelves and listen for
+ * `changed` (a new product view, or new personal weights) to refresh.
+ */
+export class Runtime {
+  readonly engine: Promise<Engine>;
+  readonly products: Promise<Map<string, CatalogItem>>;
+  /** Resolves when the model and catalog are loaded; rejects (already logged) when either fails. */
+  readonly ready: Promise<void>;
+  failure: string | null = null;
+  private readonly listeners = new Set<() => void>();
+  private closed = false;
+  private readonly cleanups: (() => void)[] = [];
+
+  constructor(readonly options: ResolvedOptions) {
+    this.engine = Engine.create({
+      modelUrl: options.modelUrl,
+      catalogUrl: options.catalogUrl,
+      dbName: options.dbName,
+      backends: options.backends,
+      allowSoftwareWebgl: options.allowSoftwareWebgl,
+      autoTrain: options.autoTrain,
+    });
+    // The page needs titles, prices and images; the worker loads its own copy (HTTP cache serves the second).
+    this.products = loadCatalog(options.catalogUrl).then(
+      (c) => new Map(c.items.map((item) => [item.id, item])),
+    );
+    this.ready = Promise.all([this.engine.then((engine) => engine.ready), this.products]).then(() => {
+      void this.engine.then((engine) => this.watchModel(engine));
+    });
+    this.ready.catch((error: unknown) => {
+      this.failure = (error as Error).message;
+      console.error(
+        `LocalShelf could not start (catalog ${options.catalogUrl}, model ${options.modelUrl}): ${this.failure}. ` +
+          'The <local-shelf> widgets on this page stay empty.',
+      );
+    });
+  }
+
+  /** New personal weights change every shelf: tell the widgets. */
+  private watchModel(engine: Engine): void {
+    let model: ModelInfo | null = engine.getSnapshot().model;
+    engine.subscribe(() => {
+      const next = engine.getSnapshot().model;
+      if (next !== model) {
+        model = next;
+        this.notify();
+      }
+    });
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  notify(): void {
+    if (!this.closed) for (const listener of this.listeners) listener();
+  }
+
+  async track(input: TrackInput): Promise<ShopEvent | null> {
+    return (await this.engine).track(input);
+  }
+
+  async recommend(request: ShelfRequest): Promise<WidgetShelf> {
+    await this.ready;
+    const [engine, products] = await Promise.all([this.engine, this.products]);
+    const shelf = await engine.recommend(request);
+    return {
+      ...shelf,
+      items: shelf.items.map((r) => ({
+        itemId: r.itemId,
+        score: r.score,
+        explanation: r.explanation,
+        product: products.get(r.itemId) ?? null,
+      })),
+    };
+  }
+
+  /** Runs `cleanup` on close (e.g. stops auto-tracking). */
+  onClose(cleanup: () => void): void {
+    this.cleanups.push(cleanup);
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.listeners.clear();
+    void this.engine.then((engine) => engine.close()).catch(() => {});
+  }
+}
