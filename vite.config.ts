@@ -1,11 +1,31 @@
-import { defineConfig } from 'vite';
+import { cpSync, existsSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
+/** The pretrained model ships as committed in models/; copy it beside the built shop. */
+function copyModels(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'localshelf-copy-models',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    closeBundle() {
+      if (existsSync('models')) cpSync('models', `${outDir}/models`, { recursive: true });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), copyModels()],
   publicDir: 'public',
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
+  server: process.env.LOCALSHELF_NO_HMR
+    ? // The browser tests audit every connection; the dev server's live-reload socket would be the only one.
+      { hmr: false, ws: false }
+    : {},
   optimizeDeps: {
     // Pre-bundle everything up front: a dependency discovered late (say, by the worker)
     // makes the dev server reload the page, which breaks a page mid-test.

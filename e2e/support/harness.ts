@@ -1,9 +1,11 @@
 import type { Page } from '@playwright/test';
 import type * as Engine from '../../src/engine/index.ts';
+import type * as Devtools from '../../src/devtools/index.ts';
 
 declare global {
   interface Window {
     engine: typeof Engine;
+    devtools: typeof Devtools;
     engineReady?: boolean;
   }
 }

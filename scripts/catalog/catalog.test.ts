@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { validateCatalog, type CatalogItem } from '../../src/engine/index.ts';
 import { generateCatalog, type GeneratedCatalog } from './generate.ts';
 import { allLeaves } from './taxonomy.ts';
-import { serializeCatalog } from './write.ts';
+import { serializeCatalog, serializeImageBundle } from './write.ts';
 
 const PUBLIC = join(import.meta.dirname, '..', '..', 'public');
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -38,6 +38,7 @@ describe('demo catalog', () => {
     expect(ids.length).toBe(5);
     for (const id of ids) expect(sha(readFileSync(join(PUBLIC, 'images', `${id}.svg`), 'utf8'))).toBe(sha(generated.images.get(id) ?? ''));
     expect(readdirSync(join(PUBLIC, 'images')).filter((f) => f.endsWith('.svg')).length).toBe(items.length);
+    expect(sha(readFileSync(join(PUBLIC, 'images.json'), 'utf8'))).toBe(sha(serializeImageBundle(generated)));
   });
 
   it('passes validateCatalog with at least 2000 items in at least 12 categories', () => {

@@ -10,6 +10,15 @@ export function serializeCatalog(generated: GeneratedCatalog): string {
   return `{"version":${JSON.stringify(version)},"items":[\n${items.map((item) => JSON.stringify(item)).join(',\n')}\n]}\n`;
 }
 
+/**
+ * Every thumbnail in one file (id → SVG). The shop loads it once, so which product
+ * pictures a shopper looks at never shows up as separate requests on the server.
+ */
+export function serializeImageBundle(generated: GeneratedCatalog): string {
+  const lines = [...generated.images].map(([id, svg]) => `${JSON.stringify(id)}:${JSON.stringify(svg)}`);
+  return `{\n${lines.join(',\n')}\n}\n`;
+}
+
 export function writeCatalog(generated: GeneratedCatalog, publicDir: string): { catalogBytes: number; imageBytes: number } {
   const imagesDir = join(publicDir, 'images');
   mkdirSync(imagesDir, { recursive: true });
@@ -24,5 +33,6 @@ export function writeCatalog(generated: GeneratedCatalog, publicDir: string): { 
   }
   const json = serializeCatalog(generated);
   writeFileSync(join(publicDir, 'catalog.json'), json);
+  writeFileSync(join(publicDir, 'images.json'), serializeImageBundle(generated));
   return { catalogBytes: Buffer.byteLength(json), imageBytes };
 }

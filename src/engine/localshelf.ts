@@ -2,11 +2,12 @@ import { shopperContext } from './context.ts';
 import type { BackendName } from './env.ts';
 import { isItemEvent, type ShopEvent, type TrackInput } from './events/schema.ts';
 import { EventStore, type EventStoreOptions } from './events/store.ts';
-import type { Shelf, ShelfRequest } from './ranking/shelves.ts';
+import type { ItemScore, Shelf, ShelfRequest } from './ranking/shelves.ts';
 import { INITIAL_STATE, reduce, type EngineAction, type EngineState } from './state.ts';
 import type { TrainingRun } from './training/finetune.ts';
 import { WorkerClient } from './worker/client.ts';
-import type { ContextPayload, ModelInfo } from './worker/protocol.ts';
+import type { BackendInfo } from './worker/backend.ts';
+import type { ContextPayload, ModelInfo, ModelSummary } from './worker/protocol.ts';
 
 export interface AutoTrainOptions {
   /** Item events since the last run that make a new run worthwhile. Default: 8. */
@@ -154,6 +155,12 @@ export class LocalShelf {
     return this.worker.call('recommend', { request, context: await this.context() });
   }
 
+  /** The shopper's personal score for each item (e.g. to re-rank search results), with reasons. */
+  async scoreItems(itemIds: string[]): Promise<ItemScore[]> {
+    await this.ready;
+    return this.worker.call('scoreItems', { itemIds, context: await this.context() });
+  }
+
   // --- train ---
 
   /** Fine-tunes now. Resolves with the run (accepted or rejected, and why) or why it was skipped. */
@@ -203,6 +210,24 @@ export class LocalShelf {
   /** The worker's memory and backend, for the devtools and benchmarks. */
   status() {
     return this.worker.call('status', {});
+  }
+
+  /** Layers, sizes and personal-weight statistics, for the devtools. */
+  async modelSummary(): Promise<ModelSummary> {
+    await this.ready;
+    return this.worker.call('modelSummary', {});
+  }
+
+  /** Developer control: runs on another backend from now on (the model reloads there). */
+  async switchBackend(backend: BackendName): Promise<BackendInfo> {
+    const result = await this.worker.call('switchBackend', { backends: [backend] });
+    this.dispatch({
+      type: 'backend-changed',
+      backend: result.backend,
+      reason: `switched to ${backend} by the developer`,
+    });
+    if (result.model) this.dispatch({ type: 'model-loaded', model: result.model });
+    return result.backend;
   }
 
   /** Developer control: loses the WebGL context on purpose. */

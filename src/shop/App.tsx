@@ -1,53 +1,60 @@
-import { useEffect, useState } from 'react';
-import { useEventStore } from './useEventStore.ts';
+import { DevtoolsLauncher } from './components/DevtoolsLauncher.tsx';
+import { Header } from './components/Header.tsx';
+import { ShopProvider } from './engine.tsx';
+import { CartPage, OrderDone } from './pages/CartPage.tsx';
+import { CategoryPage } from './pages/CategoryPage.tsx';
+import { Home } from './pages/Home.tsx';
+import { ProductPage } from './pages/ProductPage.tsx';
+import { SearchPage } from './pages/SearchPage.tsx';
+import { YourData } from './pages/YourData.tsx';
+import { useRoute, type Route } from './router.ts';
 
-/**
- * The demo shop's shell. The full shop (catalog, shelves, search, "Your data")
- * grows here; for now it shows where behaviour is kept and how much.
- */
-export function App() {
-  const { store, snapshot } = useEventStore();
-  const [eventCount, setEventCount] = useState<number | null>(null);
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'home':
+      return <Home />;
+    case 'category':
+      return <CategoryPage key={route.path.join('/')} path={route.path} />;
+    case 'product':
+      return <ProductPage id={route.id} />;
+    case 'search':
+      return <SearchPage query={route.query} />;
+    case 'cart':
+      return <CartPage />;
+    case 'checkout-done':
+      return <OrderDone orderId={route.orderId} />;
+    case 'your-data':
+      return <YourData />;
+  }
+}
 
-  useEffect(() => {
-    if (store) void store.count().then(setEventCount);
-  }, [store, snapshot?.revision]);
-
+function Loading({ error }: { error: string | null }) {
   return (
-    <div className="shell">
-      <header className="shell__header">
-        <h1>LocalShelf</h1>
-        <p className="shell__tagline">
-          The shop that learns on your device. Nothing about you is sent anywhere.
-        </p>
-      </header>
-      <main>
-        <section aria-labelledby="data-heading" className="card">
-          <h2 id="data-heading">Your data</h2>
-          {snapshot ? (
-            <dl>
-              <dt>Stored in</dt>
-              <dd data-testid="persistence">
-                {snapshot.persistence === 'indexeddb'
-                  ? 'this browser (IndexedDB)'
-                  : 'memory only (lost when you close the tab)'}
-              </dd>
-              {snapshot.fallbackReason && (
-                <>
-                  <dt>Why</dt>
-                  <dd>{snapshot.fallbackReason}</dd>
-                </>
-              )}
-              <dt>Events stored</dt>
-              <dd data-testid="event-count">{eventCount ?? '…'}</dd>
-              <dt>Tracking</dt>
-              <dd>{snapshot.paused ? 'paused' : 'on'}</dd>
-            </dl>
-          ) : (
-            <p>Opening your on-device store…</p>
-          )}
-        </section>
-      </main>
+    <div className="page loading" role="status">
+      <p className="logo">◧ LocalShelf</p>
+      <p>{error ? `The shop could not start: ${error}` : 'Opening the shop…'}</p>
     </div>
+  );
+}
+
+export function App() {
+  const route = useRoute();
+  return (
+    <ShopProvider fallback={(error) => <Loading error={error} />}>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <Header route={route} />
+      <main id="main" tabIndex={-1}>
+        <Page route={route} />
+      </main>
+      <footer className="site-footer">
+        <p>
+          LocalShelf demo shop. Your behaviour never leaves this browser.{' '}
+          <a href="#/your-data">See and control your data</a>.
+        </p>
+      </footer>
+      <DevtoolsLauncher />
+    </ShopProvider>
   );
 }

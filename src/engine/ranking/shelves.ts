@@ -33,6 +33,12 @@ export interface Recommendation {
   explanation: string;
 }
 
+export interface ItemScore {
+  itemId: string;
+  score: number | null;
+  reasons: Reason[];
+}
+
 export interface Shelf {
   kind: ShelfKind;
   anchor: string | null;
@@ -200,40 +206,13 @@ export class ShelfBuilder {
       });
       picked = [...pool].sort((a, b) => blended.get(b)! - blended.get(a)!).slice(0, limit);
     }
-    // Recent history, newest first, one entry per item with its strongest action.
-    const history = new Map<string, { index: number; kind: EventKind; weight: number }>();
-    for (let t = context.steps.length - 1; t >= 0 && history.size < 30; t--) {
-      const step = context.steps[t]!;
-      const index = this.space.indexOf(step.itemId);
-      const strength = KIND_STRENGTH[step.kind];
-      if (index === undefined || strength === undefined) continue;
-      const known = history.get(step.itemId);
-      const recency = Math.pow(0.97, context.steps.length - 1 - t);
-      if (!known || known.weight < strength * recency)
-        history.set(step.itemId, { index, kind: step.kind, weight: strength * recency });
-    }
-    const similarities = [...history.entries()].map(([itemId, h]) => ({
-      itemId,
-      ...h,
-      row: this.space.similarTo(h.index),
-    }));
+    const explain = this.historyReasons(context);
     return {
       kind: 'for-you',
       anchor: null,
       items: picked.map((i) => {
         const itemId = this.space.vocabulary[i]!;
-        const reasons: Reason[] = similarities
-          .map((h) => ({ h, similarity: h.row[i]! }))
-          .filter((x) => x.similarity > 0)
-          .sort((a, b) => b.similarity * b.h.weight - a.similarity * a.h.weight)
-          .slice(0, 2)
-          .map(({ h, similarity }) => ({
-            type: 'history',
-            itemId: h.itemId,
-            title: this.title(h.itemId),
-            kind: h.kind,
-            similarity,
-          }));
+        const reasons = explain(i);
         const p = clickProbability.get(i);
         if (p !== undefined) reasons.push({ type: 'click-model', probability: p });
         const first = reasons[0];
@@ -245,6 +224,57 @@ export class ShelfBuilder {
         return { itemId, score: scores[i]!, reasons, explanation };
       }),
     };
+  }
+
+  /**
+   * The history items behind a recommendation: recent items (strongest action each,
+   * decayed by age) most similar to it in the model's item space. Up to two.
+   */
+  private historyReasons(context: ShopperContext): (row: number) => Reason[] {
+    const history = new Map<string, { index: number; kind: EventKind; weight: number }>();
+    for (let t = context.steps.length - 1; t >= 0 && history.size < 30; t--) {
+      const step = context.steps[t]!;
+      const index = this.space.indexOf(step.itemId);
+      const strength = KIND_STRENGTH[step.kind];
+      if (index === undefined || strength === undefined) continue;
+      const known = history.get(step.itemId);
+      const recency = Math.pow(0.97, context.steps.length - 1 - t);
+      if (!known || known.weight < strength * recency)
+        history.set(step.itemId, { index, kind: step.kind, weight: strength * recency });
+    }
+    const rows = [...history.entries()].map(([itemId, h]) => ({
+      itemId,
+      ...h,
+      row: this.space.similarTo(h.index),
+    }));
+    return (i) =>
+      rows
+        .map((h) => ({ h, similarity: h.row[i]! }))
+        .filter((x) => x.similarity > 0)
+        .sort((a, b) => b.similarity * b.h.weight - a.similarity * a.h.weight)
+        .slice(0, 2)
+        .map(({ h, similarity }) => ({
+          type: 'history',
+          itemId: h.itemId,
+          title: this.title(h.itemId),
+          kind: h.kind,
+          similarity,
+        }));
+  }
+
+  /**
+   * The shopper's personal score for each given item (e.g. search results), with the
+   * history behind it; `score` is null for items the model does not know or when
+   * there is no history yet.
+   */
+  scoreItems(itemIds: readonly string[], context: ShopperContext): ItemScore[] {
+    const scores = this.space.scoreAfter(context.steps);
+    const explain = scores ? this.historyReasons(context) : null;
+    return itemIds.map((itemId) => {
+      const i = this.space.indexOf(itemId);
+      if (i === undefined || !scores || !explain) return { itemId, score: null, reasons: [] };
+      return { itemId, score: scores[i]!, reasons: explain(i) };
+    });
   }
 
   private similar(anchorId: string, limit: number, context: ShopperContext): Shelf {

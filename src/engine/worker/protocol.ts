@@ -5,7 +5,7 @@
  */
 import type { BackendName } from '../env.ts';
 import type { SequenceStep } from '../events/queries.ts';
-import type { Shelf, ShelfRequest } from '../ranking/shelves.ts';
+import type { ItemScore, Shelf, ShelfRequest } from '../ranking/shelves.ts';
 import type { ClickRecord, ImpressionRecord } from '../training/click-features.ts';
 import type { FineTuneLog, TrainingRun } from '../training/finetune.ts';
 import type { BackendInfo } from './backend.ts';
@@ -46,6 +46,29 @@ export interface ModelInfo {
   clickModel: { active: boolean; params: number };
 }
 
+/** Summary statistics of one weight tensor. */
+export interface WeightStats {
+  name: string;
+  shape: number[];
+  params: number;
+  mean: number;
+  std: number;
+  min: number;
+  max: number;
+  /** L2 norm: how far the personal part has moved from "no change" (zero) for up/bias. */
+  norm: number;
+}
+
+/** What the devtools' Model tab shows. */
+export interface ModelSummary {
+  layers: { name: string; className: string; params: number }[];
+  weights: { name: string; shape: number[]; params: number; bytes: number; trainedOnDevice: boolean }[];
+  totalParams: number;
+  totalBytes: number;
+  personal: WeightStats[];
+  click: WeightStats[];
+}
+
 /** Request types, each with the shape of its payload and of its result. */
 export interface WorkerCalls {
   init: { payload: { backends?: BackendName[]; allowSoftwareWebgl?: boolean }; result: BackendInfo };
@@ -54,12 +77,20 @@ export interface WorkerCalls {
   probe: { payload: { size: number }; result: { backend: string; checksum: number; ms: number } };
   load: { payload: LoadPayload; result: ModelInfo };
   recommend: { payload: { request: ShelfRequest; context: ContextPayload }; result: Shelf };
+  /** Personal scores for given items (search results), with the history behind each. */
+  scoreItems: { payload: { itemIds: string[]; context: ContextPayload }; result: ItemScore[] };
   /** Fine-tunes on the context; progress arrives as `train-log` notices. Resolves when the run ends. */
   train: { payload: { context: ContextPayload; trigger: string }; result: TrainingRun | { skipped: string } };
   cancelTraining: { payload: Record<string, never>; result: { cancelled: boolean } };
   runs: { payload: Record<string, never>; result: TrainingRun[] };
   modelInfo: { payload: Record<string, never>; result: ModelInfo };
   resetPersonal: { payload: Record<string, never>; result: ModelInfo };
+  modelSummary: { payload: Record<string, never>; result: ModelSummary };
+  /** Developer control: moves to another backend (and reloads the model there). */
+  switchBackend: {
+    payload: { backends: BackendName[] };
+    result: { backend: BackendInfo; model: ModelInfo | null };
+  };
   /** Developer control: loses the WebGL context on purpose, to exercise the fallback. */
   loseWebglContext: { payload: Record<string, never>; result: { lost: boolean } };
 }

@@ -6,7 +6,7 @@ import { getEncoder } from '../model/model.ts';
 import { PersonalStore } from '../model/personal-store.ts';
 import { loadPretrained, type Pretrained } from '../model/pretrained.ts';
 import { ModelItemSpace } from '../ranking/model-space.ts';
-import { ShelfBuilder, type Shelf, type ShelfRequest } from '../ranking/shelves.ts';
+import { ShelfBuilder, type ItemScore, type Shelf, type ShelfRequest } from '../ranking/shelves.ts';
 import { nextItemExamples } from '../training/examples.ts';
 import { fineTune, type FineTuneLog, type TrainingRun } from '../training/finetune.ts';
 import { PersonalHead, type HeadWeights } from '../training/personal-head.ts';
@@ -19,7 +19,14 @@ import {
   trainClickModel,
 } from '../training/click-model.ts';
 import { selectBackend, type BackendInfo } from './backend.ts';
-import type { ContextPayload, LoadPayload, ModelInfo, NoticeMessage } from './protocol.ts';
+import type {
+  ContextPayload,
+  LoadPayload,
+  ModelInfo,
+  ModelSummary,
+  NoticeMessage,
+  WeightStats,
+} from './protocol.ts';
 
 /** Rank of the personal adapter: 2·64·8 + 64 = 1,088 trainable parameters at dim 64. */
 const HEAD_RANK = 8;
@@ -273,6 +280,10 @@ export class WorkerSession {
     };
   }
 
+  scoreItems(itemIds: string[], context: ContextPayload): ItemScore[] {
+    return this.need().shelves.scoreItems(itemIds, contextOf(context));
+  }
+
   recommend(request: ShelfRequest, context: ContextPayload): Shelf {
     return this.need().shelves.build(request, contextOf(context));
   }
@@ -385,6 +396,65 @@ export class WorkerSession {
     this.running = null;
     await gen.return(null);
     return true;
+  }
+
+  /** Layers, parameter counts and sizes of the pretrained model, and statistics of the personal part. */
+  modelSummary(): ModelSummary {
+    const l = this.need();
+    const stats = (name: string, tensor: tf.Tensor): WeightStats => {
+      const values = tensor.dataSync();
+      let sum = 0;
+      let sq = 0;
+      let min = Infinity;
+      let max = -Infinity;
+      for (const v of values) {
+        sum += v;
+        sq += v * v;
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
+      const mean = values.length ? sum / values.length : 0;
+      return {
+        name,
+        shape: tensor.shape,
+        params: tensor.size,
+        mean,
+        std: Math.sqrt(Math.max(0, sq / (values.length || 1) - mean * mean)),
+        min,
+        max,
+        norm: Math.sqrt(sq),
+      };
+    };
+    const model = l.pretrained.model;
+    const weights = model.weights.map((w) => {
+      const shape = w.shape.map((d) => d ?? 1);
+      const params = shape.reduce((a, b) => a * b, 1);
+      return { name: w.name, shape, params, bytes: 4 * params, trainedOnDevice: false };
+    });
+    return {
+      layers: model.layers.map((layer) => ({
+        name: layer.name,
+        className: layer.getClassName(),
+        params: layer.countParams(),
+      })),
+      weights,
+      totalParams: model.countParams(),
+      totalBytes: weights.reduce((s, w) => s + w.bytes, 0),
+      personal: l.head
+        ? [stats('head/down', l.head.down), stats('head/up', l.head.up), stats('head/bias', l.head.bias)]
+        : [],
+      click: l.click ? l.click.weights.map((w) => stats(`click/${w.name}`, w.read())) : [],
+    };
+  }
+
+  /** Moves to the given backends (first that works) and reloads the model there. */
+  async switchBackend(order: BackendName[]): Promise<{ backend: BackendInfo; model: ModelInfo | null }> {
+    if (this.running)
+      throw new Error('cannot switch backends while a training run is in progress; cancel it first');
+    const payload = this.loaded?.payload ?? null;
+    this.unload();
+    const backend = await this.init(order, this.allowSoftwareWebgl);
+    return { backend, model: payload ? await this.load(payload) : null };
   }
 
   async runs(): Promise<TrainingRun[]> {

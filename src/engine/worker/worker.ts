@@ -47,11 +47,14 @@ const handlers: Handlers = {
   },
   load: (p) => session.load(p),
   recommend: async (p) => session.recommend(p.request, p.context),
+  scoreItems: async (p) => session.scoreItems(p.itemIds, p.context),
   train: (p) => session.train(p.context, p.trigger),
   cancelTraining: async () => ({ cancelled: await session.cancelTraining() }),
   runs: () => session.runs(),
   modelInfo: async () => session.modelInfo(),
   resetPersonal: () => session.resetPersonal(),
+  modelSummary: async () => session.modelSummary(),
+  switchBackend: (p) => session.switchBackend(p.backends),
   loseWebglContext: async () => ({ lost: session.loseWebglContext() }),
 };
 

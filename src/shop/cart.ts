@@ -1,0 +1,64 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * The cart lives apart from tracking: a paused shopper can still shop. Kept in
+ * localStorage under LocalShelf's own key so it survives a reload; cleared with
+ * "delete everything".
+ */
+export type CartLines = Record<string, number>;
+
+const KEY = 'localshelf.cart';
+let lines: CartLines = read();
+const listeners = new Set<() => void>();
+
+function read(): CartLines {
+  try {
+    const parsed = JSON.parse(localStorage.getItem(KEY) ?? '{}') as unknown;
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+    return Object.fromEntries(
+      Object.entries(parsed as Record<string, unknown>).filter(
+        (entry): entry is [string, number] =>
+          typeof entry[1] === 'number' && Number.isInteger(entry[1]) && entry[1] > 0,
+      ),
+    );
+  } catch {
+    // Storage blocked or a corrupt value: start with an empty cart rather than break the shop.
+    return {};
+  }
+}
+
+function write(next: CartLines): void {
+  lines = next;
+  try {
+    localStorage.setItem(KEY, JSON.stringify(next));
+  } catch {
+    // Storage full or blocked: the cart still works for this page.
+  }
+  for (const listener of listeners) listener();
+}
+
+export const cart = {
+  add(itemId: string, quantity = 1): void {
+    write({ ...lines, [itemId]: (lines[itemId] ?? 0) + quantity });
+  },
+  remove(itemId: string): void {
+    const next = { ...lines };
+    delete next[itemId];
+    write(next);
+  },
+  clear(): void {
+    write({});
+  },
+  lines(): CartLines {
+    return lines;
+  },
+};
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function useCart(): CartLines {
+  return useSyncExternalStore(subscribe, () => lines);
+}

@@ -1,0 +1,59 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { useCart } from '../cart.ts';
+import { useShop } from '../engine.tsx';
+import { href, navigate, type Route } from '../router.ts';
+
+export function Header({ route }: { route: Route }) {
+  const { catalog } = useShop();
+  const cart = useCart();
+  const count = Object.values(cart).reduce((a, b) => a + b, 0);
+  const departments = useMemo(() => [...new Set(catalog.items.map((i) => i.category[0]!))].sort(), [catalog]);
+  const [query, setQuery] = useState(route.page === 'search' ? route.query : '');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (query.trim()) navigate(href.search(query.trim()));
+  };
+  return (
+    <header className="site-header">
+      <div className="site-header__top">
+        <a className="logo" href={href.home()} aria-label="LocalShelf home">
+          <span aria-hidden="true">◧</span> LocalShelf
+        </a>
+        <form className="search-form" role="search" onSubmit={submit}>
+          <label htmlFor="search-input" className="visually-hidden">
+            Search products
+          </label>
+          <input
+            id="search-input"
+            type="search"
+            placeholder="Search tents, kettles, phone cases…"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            autoComplete="off"
+          />
+          <button type="submit">Search</button>
+        </form>
+        <nav className="site-header__links" aria-label="Account">
+          <a href={href.yourData()}>Your data</a>
+          <a href={href.cart()} aria-label={`Cart, ${count} item${count === 1 ? '' : 's'}`}>
+            Cart <span className="badge">{count}</span>
+          </a>
+        </nav>
+      </div>
+      <nav className="departments" aria-label="Departments">
+        <ul>
+          {departments.map((d) => (
+            <li key={d}>
+              <a
+                href={href.category([d])}
+                aria-current={route.page === 'category' && route.path[0] === d ? 'page' : undefined}
+              >
+                {d}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,143 @@
+import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  CatalogSearch,
+  LocalShelf,
+  loadCatalog,
+  type Catalog,
+  type CatalogItem,
+  type EngineState,
+  type EventStoreSnapshot,
+  type Shelf,
+  type ShelfRequest,
+} from '../engine/index.ts';
+
+/** Where the shop finds its catalog and pretrained model (static files, fetched read-only). */
+export const CATALOG_URL = '/catalog.json';
+export const MODEL_URL = '/models/demo/';
+/** Every product picture in one file: which pictures a shopper looks at never reaches the server. */
+export const IMAGES_URL = '/images.json';
+
+export interface ShopData {
+  engine: LocalShelf;
+  catalog: Catalog;
+  items: Map<string, CatalogItem>;
+  search: CatalogSearch;
+  /** Product id → picture URL (a data: URL from the bundle, else the catalog's own URL). */
+  imageOf: (item: CatalogItem) => string;
+}
+
+async function loadImageBundle(): Promise<Map<string, string>> {
+  try {
+    const response = await fetch(IMAGES_URL);
+    if (!response.ok) return new Map();
+    const bundle = (await response.json()) as Record<string, unknown>;
+    return new Map(
+      Object.entries(bundle).flatMap(([id, svg]) =>
+        typeof svg === 'string'
+          ? [[id, `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`] as [string, string]]
+          : [],
+      ),
+    );
+  } catch {
+    // Without the bundle, pictures load one by one from the catalog's URLs.
+    return new Map();
+  }
+}
+
+const ShopContext = createContext<ShopData | null>(null);
+
+/** `?softwareWebgl=1` lets WebGL run on a software rasterizer (tests, demos on GPU-less machines). */
+function allowSoftwareWebgl(): boolean {
+  return new URLSearchParams(window.location.search).get('softwareWebgl') === '1';
+}
+
+/** Starts the engine and loads the catalog once; renders children when both are there. */
+export function ShopProvider({
+  children,
+  fallback,
+}: {
+  children: ReactNode;
+  fallback: (error: string | null) => ReactNode;
+}) {
+  const [data, setData] = useState<ShopData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let engine: LocalShelf | null = null;
+    let cancelled = false;
+    Promise.all([
+      LocalShelf.create({
+        modelUrl: MODEL_URL,
+        catalogUrl: CATALOG_URL,
+        allowSoftwareWebgl: allowSoftwareWebgl(),
+      }),
+      loadCatalog(CATALOG_URL),
+      loadImageBundle(),
+    ]).then(
+      ([created, catalog, images]) => {
+        engine = created;
+        if (cancelled) return created.close();
+        (window as unknown as { localShelf?: LocalShelf }).localShelf = created;
+        setData({
+          engine: created,
+          catalog,
+          items: new Map(catalog.items.map((i) => [i.id, i])),
+          search: new CatalogSearch(catalog.items),
+          imageOf: (item) => images.get(item.id) ?? item.image,
+        });
+      },
+      (e: unknown) => setError((e as Error).message),
+    );
+    return () => {
+      cancelled = true;
+      engine?.close();
+    };
+  }, []);
+  if (!data) return <>{fallback(error)}</>;
+  return <ShopContext.Provider value={data}>{children}</ShopContext.Provider>;
+}
+
+export function useShop(): ShopData {
+  const data = useContext(ShopContext);
+  if (!data) throw new Error('useShop must be used inside <ShopProvider>');
+  return data;
+}
+
+export function useEngineState(): EngineState {
+  const { engine } = useShop();
+  return useSyncExternalStore(engine.subscribe, engine.getSnapshot);
+}
+
+export function useEventsSnapshot(): EventStoreSnapshot {
+  const { engine } = useShop();
+  return useSyncExternalStore(engine.events.subscribe, engine.events.getSnapshot);
+}
+
+/**
+ * A shelf that follows the shopper: recomputed when events are stored (in this tab or
+ * another) and when the personal model changes.
+ */
+export function useShelf(request: ShelfRequest | null): { shelf: Shelf | null; error: string | null } {
+  const { engine } = useShop();
+  const revision = useEventsSnapshot().revision;
+  const state = useEngineState();
+  const [result, setResult] = useState<{ shelf: Shelf | null; error: string | null }>({
+    shelf: null,
+    error: null,
+  });
+  const key = request ? `${request.kind}|${request.itemId ?? ''}|${request.limit ?? ''}` : '';
+  const modelKey = `${state.status}|${state.model?.personal.savedAt ?? ''}|${state.model?.clickModel.active ?? ''}`;
+  useEffect(() => {
+    if (!request) return;
+    let cancelled = false;
+    engine.recommend(request).then(
+      (shelf) => !cancelled && setResult({ shelf, error: null }),
+      (e: unknown) => !cancelled && setResult({ shelf: null, error: (e as Error).message }),
+    );
+    return () => {
+      cancelled = true;
+    };
+    // The key stands for the request object, which callers rebuild on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [engine, key, revision, modelKey]);
+  return result;
+}

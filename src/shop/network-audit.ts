@@ -1,0 +1,81 @@
+/**
+ * Watches every request this page makes and counts the ones that could carry the
+ * shopper's behaviour: anything with a body, any method but GET/HEAD, beacons and
+ * WebSockets. The "Your data" page shows the count live; it stays zero.
+ */
+export interface NetworkAudit {
+  requests: number;
+  carryingData: number;
+  log: { url: string; method: string; withBody: boolean }[];
+}
+
+// Replaced, never mutated, so React sees each change.
+let audit: NetworkAudit = { requests: 0, carryingData: 0, log: [] };
+const listeners = new Set<() => void>();
+let installed = false;
+
+function record(url: string, method: string, withBody: boolean): void {
+  const carrying = withBody || !['GET', 'HEAD'].includes(method.toUpperCase());
+  audit = {
+    requests: audit.requests + 1,
+    carryingData: audit.carryingData + (carrying ? 1 : 0),
+    log: [...audit.log.slice(-49), { url, method: method.toUpperCase(), withBody }],
+  };
+  for (const listener of listeners) listener();
+}
+
+export function installNetworkAudit(): void {
+  if (installed || typeof window === 'undefined') return;
+  installed = true;
+  const originalFetch = window.fetch.bind(window);
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = input instanceof Request ? input : null;
+    const url = request ? request.url : String(input);
+    const method = init?.method ?? request?.method ?? 'GET';
+    record(url, method, init?.body != null || (request?.body ?? null) !== null);
+    return originalFetch(input, init);
+  };
+  const originalOpen = XMLHttpRequest.prototype.open;
+  const originalSend = XMLHttpRequest.prototype.send;
+  const methods = new WeakMap<XMLHttpRequest, { method: string; url: string }>();
+  XMLHttpRequest.prototype.open = function (
+    this: XMLHttpRequest,
+    method: string,
+    url: string | URL,
+    ...rest: unknown[]
+  ) {
+    methods.set(this, { method, url: String(url) });
+    return (originalOpen as (...args: unknown[]) => void).call(this, method, url, ...rest);
+  } as typeof XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.send = function (
+    this: XMLHttpRequest,
+    body?: Document | XMLHttpRequestBodyInit | null,
+  ) {
+    const info = methods.get(this) ?? { method: 'GET', url: '' };
+    record(info.url, info.method, body != null);
+    return originalSend.call(this, body as XMLHttpRequestBodyInit | null);
+  };
+  if (navigator.sendBeacon) {
+    const originalBeacon = navigator.sendBeacon.bind(navigator);
+    navigator.sendBeacon = (url: string | URL, data?: BodyInit | null) => {
+      record(String(url), 'POST', true);
+      return originalBeacon(url, data);
+    };
+  }
+  const OriginalWebSocket = window.WebSocket;
+  window.WebSocket = class extends OriginalWebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      record(String(url), 'WEBSOCKET', true);
+      super(url, protocols);
+    }
+  };
+}
+
+export function networkAudit(): NetworkAudit {
+  return audit;
+}
+
+export function subscribeNetworkAudit(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}

@@ -1,0 +1,151 @@
+import { useMemo, useState } from 'react';
+import type { CatalogItem } from '../../engine/index.ts';
+import { ProductCard } from '../components/ProductCard.tsx';
+import { useShop } from '../engine.tsx';
+import { formatPrice } from '../format.ts';
+import { href } from '../router.ts';
+
+type Sort = 'relevance' | 'price-asc' | 'price-desc' | 'name';
+
+function startsWith(path: readonly string[], prefix: readonly string[]): boolean {
+  return prefix.every((p, i) => path[i] === p);
+}
+
+/** A department or sub-category with filters (price, brand, attributes) and sorting. */
+export function CategoryPage({ path }: { path: string[] }) {
+  const { catalog } = useShop();
+  const inCategory = useMemo(
+    () => catalog.items.filter((i) => startsWith(i.category, path)),
+    [catalog, path],
+  );
+  const children = useMemo(
+    () => [...new Set(inCategory.map((i) => i.category[path.length]).filter(Boolean))].sort() as string[],
+    [inCategory, path],
+  );
+  const brands = useMemo(() => [...new Set(inCategory.map((i) => i.brand))].sort(), [inCategory]);
+  const attributeValues = useMemo(() => {
+    const values: Record<string, Set<string>> = {};
+    for (const item of inCategory)
+      for (const [k, v] of Object.entries(item.attributes ?? {})) (values[k] ??= new Set()).add(v);
+    return Object.entries(values)
+      .filter(([k]) => k !== 'size')
+      .map(([k, v]) => [k, [...v].sort()] as const);
+  }, [inCategory]);
+  const maxPrice = Math.ceil(Math.max(0, ...inCategory.map((i) => i.price)));
+  const [sort, setSort] = useState<Sort>('relevance');
+  const [brand, setBrand] = useState('');
+  const [priceCap, setPriceCap] = useState(maxPrice);
+  const [attributes, setAttributes] = useState<Record<string, string>>({});
+  const [inStockOnly, setInStockOnly] = useState(false);
+
+  const shown = useMemo(() => {
+    const filtered = inCategory.filter(
+      (i: CatalogItem) =>
+        (!brand || i.brand === brand) &&
+        i.price <= priceCap &&
+        (!inStockOnly || i.inStock) &&
+        Object.entries(attributes).every(([k, v]) => !v || i.attributes?.[k] === v),
+    );
+    const sorted = [...filtered];
+    if (sort === 'price-asc') sorted.sort((a, b) => a.price - b.price);
+    else if (sort === 'price-desc') sorted.sort((a, b) => b.price - a.price);
+    else if (sort === 'name') sorted.sort((a, b) => a.title.localeCompare(b.title));
+    return sorted;
+  }, [inCategory, brand, priceCap, inStockOnly, attributes, sort]);
+
+  if (inCategory.length === 0) return <p className="page">No products in {path.join(' › ')}.</p>;
+  return (
+    <div className="page category-page">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <a href={href.home()}>Home</a>
+        {path.map((p, i) => (
+          <span key={p}>
+            {' › '}
+            <a
+              href={href.category(path.slice(0, i + 1))}
+              aria-current={i === path.length - 1 ? 'page' : undefined}
+            >
+              {p}
+            </a>
+          </span>
+        ))}
+      </nav>
+      <h1>{path[path.length - 1]}</h1>
+      {children.length > 0 && (
+        <ul className="chips" aria-label="Sub-categories">
+          {children.map((c) => (
+            <li key={c}>
+              <a className="chip" href={href.category([...path, c])}>
+                {c}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="category-layout">
+        <aside className="filters" aria-label="Filters">
+          <label>
+            Brand
+            <select value={brand} onChange={(e) => setBrand(e.target.value)}>
+              <option value="">All brands</option>
+              {brands.map((b) => (
+                <option key={b}>{b}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Price up to {formatPrice(priceCap, inCategory[0]!.currency)}
+            <input
+              type="range"
+              min={0}
+              max={maxPrice}
+              value={priceCap}
+              onChange={(e) => setPriceCap(Number(e.target.value))}
+            />
+          </label>
+          {attributeValues.map(([name, values]) => (
+            <label key={name}>
+              {name[0]!.toUpperCase() + name.slice(1)}
+              <select
+                value={attributes[name] ?? ''}
+                onChange={(e) => setAttributes({ ...attributes, [name]: e.target.value })}
+              >
+                <option value="">Any</option>
+                {values.map((v) => (
+                  <option key={v}>{v}</option>
+                ))}
+              </select>
+            </label>
+          ))}
+          <label className="checkbox">
+            <input type="checkbox" checked={inStockOnly} onChange={(e) => setInStockOnly(e.target.checked)} />{' '}
+            In stock only
+          </label>
+        </aside>
+        <div>
+          <div className="toolbar">
+            <span role="status">
+              {shown.length} product{shown.length === 1 ? '' : 's'}
+            </span>
+            <label>
+              Sort by{' '}
+              <select value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
+                <option value="relevance">Featured</option>
+                <option value="price-asc">Price: low to high</option>
+                <option value="price-desc">Price: high to low</option>
+                <option value="name">Name</option>
+              </select>
+            </label>
+          </div>
+          <ul className="grid">
+            {shown.slice(0, 60).map((item) => (
+              <li key={item.id}>
+                <ProductCard item={item} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </div>
+  );
+}
