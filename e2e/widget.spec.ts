@@ -15,6 +15,7 @@ interface WidgetApi {
     { kind: string; itemId?: string; shelf?: string; position?: number; items?: unknown[] }[]
   >;
   state(): Promise<{ status: string; backend: { name: string } | null } | null>;
+  forget(): Promise<void>;
 }
 declare global {
   interface Window {
@@ -238,6 +239,11 @@ test('the declarative ES-module embed: two tags share one worker, and an unhandl
       ),
     )
     .toEqual([first]);
+
+  // The visitor can see and erase what was recorded, without a server.
+  expect(await LocalShelf.evaluate(async (api) => (await api.forget(), (await api.history()).length))).toBe(
+    0,
+  );
 
   expectNothingAboutTheVisitor(seen, since);
   expect(log.errors).toEqual([]);

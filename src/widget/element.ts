@@ -13,6 +13,13 @@ const DEFAULT_HEADINGS: Record<ShelfKind, string> = {
   'because-viewed': 'Because you viewed this',
   trending: 'Trending now',
 };
+function defaultHeading(shelf: WidgetShelf): string {
+  const anchor = shelf.anchorProduct?.title;
+  return shelf.kind === 'because-viewed' && anchor
+    ? `Because you viewed ${anchor}`
+    : DEFAULT_HEADINGS[shelf.kind];
+}
+
 /** Shelves that only make sense next to a product. */
 const ANCHORED: ReadonlySet<ShelfKind> = new Set(['similar', 'bought-together']);
 const DEFAULT_LIMIT = 4;
@@ -98,7 +105,8 @@ export class LocalShelfElement extends HTMLElement {
       const hint = runtime
         ? ''
         : ' (set the catalog and model attributes, or call LocalShelf.init({catalog, model}))';
-      this.fail(`<local-shelf> cannot start: ${(error as Error).message}${hint}`);
+      const reason = (error as Error).message.replace(/^LocalShelf: /, '');
+      this.fail(`<local-shelf> cannot start: ${reason}${hint}`);
       return;
     }
     this.runtime = runtime;
@@ -172,7 +180,7 @@ export class LocalShelfElement extends HTMLElement {
     this.shelf = shelf;
     // The same products again (say, after a view elsewhere on the page): keep the DOM and the impression.
     if (same && this.getAttribute('status') === 'ready') return;
-    const heading = this.getAttribute('heading') ?? DEFAULT_HEADINGS[shelf.kind];
+    const heading = this.getAttribute('heading') ?? defaultHeading(shelf);
     const { section, list } = renderShelf(heading);
     const hrefTemplate = this.getAttribute('product-href');
     shelf.items.forEach((rec, position) => {

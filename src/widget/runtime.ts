@@ -18,6 +18,8 @@ export interface WidgetRecommendation {
   product: CatalogItem | null;
 }
 export interface WidgetShelf extends Omit<Shelf, 'items'> {
+  /** The catalog entry of the shelf's anchor product, if it has one. */
+  anchorProduct: CatalogItem | null;
   items: WidgetRecommendation[];
 }
 
@@ -55,7 +57,7 @@ export class Runtime {
     this.ready.catch((error: unknown) => {
       this.failure = (error as Error).message;
       console.error(
-        `LocalShelf could not start (catalog ${options.catalogUrl}, model ${options.modelUrl}): ${this.failure}. ` +
+        `LocalShelf could not start (catalog ${options.catalogUrl}, model ${options.modelUrl}): ${this.failure.replace(/\.+$/, '')}. ` +
           'The <local-shelf> widgets on this page stay empty.',
       );
     });
@@ -92,6 +94,7 @@ export class Runtime {
     const shelf = await engine.recommend(request);
     return {
       ...shelf,
+      anchorProduct: shelf.anchor === null ? null : (products.get(shelf.anchor) ?? null),
       items: shelf.items.map((r) => ({
         itemId: r.itemId,
         score: r.score,
