@@ -70,11 +70,13 @@ function saveRow(row: Row): void {
 
 /** `test` with a `row` fixture: the row is saved after the test, passed or failed. */
 export const test = base.extend<{ row: RowBuilder }>({
-  row: async ({}, use, info) => {
+  // Playwright requires the object pattern even when no other fixture is needed.
+  // eslint-disable-next-line no-empty-pattern
+  row: async ({}, provide, info) => {
     const started = Date.now();
     let head: Pick<Row, 'id' | 'fault' | 'expected'> | null = null;
     const facts: string[] = [];
-    await use({
+    await provide({
       fault: (id, fault, expected) => (head = { id, fault, expected }),
       observe: (fact) => facts.push(fact),
     });
