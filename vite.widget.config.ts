@@ -98,6 +98,12 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     minify: true,
+    rolldownOptions: {
+      // The classic bundle's `import.meta` is patched by captureCurrentScript: not a problem to report.
+      onLog(level, log, handler) {
+        if (log.code !== 'EMPTY_IMPORT_META') handler(level, log);
+      },
+    },
     lib: {
       entry: fileURLToPath(new URL('./src/widget/index.ts', import.meta.url)),
       name: 'LocalShelf',
