@@ -230,6 +230,9 @@ test('the declarative ES-module embed: two tags share one worker, and an unhandl
   await expect(page.locator('#trending')).toHaveAttribute('status', 'ready', { timeout: 60_000 });
   await expect(page.locator('#for-you')).toHaveAttribute('status', 'ready');
   await expect(page.locator('#trending [part~="item"]')).toHaveCount(3);
+  // Attributes are live: a new heading re-renders the same products.
+  await page.locator('#trending').evaluate((el) => el.setAttribute('heading', 'Hot this week'));
+  await expect(page.locator('#trending [part~="heading"]')).toHaveText('Hot this week');
   expect(seen.workers).toHaveLength(1);
 
   const first = (await shelfIds(page, '#for-you'))[0] ?? '';

@@ -48,7 +48,8 @@ export class LocalShelfElement extends HTMLElement {
   private impressions: IntersectionObserver | null = null;
   private renderToken = 0;
   private refreshQueued = false;
-  private shelf: WidgetShelf | null = null;
+  /** What is on screen (products, heading, link template), to skip identical re-renders. */
+  private renderedKey: string | null = null;
 
   constructor() {
     super();
@@ -164,7 +165,7 @@ export class LocalShelfElement extends HTMLElement {
 
   private clear(status: 'empty' | 'error'): void {
     this.impressions?.disconnect();
-    this.shelf = null;
+    this.renderedKey = null;
     this.root.replaceChildren();
     this.setAttribute('status', status);
   }
@@ -174,15 +175,13 @@ export class LocalShelfElement extends HTMLElement {
       this.clear('empty');
       return;
     }
-    const same =
-      this.shelf !== null &&
-      this.shelf.items.map((r) => r.itemId).join() === shelf.items.map((r) => r.itemId).join();
-    this.shelf = shelf;
-    // The same products again (say, after a view elsewhere on the page): keep the DOM and the impression.
-    if (same && this.getAttribute('status') === 'ready') return;
     const heading = this.getAttribute('heading') ?? defaultHeading(shelf);
-    const { section, list } = renderShelf(heading);
     const hrefTemplate = this.getAttribute('product-href');
+    const key = JSON.stringify([shelf.items.map((r) => r.itemId), heading, hrefTemplate]);
+    // The same shelf again (say, after a view elsewhere on the page): keep the DOM and the impression.
+    if (key === this.renderedKey && this.getAttribute('status') === 'ready') return;
+    this.renderedKey = key;
+    const { section, list } = renderShelf(heading);
     shelf.items.forEach((rec, position) => {
       const { item, target } = renderCard(rec, { catalogUrl: runtime.options.catalogUrl, hrefTemplate });
       target.addEventListener('click', (event) =>
