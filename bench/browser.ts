@@ -1,0 +1,190 @@
+/**
+ * npm run bench:browser [-- --backends webgl,wasm,cpu --quick]
+ * BENCHMARKS.md §3 in real Chromium: the production build, every backend side by side.
+ * Writes bench/results/browser.json and .md.
+ */
+import { chromium } from '@playwright/test';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { parseBackend, type BackendName } from '../src/engine/index.ts';
+import { chromiumLaunchOptions } from '../e2e/support/chromium.ts';
+import { parseArgs } from '../scripts/data/args.ts';
+import { dirtyPaths, gitCommit } from '../scripts/data/provenance.ts';
+import { cycles, fineTuning, firstRecommendation, recommendLatency, renderer } from './browser/measure.ts';
+import { ratios, toMarkdown, type BackendResult, type BrowserReport } from './browser/report.ts';
+import { buildSite, OUT_DIR, startServer, writeSyntheticModel } from './browser/server.ts';
+import { firstLoadBytes, folderBytes } from './browser/sizes.ts';
+
+const args = parseArgs(process.argv.slice(2), {
+  backends: 'string',
+  quick: 'boolean',
+  port: 'number',
+  notes: 'string',
+});
+const backends = String(args.backends ?? 'webgl,wasm,cpu')
+  .split(',')
+  .map(parseBackend);
+const quick = args.quick === true;
+const settings = {
+  backends,
+  catalogSizes: [1_000, 10_000, 100_000],
+  latencySamples: quick ? 20 : 60,
+  fineTuneEvents: [50, 200, 1_000],
+  firstRecommendationRuns: quick ? 1 : 3,
+  cycles: quick ? 5 : 50,
+};
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function main(): Promise<void> {
+  const commit = gitCommit();
+  const dirty = dirtyPaths(['src', 'bench', 'index.html', 'vite.config.ts', 'models', 'public']);
+  log(`bench:browser at ${commit}${dirty.length ? ' (dirty)' : ''}: building…`);
+  await buildSite();
+  const modelUrls: Record<number, string> = {};
+  for (const n of settings.catalogSizes) modelUrls[n] = await writeSyntheticModel(n);
+  const port = Number(args.port ?? 4321);
+  const server = await startServer(port);
+  const baseURL = `http://127.0.0.1:${port}`;
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  const demoItems = (
+    JSON.parse(readFileSync('public/catalog.json', 'utf8')) as { items: { id: string; inStock: boolean }[] }
+  ).items
+    .filter((i) => i.inStock)
+    .map((i) => i.id);
+  const results: Partial<Record<BackendName, BackendResult>> = {};
+  try {
+    const page = await browser.newPage();
+    const gpu = await renderer(page, baseURL);
+    log(`renderer: ${gpu}`);
+    for (const backend of backends) {
+      log(`[${backend}] first recommendation…`);
+      const firstRec = await firstRecommendation(browser, baseURL, backend, settings.firstRecommendationRuns);
+      const latency: BackendResult['latency'] = {};
+      for (const n of settings.catalogSizes) {
+        log(`[${backend}] latency, ${n} items…`);
+        latency[n] = await recommendLatency(
+          page,
+          baseURL,
+          backend,
+          modelUrls[n]!,
+          n,
+          settings.latencySamples,
+        );
+      }
+      const tuning: BackendResult['fineTuning'] = {};
+      for (const events of settings.fineTuneEvents) {
+        log(`[${backend}] fine-tuning, ${events} events…`);
+        tuning[events] = await fineTuning(page, baseURL, backend, demoItems, events);
+      }
+      log(`[${backend}] ${settings.cycles} train + recommend cycles…`);
+      const cycleResult = await cycles(page, baseURL, backend, demoItems, settings.cycles);
+      results[backend] = { firstRecommendation: firstRec, latency, fineTuning: tuning, cycles: cycleResult };
+      log(`[${backend}] ${JSON.stringify(results[backend])}`);
+    }
+    const first = firstLoadBytes(OUT_DIR);
+    const widgetDir = join('dist', 'widget');
+    const report: BrowserReport = {
+      commit,
+      dirty,
+      date: new Date().toISOString(),
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      chromium: `Chromium ${browser.version()}`,
+      renderer: gpu,
+      settings,
+      sizes: {
+        shopFirstLoadGzip: first.gzip,
+        shopFirstLoadJsGzip: first.jsGzip,
+        shopFiles: first.files,
+        worker: folderBytes(join(OUT_DIR, 'assets'), /^(worker|tfjs).*\.(js|wasm)$/),
+        widget: existsSync(widgetDir) ? folderBytes(widgetDir, /\.(js|mjs)$/) : null,
+      },
+      backends: results,
+      ratios: ratios(results),
+      targets: [],
+    };
+    report.targets = targets(report);
+    const notes =
+      typeof args.notes === 'string'
+        ? readFileSync(args.notes, 'utf8')
+        : '(no notes given: pass --notes <file>)';
+    writeFileSync(join('bench', 'results', 'browser.json'), `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(join('bench', 'results', 'browser.md'), toMarkdown(report, notes));
+    log('wrote bench/results/browser.json and .md');
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
+}
+
+/** ISSUE 9's targets, each against the best backend for that job. */
+function targets(r: BrowserReport): BrowserReport['targets'] {
+  const all = Object.entries(r.backends) as [BackendName, BackendResult][];
+  const best = (f: (b: BackendResult) => number) =>
+    all.map(([n, b]) => [n, f(b)] as const).sort((a, b) => a[1] - b[1])[0] ?? ['none', NaN];
+  const out: BrowserReport['targets'] = [];
+  const add = (target: string, [name, value]: readonly [string, number], limit: number, unit = 'ms') =>
+    out.push({ target, measured: `${value} ${unit} (${name})`, met: value <= limit });
+  add(
+    'first recommendation on a warm load ≤ 500 ms',
+    best((b) => b.firstRecommendation.warmMs),
+    500,
+  );
+  add(
+    'p95 recommendation latency on 10k items ≤ 16 ms',
+    best((b) => b.latency[10000]?.p95Ms ?? NaN),
+    16,
+  );
+  add(
+    'p95 recommendation latency on 100k items ≤ 50 ms',
+    best((b) => b.latency[100000]?.p95Ms ?? NaN),
+    50,
+  );
+  add(
+    'fine-tuning on 200 events ≤ 2 s',
+    best((b) => b.fineTuning[200]?.wallMs ?? NaN),
+    2000,
+  );
+  const longTasks = all.reduce(
+    (s, [, b]) => s + Object.values(b.fineTuning).reduce((t, f) => t + f.longTasksOver50ms, 0),
+    0,
+  );
+  out.push({
+    target: 'zero main-thread long tasks during fine-tuning',
+    measured: `${longTasks} over all backends and sizes`,
+    met: longTasks === 0,
+  });
+  const growth = all
+    .map(([n, b]) => `${n} ${b.cycles.numTensorsAfter1}→${b.cycles.numTensorsAfterN}`)
+    .join(', ');
+  out.push({
+    target: 'no growth in tensors over the cycles',
+    measured: growth,
+    met: all.every(([, b]) => b.cycles.numTensorsAfterN <= b.cycles.numTensorsAfter1),
+  });
+  out.push({
+    target: 'shop first-load JS ≤ 350 KB gzip',
+    measured: `${(r.sizes.shopFirstLoadJsGzip / 1024).toFixed(1)} KB`,
+    met: r.sizes.shopFirstLoadJsGzip <= 350 * 1024,
+  });
+  const widgetMain = r.sizes.widget
+    ? Math.max(
+        0,
+        ...Object.entries(r.sizes.widget)
+          .filter(([f]) => !/worker/.test(f))
+          .map(([, b]) => b),
+      )
+    : NaN;
+  out.push({
+    target: 'widget ≤ 300 KB gzip (its first-load script)',
+    measured: Number.isNaN(widgetMain) ? 'not built' : `${(widgetMain / 1024).toFixed(1)} KB`,
+    met: widgetMain <= 300 * 1024,
+  });
+  return out;
+}
+
+main().catch((error: unknown) => {
+  log(`bench:browser: ${(error as Error).stack ?? error}`);
+  process.exit(1);
+});

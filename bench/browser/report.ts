@@ -1,0 +1,151 @@
+import type { BackendName } from '../../src/engine/index.ts';
+
+export interface BackendResult {
+  firstRecommendation: { coldMs: number; warmMs: number; coldRuns: number[]; warmRuns: number[] };
+  latency: Record<string, { p50Ms: number; p95Ms: number; samples: number }>;
+  fineTuning: Record<
+    string,
+    {
+      wallMs: number;
+      steps: number;
+      examples: number;
+      msPerStep: number | null;
+      accepted: boolean | null;
+      longTasksOver50ms: number;
+      longestTaskMs: number;
+    }
+  >;
+  cycles: {
+    cycles: number;
+    numTensorsAfter1: number;
+    numTensorsAfterN: number;
+    tensorBytesAfter1: number;
+    tensorBytesAfterN: number;
+    pageHeapMBAfter1: number;
+    pageHeapMBAfterN: number;
+  };
+}
+
+export interface BrowserReport {
+  commit: string;
+  dirty: string[];
+  date: string;
+  cpus: number;
+  cpuModel: string;
+  chromium: string;
+  renderer: string;
+  settings: Record<string, unknown>;
+  sizes: {
+    shopFirstLoadGzip: number;
+    shopFirstLoadJsGzip: number;
+    shopFiles: Record<string, number>;
+    worker: Record<string, number>;
+    widget: Record<string, number> | null;
+  };
+  backends: Partial<Record<BackendName, BackendResult>>;
+  ratios: Record<string, Record<string, number>>;
+  targets: { target: string; measured: string; met: boolean }[];
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** Ratios of every figure to wasm's (wasm = 1): how much faster or slower each backend is on the same run. */
+export function ratios(backends: BrowserReport['backends']): BrowserReport['ratios'] {
+  const base = backends.wasm;
+  const out: BrowserReport['ratios'] = {};
+  if (!base) return out;
+  for (const [name, r] of Object.entries(backends)) {
+    if (!r) continue;
+    const row: Record<string, number> = {
+      warmFirstRecommendation: r.firstRecommendation.warmMs / base.firstRecommendation.warmMs,
+    };
+    for (const [size, l] of Object.entries(r.latency))
+      row[`p95@${size}`] = l.p95Ms / (base.latency[size]?.p95Ms ?? NaN);
+    for (const [events, f] of Object.entries(r.fineTuning))
+      row[`fineTune@${events}`] = f.wallMs / (base.fineTuning[events]?.wallMs ?? NaN);
+    out[name] = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Math.round(v * 100) / 100]));
+  }
+  return out;
+}
+
+export function toMarkdown(r: BrowserReport, notes: string): string {
+  const names = Object.keys(r.backends) as BackendName[];
+  const row = (label: string, f: (b: BackendResult) => string) =>
+    `| ${label} | ${names.map((n) => f(r.backends[n]!)).join(' | ')} |`;
+  const sizesOf = Object.keys(Object.values(r.backends)[0]?.latency ?? {});
+  const eventsOf = Object.keys(Object.values(r.backends)[0]?.fineTuning ?? {});
+  return [
+    '# Browser benchmark',
+    '',
+    `Commit \`${r.commit}\`${r.dirty.length ? ` (with uncommitted changes in ${r.dirty.join(', ')})` : ''}, ${r.date}. ${r.cpus} CPUs (${r.cpuModel}), ${r.chromium}.`,
+    `WebGL renderer: **${r.renderer}**. Every backend ran in the same session, side by side; times are medians.`,
+    '',
+    '## Targets',
+    '',
+    '| target | measured | met |',
+    '| --- | --- | --- |',
+    ...r.targets.map((t) => `| ${t.target} | ${t.measured} | ${t.met ? 'yes' : 'no'} |`),
+    '',
+    '## Per backend',
+    '',
+    `| | ${names.join(' | ')} |`,
+    `| --- | ${names.map(() => '---').join(' | ')} |`,
+    row('first recommendation, cold (ms)', (b) => String(b.firstRecommendation.coldMs)),
+    row('first recommendation, warm (ms)', (b) => String(b.firstRecommendation.warmMs)),
+    ...sizesOf.map((s) =>
+      row(`recommend p50 / p95, ${s} items (ms)`, (b) => `${b.latency[s]?.p50Ms} / ${b.latency[s]?.p95Ms}`),
+    ),
+    ...eventsOf.map((e) =>
+      row(
+        `fine-tune, ${e} events (ms, steps)`,
+        (b) => `${b.fineTuning[e]?.wallMs} (${b.fineTuning[e]?.steps})`,
+      ),
+    ),
+    ...eventsOf.map((e) =>
+      row(`main-thread long tasks > 50 ms while fine-tuning ${e} events`, (b) =>
+        String(b.fineTuning[e]?.longTasksOver50ms),
+      ),
+    ),
+    row(
+      'worker tensors after 1 / N cycles',
+      (b) => `${b.cycles.numTensorsAfter1} / ${b.cycles.numTensorsAfterN} (N=${b.cycles.cycles})`,
+    ),
+    row(
+      'page JS heap after 1 / N cycles (MB)',
+      (b) => `${b.cycles.pageHeapMBAfter1} / ${b.cycles.pageHeapMBAfterN}`,
+    ),
+    '',
+    '## Ratios to wasm (1 = as fast as wasm; below 1 is faster)',
+    '',
+    '| backend | ' + Object.keys(Object.values(r.ratios)[0] ?? {}).join(' | ') + ' |',
+    '| --- | ' +
+      Object.keys(Object.values(r.ratios)[0] ?? {})
+        .map(() => '---')
+        .join(' | ') +
+      ' |',
+    ...Object.entries(r.ratios).map(([n, v]) => `| ${n} | ${Object.values(v).join(' | ')} |`),
+    '',
+    '## Download sizes (gzip)',
+    '',
+    `Shop first load: **${kb(r.sizes.shopFirstLoadGzip)}** (JavaScript ${kb(r.sizes.shopFirstLoadJsGzip)}): ${Object.entries(
+      r.sizes.shopFiles,
+    )
+      .map(([f, b]) => `${f} ${kb(b)}`)
+      .join(', ')}.`,
+    `Worker and wasm (start in parallel, cached after the first visit): ${Object.entries(r.sizes.worker)
+      .map(([f, b]) => `${f} ${kb(b)}`)
+      .join(', ')}.`,
+    r.sizes.widget
+      ? `Widget: ${Object.entries(r.sizes.widget)
+          .map(([f, b]) => `${f} ${kb(b)}`)
+          .join(', ')}.`
+      : 'Widget: not built in this run.',
+    '',
+    '## Reading',
+    '',
+    notes,
+    '',
+    `Settings: \`${JSON.stringify(r.settings)}\``,
+    '',
+  ].join('\n');
+}
