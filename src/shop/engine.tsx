@@ -77,6 +77,7 @@ export function ShopProvider({
         modelUrl: MODEL_URL,
         catalogUrl: CATALOG_URL,
         allowSoftwareWebgl: allowSoftwareWebgl(),
+        backends: pinnedBackends(),
       }),
       loadCatalog(CATALOG_URL),
       loadImageBundle(),
