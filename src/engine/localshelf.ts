@@ -2,12 +2,36 @@ import { shopperContext } from './context.ts';
 import type { BackendName } from './env.ts';
 import { isItemEvent, type ShopEvent, type TrackInput } from './events/schema.ts';
 import { EventStore, type EventStoreOptions } from './events/store.ts';
-import type { ItemScore, Shelf, ShelfRequest } from './ranking/shelves.ts';
+import { loadCatalog } from './catalog/validate.ts';
+import { PopularitySpace } from './ranking/popularity-space.ts';
+import { ShelfBuilder, type ItemScore, type Shelf, type ShelfRequest } from './ranking/shelves.ts';
 import { INITIAL_STATE, reduce, type EngineAction, type EngineState } from './state.ts';
 import type { TrainingRun } from './training/finetune.ts';
 import { WorkerClient } from './worker/client.ts';
 import type { BackendInfo } from './worker/backend.ts';
 import type { ContextPayload, ModelInfo, ModelSummary } from './worker/protocol.ts';
+
+/** Fetches the model card and catalog on the page and builds popularity-only shelves; null when unavailable. */
+async function loadEarlyShelves(
+  modelUrl: string,
+  catalogUrl: string | undefined,
+): Promise<ShelfBuilder | null> {
+  try {
+    const base = modelUrl.endsWith('/') ? modelUrl : `${modelUrl}/`;
+    const [meta, catalog] = await Promise.all([
+      fetch(`${base}meta.json`).then((r) =>
+        r.ok ? (r.json() as Promise<{ vocabulary?: unknown; popularity?: unknown }>) : null,
+      ),
+      catalogUrl ? loadCatalog(catalogUrl) : Promise.resolve(null),
+    ]);
+    if (!meta || !Array.isArray(meta.vocabulary) || !Array.isArray(meta.popularity)) return null;
+    const space = new PopularitySpace(meta.vocabulary.map(String), meta.popularity.map(Number));
+    return new ShelfBuilder(space, catalog ? new Map(catalog.items.map((item) => [item.id, item])) : null);
+  } catch {
+    // The worker reports real loading errors; the early path just steps aside.
+    return null;
+  }
+}
 
 export interface AutoTrainOptions {
   /** Item events since the last run that make a new run worthwhile. Default: 8. */
@@ -44,6 +68,9 @@ export class LocalShelf {
   private readonly actionListeners = new Set<(action: EngineAction, state: EngineState) => void>();
   private contextCache: { revision: number; context: Promise<ContextPayload> } | null = null;
   private trainTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Trending from the model card alone, ready long before the worker: a newcomer's first shelf waits for no model. */
+  private readonly earlyShelves: Promise<ShelfBuilder | null>;
+  private modelReady = false;
   private readonly autoTrain: Required<AutoTrainOptions> | null;
   readonly ready: Promise<void>;
 
@@ -62,7 +89,8 @@ export class LocalShelf {
     });
     this.ready = this.start();
     // Failures are in the state; callers that await `ready` still see them thrown.
-    this.ready.catch(() => {});
+    this.ready.then(() => (this.modelReady = true)).catch(() => {});
+    this.earlyShelves = loadEarlyShelves(options.modelUrl, options.catalogUrl);
   }
 
   /** Opens the event store and starts the worker; the model loads in the background (`ready`). */
@@ -151,6 +179,16 @@ export class LocalShelf {
 
   /** A shelf of recommendations, each with its reasons and a one-line explanation. */
   async recommend(request: ShelfRequest): Promise<Shelf> {
+    if (!this.modelReady && (request.kind === 'trending' || request.kind === 'for-you')) {
+      const [early, context] = await Promise.all([this.earlyShelves, this.context()]);
+      // Only shelves that need no model: trending, and "for you" for a shopper with no history yet.
+      if (early && !this.modelReady && (request.kind === 'trending' || context.steps.length === 0))
+        return early.build(request, {
+          steps: [],
+          inCart: new Set(context.inCart),
+          purchased: new Set(context.purchased),
+        });
+    }
     await this.ready;
     return this.worker.call('recommend', { request, context: await this.context() });
   }

@@ -1,4 +1,12 @@
-import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import {
   CatalogSearch,
   LocalShelf,
@@ -23,10 +31,15 @@ export interface ShopData {
   engine: LocalShelf;
   catalog: Catalog;
   items: Map<string, CatalogItem>;
-  search: CatalogSearch;
+  /** The search index, built on first use. */
+  search: () => CatalogSearch;
   /** Product id → picture URL (a data: URL from the bundle, else the catalog's own URL). */
   imageOf: (item: CatalogItem) => string;
 }
+
+/** Shown until the picture bundle arrives: a soft tile, no request. */
+const PLACEHOLDER_IMAGE =
+  "data:image/svg+xml;charset=utf-8,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 100 100'%3E%3Crect width='100' height='100' rx='10' fill='%23efece4'/%3E%3C/svg%3E";
 
 async function loadImageBundle(): Promise<Map<string, string>> {
   try {
@@ -67,11 +80,14 @@ export function ShopProvider({
   children: ReactNode;
   fallback: (error: string | null) => ReactNode;
 }) {
-  const [data, setData] = useState<ShopData | null>(null);
+  const [data, setData] = useState<Omit<ShopData, 'imageOf'> | null>(null);
+  const [images, setImages] = useState<Map<string, string> | 'failed' | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let engine: LocalShelf | null = null;
     let cancelled = false;
+    // Pictures arrive on their own: the shop renders as soon as the catalog is there.
+    void loadImageBundle().then((bundle) => !cancelled && setImages(bundle.size ? bundle : 'failed'));
     Promise.all([
       LocalShelf.create({
         modelUrl: MODEL_URL,
@@ -80,18 +96,18 @@ export function ShopProvider({
         backends: pinnedBackends(),
       }),
       loadCatalog(CATALOG_URL),
-      loadImageBundle(),
     ]).then(
-      ([created, catalog, images]) => {
+      ([created, catalog]) => {
         engine = created;
         if (cancelled) return created.close();
         (window as unknown as { localShelf?: LocalShelf }).localShelf = created;
+        let search: CatalogSearch | null = null;
         setData({
           engine: created,
           catalog,
           items: new Map(catalog.items.map((i) => [i.id, i])),
-          search: new CatalogSearch(catalog.items),
-          imageOf: (item) => images.get(item.id) ?? item.image,
+          // Indexed on the first search, not on every page load.
+          search: () => (search ??= new CatalogSearch(catalog.items)),
         });
       },
       (e: unknown) => setError((e as Error).message),
@@ -101,8 +117,16 @@ export function ShopProvider({
       engine?.close();
     };
   }, []);
-  if (!data) return <>{fallback(error)}</>;
-  return <ShopContext.Provider value={data}>{children}</ShopContext.Provider>;
+  const value = useMemo<ShopData | null>(
+    () =>
+      data && {
+        ...data,
+        imageOf: (item) => (images === 'failed' ? item.image : (images?.get(item.id) ?? PLACEHOLDER_IMAGE)),
+      },
+    [data, images],
+  );
+  if (!value) return <>{fallback(error)}</>;
+  return <ShopContext.Provider value={value}>{children}</ShopContext.Provider>;
 }
 
 export function useShop(): ShopData {

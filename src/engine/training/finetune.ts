@@ -18,6 +18,8 @@ export interface FineTuneOptions {
   patience?: number;
   /** Fewest examples worth training on (training + held back). Default: 4. */
   minExamples?: number;
+  /** Most recent examples used; older ones are dropped (cost grows with each, taste drifts). Default: 200. */
+  maxExamples?: number;
   /** What started the run, for the log. Default: "manual". */
   trigger?: string;
 }
@@ -154,7 +156,7 @@ export async function* fineTune(
     return null;
   }
 
-  const split = holdOutRecent(examples);
+  const split = holdOutRecent(examples.slice(-(options.maxExamples ?? 200)));
   const itemsT = tf.tidy(() => itemMatrix(model).transpose() as tf.Tensor2D);
   const train = prepare(model, split.train);
   const heldBack = prepare(model, split.heldBack);

@@ -22,7 +22,7 @@ export function SearchPage({ query }: { query: string }) {
   const { engine, search, items } = useShop();
   const track = useTrack();
   const revision = useEventsSnapshot().revision;
-  const hits = useMemo(() => search.search(query, 60), [search, query]);
+  const hits = useMemo(() => search().search(query, 60), [search, query]);
   const [personal, setPersonal] = useState<ItemScore[] | null>(null);
 
   useEffect(() => {
