@@ -52,12 +52,12 @@ export interface TrainingRun {
 
 interface Prepared {
   users: tf.Tensor2D;
-  targets: tf.Tensor1D;
+  targetItems: tf.Tensor2D;
   weights: tf.Tensor1D;
   examples: readonly NextItemExample[];
 }
 
-function prepare(model: tf.LayersModel, examples: readonly NextItemExample[]): Prepared {
+function prepare(model: tf.LayersModel, examples: readonly NextItemExample[], items: tf.Tensor2D): Prepared {
   const weightSum = examples.reduce((s, e) => s + e.weight, 0);
   return {
     // The encoder is frozen, so user states are computed once, not per step.
@@ -65,9 +65,16 @@ function prepare(model: tf.LayersModel, examples: readonly NextItemExample[]): P
       model,
       examples.map((e) => e.history),
     ),
-    targets: tf.tensor1d(
-      examples.map((e) => e.target - 1),
-      'int32',
+    // The target items' vectors, so each step reads the target logit as a dot product
+    // instead of masking the whole [examples × items] matrix with a one-hot.
+    targetItems: tf.tidy(() =>
+      tf.gather(
+        items,
+        tf.tensor1d(
+          examples.map((e) => e.target - 1),
+          'int32',
+        ),
+      ),
     ),
     weights: tf.tensor1d(examples.map((e) => e.weight / weightSum)),
     examples,
@@ -75,16 +82,16 @@ function prepare(model: tf.LayersModel, examples: readonly NextItemExample[]): P
 }
 
 function dispose(p: Prepared): void {
-  tf.dispose([p.users, p.targets, p.weights]);
+  tf.dispose([p.users, p.targetItems, p.weights]);
 }
 
-/** Weighted softmax cross-entropy of the targets over every item. */
+/** Weighted softmax cross-entropy of the targets over every item: log-sum-exp of all logits minus the target's. */
 function weightedLoss(head: PersonalHead, data: Prepared, itemsT: tf.Tensor2D): tf.Scalar {
   return tf.tidy(() => {
-    const logits = head.apply(data.users).matMul(itemsT);
-    const logProbs = tf.logSoftmax(logits);
-    const picked = tf.sum(tf.mul(logProbs, tf.oneHot(data.targets, itemsT.shape[1])), 1);
-    return tf.neg(tf.sum(tf.mul(picked, data.weights))) as tf.Scalar;
+    const users = head.apply(data.users);
+    const logNormalizer = tf.logSumExp(users.matMul(itemsT), 1);
+    const targetLogits = tf.sum(tf.mul(users, data.targetItems), 1);
+    return tf.sum(tf.mul(tf.sub(logNormalizer, targetLogits), data.weights)) as tf.Scalar;
   });
 }
 
@@ -157,9 +164,11 @@ export async function* fineTune(
   }
 
   const split = holdOutRecent(examples.slice(-(options.maxExamples ?? 200)));
-  const itemsT = tf.tidy(() => itemMatrix(model).transpose() as tf.Tensor2D);
-  const train = prepare(model, split.train);
-  const heldBack = prepare(model, split.heldBack);
+  const items = itemMatrix(model);
+  const itemsT = tf.tidy(() => items.transpose() as tf.Tensor2D);
+  const train = prepare(model, split.train, items);
+  const heldBack = prepare(model, split.heldBack, items);
+  items.dispose();
   const candidate = current.clone();
   const optimizer = tf.train.adam(options.learningRate ?? 0.01);
   let best = await candidate.snapshot();
