@@ -8,14 +8,25 @@ export interface TestCase {
 }
 
 /** Full ranking of every case with a scorer returning [cases × numItems] scores for a chunk. */
-export function rankAll(cases: readonly TestCase[], numItems: number, scoreChunk: (chunk: readonly TestCase[]) => Float32Array, chunkSize = 256): Record<string, number> {
+export function rankAll(
+  cases: readonly TestCase[],
+  numItems: number,
+  scoreChunk: (chunk: readonly TestCase[]) => Float32Array,
+  chunkSize = 256,
+): Record<string, number> {
   const outcomes: RankOutcome[] = [];
   for (let start = 0; start < cases.length; start += chunkSize) {
     const chunk = cases.slice(start, start + chunkSize);
     const scores = scoreChunk(chunk);
     chunk.forEach((c, b) => {
       const row = scores.subarray(b * numItems, (b + 1) * numItems);
-      outcomes.push(rankOf(row, c.target - 1, Array.from(c.history, (i) => i - 1).filter((i) => i >= 0)));
+      outcomes.push(
+        rankOf(
+          row,
+          c.target - 1,
+          Array.from(c.history, (i) => i - 1).filter((i) => i >= 0),
+        ),
+      );
     });
   }
   return summarize(outcomes);
@@ -25,5 +36,9 @@ export function rankAll(cases: readonly TestCase[], numItems: number, scoreChunk
 export function median(values: readonly number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
-  return s.length === 0 ? NaN : s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+  return s.length === 0
+    ? NaN
+    : s.length % 2
+      ? (s[m] as number)
+      : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }

@@ -1,5 +1,8 @@
 /** Published full-ranking numbers on the same files (BENCHMARKS.md), shown beside ours. */
-export const PUBLISHED: Record<string, { model: string; 'HR@10': number; 'NDCG@10': number; source: string }[]> = {
+export const PUBLISHED: Record<
+  string,
+  { model: string; 'HR@10': number; 'NDCG@10': number; source: string }[]
+> = {
   Beauty: [
     { model: 'Popularity', 'HR@10': 0.0152, 'NDCG@10': 0.0068, source: 'S3-Rec paper' },
     { model: 'SASRec (BCE, 1 negative)', 'HR@10': 0.0605, 'NDCG@10': 0.0318, source: 'S3-Rec paper' },

@@ -41,7 +41,9 @@ export function toMarkdown(r: QualityReport): string {
     '',
     `| model (this run) | ${METRICS.join(' | ')} |`,
     `| --- | ${METRICS.map(() => '---').join(' | ')} |`,
-    ...Object.entries(r.models).map(([name, m]) => `| ${name} | ${METRICS.map((k) => f(m[k])).join(' | ')} |`),
+    ...Object.entries(r.models).map(
+      ([name, m]) => `| ${name} | ${METRICS.map((k) => f(m[k])).join(' | ')} |`,
+    ),
     '',
     `LocalShelf: ${r.params.toLocaleString('en')} parameters, ${(r.modelBytes / 1e6).toFixed(2)} MB of weights, trained ${(r.trainSeconds / 60).toFixed(1)} min (${r.epochs} epochs, best ${r.bestEpoch}, stopped by ${r.stoppedBy}); ` +
       `latency ${r.latencyMsPerUser.toFixed(2)} ms per user alone, ${r.latencyMsPerUserBatched.toFixed(3)} ms per user in batches of 256.`,
@@ -51,10 +53,15 @@ export function toMarkdown(r: QualityReport): string {
   const published = PUBLISHED[r.dataset];
   if (published) {
     const ours = r.models['localshelf'] ?? {};
-    lines.push(`| published (${r.dataset}) | HR@10 | NDCG@10 | ours vs it (HR@10 / NDCG@10) | source |`, '| --- | --- | --- | --- | --- |');
+    lines.push(
+      `| published (${r.dataset}) | HR@10 | NDCG@10 | ours vs it (HR@10 / NDCG@10) | source |`,
+      '| --- | --- | --- | --- | --- |',
+    );
     for (const p of published) {
       const ratio = (a: number | undefined, b: number) => (a === undefined ? '–' : `${(a / b).toFixed(2)}×`);
-      lines.push(`| ${p.model} | ${f(p['HR@10'])} | ${f(p['NDCG@10'])} | ${ratio(ours['HR@10'], p['HR@10'])} / ${ratio(ours['NDCG@10'], p['NDCG@10'])} | ${p.source} |`);
+      lines.push(
+        `| ${p.model} | ${f(p['HR@10'])} | ${f(p['NDCG@10'])} | ${ratio(ours['HR@10'], p['HR@10'])} / ${ratio(ours['NDCG@10'], p['NDCG@10'])} | ${p.source} |`,
+      );
     }
     lines.push('');
   }

@@ -14,7 +14,11 @@ export interface KnnOptions {
  * cosine-normalised (c_ab / sqrt(n_a n_b)), and the latest `lastItems` history items vote with
  * exponentially decaying weight.
  */
-export function cooccurrenceKnn(sequences: readonly Int32Array[], numItems: number, opts: KnnOptions = {}): Baseline {
+export function cooccurrenceKnn(
+  sequences: readonly Int32Array[],
+  numItems: number,
+  opts: KnnOptions = {},
+): Baseline {
   const window = opts.window ?? 3;
   const lastItems = opts.lastItems ?? 3;
   const decay = opts.decay ?? 0.5;
