@@ -1,0 +1,71 @@
+import type * as tf from '@tensorflow/tfjs';
+// eslint-disable-next-line no-restricted-imports -- the model API is not yet re-exported by src/engine/index.ts
+import { scoreBatch, type EncodedHistory } from '../../src/engine/model/index.ts';
+import { cooccurrenceKnn, type KnnOptions } from '../../bench/baselines/cooccurrence-knn.ts';
+import { lastItem } from '../../bench/baselines/last-item.ts';
+import { popularity } from '../../bench/baselines/popularity.ts';
+import type { Baseline } from '../../bench/baselines/types.ts';
+import { rankAll, type TestCase } from '../../bench/evaluate.ts';
+import type { UserSequence } from '../data/read-dataset.ts';
+import { historyBefore } from '../data/split.ts';
+
+/** The same baseline settings as the quality benchmark (bench/quality.ts). */
+export const KNN_OPTIONS: KnnOptions = { window: 3, lastItems: 3, decay: 0.5 };
+
+export interface HeldOutEvaluation {
+  heldOutShoppers: number;
+  /** Held-out shoppers with at least two items, so they have a history and a test item. */
+  withHistory: number;
+  testUsers: number;
+  skippedTargetInHistory: number;
+  models: Record<string, Record<string, number>>;
+}
+
+/**
+ * Leave-one-out by time on held-out shoppers: the last item is the test item, everything before
+ * it the history; ranked against every catalog item with the history excluded. Shoppers whose
+ * test item already occurs in their history are left out (and counted), as in bench/quality.ts.
+ * Baselines are fitted on the pretraining population's full sequences: the held-out shoppers
+ * are strangers to every model alike.
+ */
+export function evaluateHeldOut(
+  model: tf.LayersModel,
+  index: ReadonlyMap<string, number>,
+  maxLen: number,
+  population: readonly UserSequence[],
+  heldOut: readonly UserSequence[],
+): HeldOutEvaluation {
+  const numItems = index.size;
+  const cases: TestCase[] = [];
+  const histories: EncodedHistory[] = [];
+  let withHistory = 0;
+  let skipped = 0;
+  for (const u of heldOut) {
+    if (u.items.length < 2) continue;
+    withHistory++;
+    const lastId = u.items[u.items.length - 1] as string;
+    const target = index.get(lastId);
+    if (target === undefined) throw new Error(`test item ${JSON.stringify(lastId)} of shopper ${u.user} is not in the vocabulary; expected catalog items only`);
+    const full = historyBefore(u, index, u.items.length - 1);
+    if (full.items.includes(target)) {
+      skipped++;
+      continue;
+    }
+    cases.push({ history: full.items, target });
+    histories.push({ items: full.items.slice(-maxLen), kinds: full.kinds.slice(-maxLen), recency: full.recency.slice(-maxLen) });
+  }
+  const historyOf = new Map(cases.map((c, i) => [c, histories[i] as EncodedHistory]));
+  const models: Record<string, Record<string, number>> = {};
+  models['localshelf'] = rankAll(cases, numItems, (chunk) => scoreBatch(model, chunk.map((c) => historyOf.get(c) as EncodedHistory)), 64);
+
+  const fitSeqs = population.map((u) => historyBefore(u, index, u.items.length).items);
+  const baselines: Baseline[] = [popularity(fitSeqs, numItems), lastItem(fitSeqs, numItems), cooccurrenceKnn(fitSeqs, numItems, KNN_OPTIONS)];
+  for (const b of baselines) {
+    models[b.name] = rankAll(cases, numItems, (chunk) => {
+      const out = new Float32Array(chunk.length * numItems);
+      chunk.forEach((c, i) => out.set(b.score(c.history), i * numItems));
+      return out;
+    });
+  }
+  return { heldOutShoppers: heldOut.length, withHistory, testUsers: cases.length, skippedTargetInHistory: skipped, models };
+}
