@@ -1,3 +1,4 @@
+import type { EventStore } from '../../src/engine/index.ts';
 import { openHarness, uniqueDbName } from '../support/harness.ts';
 import { expect, test } from './support/report.ts';
 
@@ -31,7 +32,7 @@ test('three tabs tracking at once: nothing lost, nothing doubled, counts exact i
     pages.map((p, tab) =>
       p.evaluate(
         async ({ tab, perTab, kinds }) => {
-          const store = (window as unknown as { store: InstanceType<typeof window.engine.EventStore> }).store;
+          const store = (window as unknown as { store: EventStore }).store;
           const ids: string[] = [];
           for (let i = 0; i < perTab; i++) {
             const kind = kinds[i % kinds.length] as 'view';
@@ -48,7 +49,7 @@ test('three tabs tracking at once: nothing lost, nothing doubled, counts exact i
   const seen = await Promise.all(
     pages.map((p) =>
       p.evaluate(async () => {
-        const store = (window as unknown as { store: InstanceType<typeof window.engine.EventStore> }).store;
+        const store = (window as unknown as { store: EventStore }).store;
         const all = await store.all();
         return {
           count: await store.count(),
