@@ -70,6 +70,12 @@ export class ModelItemSpace implements ItemSpace {
     return values;
   }
 
+  similarity(i: number, j: number): number {
+    let dot = 0;
+    for (let d = 0; d < this.dim; d++) dot += this.unit[i * this.dim + d]! * this.unit[j * this.dim + d]!;
+    return dot;
+  }
+
   similarTo(i: number): Float32Array {
     const cached = this.similarityCache.get(i);
     if (cached) return cached;

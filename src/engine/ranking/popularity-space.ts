@@ -29,6 +29,10 @@ export class PopularitySpace implements ItemSpace {
     return null;
   }
 
+  similarity(_i: number, _j: number): number {
+    return 0;
+  }
+
   similarTo(_i: number): Float32Array {
     return new Float32Array(this.vocabulary.length);
   }

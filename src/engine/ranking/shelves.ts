@@ -53,6 +53,8 @@ export interface ItemSpace {
   scoreAfter(steps: readonly SequenceStep[]): Float32Array | null;
   /** Cosine similarity of item `i` to every item. */
   similarTo(i: number): Float32Array;
+  /** Cosine similarity of two items. */
+  similarity(i: number, j: number): number;
   /** Interaction counts from pretraining, for trending; null when the model card has none. */
   popularity: Float32Array | null;
 }
@@ -242,21 +244,19 @@ export class ShelfBuilder {
       if (!known || known.weight < strength * recency)
         history.set(step.itemId, { index, kind: step.kind, weight: strength * recency });
     }
-    const rows = [...history.entries()].map(([itemId, h]) => ({
-      itemId,
-      ...h,
-      row: this.space.similarTo(h.index),
-    }));
+    // Only the pairs an explanation needs (recommended × recent history), not whole rows:
+    // on a 100k-item catalog a full similarity row per history item would dominate the latency.
+    const recent = [...history.entries()];
     return (i) =>
-      rows
-        .map((h) => ({ h, similarity: h.row[i]! }))
+      recent
+        .map(([itemId, h]) => ({ itemId, h, similarity: this.space.similarity(h.index, i) }))
         .filter((x) => x.similarity > 0)
         .sort((a, b) => b.similarity * b.h.weight - a.similarity * a.h.weight)
         .slice(0, 2)
-        .map(({ h, similarity }) => ({
+        .map(({ itemId, h, similarity }) => ({
           type: 'history',
-          itemId: h.itemId,
-          title: this.title(h.itemId),
+          itemId,
+          title: this.title(itemId),
           kind: h.kind,
           similarity,
         }));
