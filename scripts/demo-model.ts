@@ -6,12 +6,15 @@
  * scored; writes models/demo (model.json, weights.bin, meta.json) and reports HR/NDCG on the
  * held-out shoppers next to the quality benchmark's baselines.
  */
+import type * as tf from '@tensorflow/tfjs';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { validateCatalog } from '../src/engine/index.ts';
 import { parseArgs } from './data/args.ts';
-import { saveModelDir } from './data/model-files.ts';
+// eslint-disable-next-line no-restricted-imports -- the model API is not yet re-exported by src/engine/index.ts
+import { loadPretrained } from '../src/engine/model/index.ts';
+import { dirHandler, saveModelDir } from './data/model-files.ts';
 import { startNodeBackend } from './data/node-tf.ts';
 import { makeProgress, progressLine } from './data/progress.ts';
 import { gitCommit, sha256File } from './data/provenance.ts';
@@ -50,10 +53,43 @@ export const DEMO_SETTINGS: Required<Omit<PretrainSettings, 'numItems' | 'tokens
   seed: 42,
 };
 
-const USAGE = `usage: npm run demo-model -- [--data <events.jsonl>] [--catalog <catalog.json>] [--out <dir>] [--results <dir>] [--held-out-percent N]\n${SETTINGS_HELP}`;
+const USAGE = `usage: npm run demo-model -- [--data <events.jsonl>] [--catalog <catalog.json>] [--out <dir>] [--results <dir>] [--held-out-percent N] [--eval-only]\n${SETTINGS_HELP}\n  --eval-only: re-evaluate the model already in --out (no training) and rewrite the report`;
 
 /** Repo-relative path with forward slashes, so the model card does not leak this machine's layout. */
 const repoPath = (p: string) => relative(ROOT, resolve(p)).split('\\').join('/');
+
+/** The model card: pretrain.ts's fields plus version, popularity and the held-out split. */
+interface DemoMeta {
+  format: 'localshelf-model/1';
+  version: string;
+  dataFile: string;
+  dataSha256: string;
+  users: number;
+  heldOut: { shoppers: number; percent: number; rule: string };
+  vocabulary: string[];
+  popularity: number[];
+  params: number;
+  modelBytes: number;
+  settings: PretrainSettings;
+  catalog: string;
+  valid: Record<string, number>;
+  epochs: number;
+  bestEpoch: number;
+  stoppedBy: string;
+  trainSeconds: number;
+  backend: string;
+  commit: string;
+  date: string;
+}
+
+/** The shipped model and its card, checked against the data file it claims to be trained on. */
+async function loadModelDir(dir: string, dataFile: string): Promise<{ model: tf.LayersModel; index: ReadonlyMap<string, number>; meta: DemoMeta }> {
+  const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as DemoMeta;
+  const sha = sha256File(dataFile);
+  if (meta.dataSha256 !== sha) throw new Error(`${dataFile} has sha256 ${sha}; expected ${meta.dataSha256} from ${join(dir, 'meta.json')} (re-simulate or retrain)`);
+  const loaded = await loadPretrained({ handler: dirHandler(dir), meta });
+  return { model: loaded.model, index: loaded.index, meta };
+}
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), {
@@ -62,6 +98,7 @@ async function main(): Promise<void> {
     out: 'string',
     results: 'string',
     'held-out-percent': 'number',
+    'eval-only': 'boolean',
     help: 'boolean',
     ...SETTING_OPTIONS,
   });
@@ -85,77 +122,80 @@ async function main(): Promise<void> {
   log(`demo-model: ${users.length} shoppers, ${population.length} pretraining, ${heldOut.length} held out; ${catalog.length} catalog items; backend ${backend}`);
   log(`settings ${JSON.stringify(settings)}`);
 
-  const progress = makeProgress();
-  let epochStart = 0;
-  const run = await pretrain(population, settings, {
-    catalog,
-    onLog: (l) => {
-      if (l.type === 'step') {
-        if (l.step === 1) epochStart = l.elapsedMs;
-        progress.update(progressLine({ ...l, epochs: settings.epochs ?? 200, budgetMs: (settings.maxMinutes ?? Infinity) * 60_000, epochStartMs: epochStart }));
-      } else
-        progress.done(
-          `epoch ${l.epoch}: loss ${l.loss.toFixed(4)} valid HR@10 ${(l.valid['HR@10'] ?? 0).toFixed(4)} NDCG@10 ${(l.valid['NDCG@10'] ?? 0).toFixed(4)}${l.best ? ' (best)' : ''} at ${(l.elapsedMs / 60000).toFixed(1)} min`,
-        );
-    },
-  });
+  const { model, index, meta } = args['eval-only'] ? await loadModelDir(out, dataFile) : await trainAndSave();
 
-  const bytes = await saveModelDir(run.model, out);
-  if (bytes > MAX_WEIGHT_BYTES) throw new Error(`weights are ${bytes} bytes; expected at most ${MAX_WEIGHT_BYTES} (lower --dim or --hash-buckets)`);
-  // Personal weights saved in browsers are tagged with this, so they are never applied to another model.
-  const version = `demo-${sha256File(join(out, 'weights.bin')).slice(0, 12)}`;
-  const commit = gitCommit();
-  const date = new Date().toISOString();
-  const meta = {
-    format: 'localshelf-model/1',
-    version,
-    dataFile: repoPath(dataFile),
-    dataSha256: sha256File(dataFile),
-    users: population.length,
-    heldOut: { shoppers: heldOut.length, percent, rule: 'FNV-1a(shopper id) % 100 < percent' },
-    vocabulary: run.vocabulary,
-    popularity: popularityCounts(population, run.vocabulary),
-    params: run.params,
-    modelBytes: bytes,
-    settings: run.settings,
-    catalog: repoPath(catalogFile),
-    valid: run.result.valid,
-    epochs: run.result.epochs,
-    bestEpoch: run.result.bestEpoch,
-    stoppedBy: run.result.stoppedBy,
-    trainSeconds: run.result.seconds,
-    backend,
-    commit,
-    date,
-  };
-  writeFileSync(join(out, 'meta.json'), JSON.stringify(meta, null, 1));
-  log(`wrote ${out}: ${bytes} bytes of weights, version ${version}`);
+  async function trainAndSave(): Promise<{ model: tf.LayersModel; index: ReadonlyMap<string, number>; meta: DemoMeta }> {
+    const progress = makeProgress();
+    let epochStart = 0;
+    const run = await pretrain(population, settings, {
+      catalog,
+      onLog: (l) => {
+        if (l.type === 'step') {
+          if (l.step === 1) epochStart = l.elapsedMs;
+          progress.update(progressLine({ ...l, epochs: settings.epochs ?? 200, budgetMs: (settings.maxMinutes ?? Infinity) * 60_000, epochStartMs: epochStart }));
+        } else
+          progress.done(
+            `epoch ${l.epoch}: loss ${l.loss.toFixed(4)} valid HR@10 ${(l.valid['HR@10'] ?? 0).toFixed(4)} NDCG@10 ${(l.valid['NDCG@10'] ?? 0).toFixed(4)}${l.best ? ' (best)' : ''} at ${(l.elapsedMs / 60000).toFixed(1)} min`,
+          );
+      },
+    });
 
-  const evaluation = evaluateHeldOut(run.model, run.index, settings.maxLen ?? 50, population, heldOut);
+    const bytes = await saveModelDir(run.model, out);
+    if (bytes > MAX_WEIGHT_BYTES) throw new Error(`weights are ${bytes} bytes; expected at most ${MAX_WEIGHT_BYTES} (lower --dim or --hash-buckets)`);
+    // Personal weights saved in browsers are tagged with this, so they are never applied to another model.
+    const version = `demo-${sha256File(join(out, 'weights.bin')).slice(0, 12)}`;
+    const meta: DemoMeta = {
+      format: 'localshelf-model/1',
+      version,
+      dataFile: repoPath(dataFile),
+      dataSha256: sha256File(dataFile),
+      users: population.length,
+      heldOut: { shoppers: heldOut.length, percent, rule: 'FNV-1a(shopper id) % 100 < percent' },
+      vocabulary: run.vocabulary,
+      popularity: popularityCounts(population, run.vocabulary),
+      params: run.params,
+      modelBytes: bytes,
+      settings: run.settings,
+      catalog: repoPath(catalogFile),
+      valid: run.result.valid,
+      epochs: run.result.epochs,
+      bestEpoch: run.result.bestEpoch,
+      stoppedBy: run.result.stoppedBy,
+      trainSeconds: run.result.seconds,
+      backend,
+      commit: gitCommit(),
+      date: new Date().toISOString(),
+    };
+    writeFileSync(join(out, 'meta.json'), JSON.stringify(meta, null, 1));
+    log(`wrote ${out}: ${bytes} bytes of weights, version ${version}`);
+    return { model: run.model, index: run.index, meta };
+  }
+
+  const evaluation = evaluateHeldOut(model, index, Number(meta.settings.maxLen), population, heldOut);
   for (const [name, m] of Object.entries(evaluation.models)) log(`${name}: HR@10 ${(m['HR@10'] ?? 0).toFixed(4)} NDCG@10 ${(m['NDCG@10'] ?? 0).toFixed(4)}`);
   const report: DemoReport = {
     ...evaluation,
-    version,
+    version: meta.version,
     dataFile: meta.dataFile,
     dataSha256: meta.dataSha256,
     catalogFile: meta.catalog,
     shoppers: users.length,
     populationShoppers: population.length,
     heldOutPercent: percent,
-    items: run.vocabulary.length,
-    commit,
-    date,
+    items: meta.vocabulary.length,
+    commit: gitCommit(),
+    date: new Date().toISOString(),
     cpus: cpus().length,
-    backend,
-    trainSeconds: run.result.seconds,
-    epochs: run.result.epochs,
-    bestEpoch: run.result.bestEpoch,
-    stoppedBy: run.result.stoppedBy,
-    params: run.params,
-    modelBytes: bytes,
-    settings: { ...run.settings },
-    baselineSettings: { 'cooccurrence-knn': KNN_OPTIONS, 'last-item': 'transition counts, popularity tie-break', fitOn: "every item of the population's sequences" },
-    valid: run.result.valid,
+    backend: meta.backend,
+    trainSeconds: meta.trainSeconds,
+    epochs: meta.epochs,
+    bestEpoch: meta.bestEpoch,
+    stoppedBy: meta.stoppedBy,
+    params: meta.params,
+    modelBytes: meta.modelBytes,
+    settings: { ...meta.settings },
+    baselineSettings: { 'cooccurrence-knn': KNN_OPTIONS, 'last-item': 'transition counts, popularity tie-break', fitOn: "the population's training split (items before each shopper's last two), like the model" },
+    valid: meta.valid,
     beatsBaselines: beatsAll(evaluation.models),
   };
   mkdirSync(resultsDir, { recursive: true });

@@ -25,7 +25,7 @@ export interface HeldOutEvaluation {
  * Leave-one-out by time on held-out shoppers: the last item is the test item, everything before
  * it the history; ranked against every catalog item with the history excluded. Shoppers whose
  * test item already occurs in their history are left out (and counted), as in bench/quality.ts.
- * Baselines are fitted on the pretraining population's full sequences: the held-out shoppers
+ * Baselines are fitted on the pretraining population's training split: the held-out shoppers
  * are strangers to every model alike.
  */
 export function evaluateHeldOut(
@@ -58,7 +58,9 @@ export function evaluateHeldOut(
   const models: Record<string, Record<string, number>> = {};
   models['localshelf'] = rankAll(cases, numItems, (chunk) => scoreBatch(model, chunk.map((c) => historyOf.get(c) as EncodedHistory)), 64);
 
-  const fitSeqs = population.map((u) => historyBefore(u, index, u.items.length).items);
+  // Same data as the model (like bench/quality.ts): each population shopper's items before the
+  // two that pretraining held back for validation and its own test.
+  const fitSeqs = population.map((u) => historyBefore(u, index, Math.max(0, u.items.length - 2)).items);
   const baselines: Baseline[] = [popularity(fitSeqs, numItems), lastItem(fitSeqs, numItems), cooccurrenceKnn(fitSeqs, numItems, KNN_OPTIONS)];
   for (const b of baselines) {
     models[b.name] = rankAll(cases, numItems, (chunk) => {

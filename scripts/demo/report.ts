@@ -64,7 +64,7 @@ export function demoReportMarkdown(r: DemoReport): string {
       `trained ${(r.trainSeconds / 60).toFixed(1)} min on ${r.cpus} shared CPUs, tfjs ${r.backend} backend (${r.epochs} epochs, best ${r.bestEpoch}, stopped by ${r.stoppedBy}).`,
     `- Pretraining validation (population, second-to-last item): HR@10 ${f(r.valid['HR@10'])}, NDCG@10 ${f(r.valid['NDCG@10'])}.`,
     `- Settings: \`${JSON.stringify(r.settings)}\`.`,
-    `- Baselines (bench/baselines, fitted on every item of the population's sequences): \`${JSON.stringify(r.baselineSettings)}\`.`,
+    `- Baselines (bench/baselines): \`${JSON.stringify(r.baselineSettings)}\`.`,
     `- Data: ${r.dataFile} (sha256 ${r.dataSha256}), catalog ${r.catalogFile}.`,
     `- Commit ${r.commit}, ${r.date}. Regenerate with \`npm run demo-model\`.`,
     '',
