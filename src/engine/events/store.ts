@@ -1,3 +1,4 @@
+import { ValidationError } from '../errors.ts';
 import type { EventBackend } from './backend.ts';
 import { DEFAULT_DB_NAME } from './db.ts';
 import { IdbBackend } from './idb-backend.ts';
@@ -149,12 +150,17 @@ export class EventStore {
     const now = this.now();
     if (now - this.lastActivity > this.sessionTimeoutMs && this.lastActivity !== 0)
       this.sessionId = newId('s');
-    const event = validateEvent({
-      ...input,
-      id: input.id ?? newId('e'),
-      ts: input.ts ?? now,
-      sessionId: input.sessionId ?? this.sessionId,
-    });
+    // Plain-JS callers can pass anything: let validation name a non-object instead of a TypeError here.
+    const event = validateEvent(
+      typeof input === 'object' && input !== null
+        ? {
+            ...input,
+            id: input.id ?? newId('e'),
+            ts: input.ts ?? now,
+            sessionId: input.sessionId ?? this.sessionId,
+          }
+        : input,
+    );
     if (this.snapshot.paused) return null;
     this.lastActivity = now;
     await this.write(event);
@@ -168,6 +174,12 @@ export class EventStore {
       await this.backend.add(event);
       return;
     } catch (error) {
+      // A caller-supplied id that is already stored: bad input, not a storage failure.
+      if (error instanceof DOMException && error.name === 'ConstraintError')
+        throw new ValidationError(
+          'id',
+          `event field "id" is ${JSON.stringify(event.id)}; expected an id not already stored`,
+        );
       if (!isQuotaError(error)) throw error;
     }
     // Out of space: make room by dropping the oldest tenth, then try once more.
