@@ -4,6 +4,7 @@
  * Writes bench/results/browser.json and .md.
  */
 import { chromium } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -35,12 +36,18 @@ const settings = {
   cycles: quick ? 5 : 50,
 };
 const log = (line: string) => process.stderr.write(`${line}\n`);
+/** The widget is built into its own folder, beside the site build. */
+const WIDGET_DIR = '.bench-widget';
 
 async function main(): Promise<void> {
   const commit = gitCommit();
   const dirty = dirtyPaths(['src', 'bench', 'index.html', 'vite.config.ts', 'models', 'public']);
   log(`bench:browser at ${commit}${dirty.length ? ' (dirty)' : ''}: building…`);
   await buildSite();
+  execFileSync('npx', ['vite', 'build', '--config', 'vite.widget.config.ts', '--logLevel', 'warn'], {
+    env: { ...process.env, LOCALSHELF_WIDGET_OUT: WIDGET_DIR },
+    stdio: 'inherit',
+  });
   const modelUrls: Record<number, string> = {};
   for (const n of settings.catalogSizes) modelUrls[n] = await writeSyntheticModel(n);
   const port = Number(args.port ?? 4321);
@@ -85,7 +92,6 @@ async function main(): Promise<void> {
       log(`[${backend}] ${JSON.stringify(results[backend])}`);
     }
     const first = firstLoadBytes(OUT_DIR);
-    const widgetDir = join('dist', 'widget');
     const report: BrowserReport = {
       commit,
       dirty,
@@ -100,7 +106,12 @@ async function main(): Promise<void> {
         shopFirstLoadJsGzip: first.jsGzip,
         shopFiles: first.files,
         worker: folderBytes(join(OUT_DIR, 'assets'), /^(worker|tfjs).*\.(js|wasm)$/),
-        widget: existsSync(widgetDir) ? folderBytes(widgetDir, /\.(js|mjs)$/) : null,
+        widget: existsSync(WIDGET_DIR)
+          ? {
+              ...folderBytes(WIDGET_DIR, /\.(js|mjs)$/),
+              ...folderBytes(join(WIDGET_DIR, 'assets'), /^worker.*\.js$/),
+            }
+          : null,
       },
       backends: results,
       ratios: ratios(results),
