@@ -1,7 +1,5 @@
 import fc from 'fast-check';
-import type { EventStore, ShopEvent } from '../../src/engine/index.ts';
-import { EVENT_KINDS } from '../../src/engine/events/schema.ts';
-import { validateEvent } from '../../src/engine/events/validate.ts';
+import { EVENT_KINDS, validateEvent, type EventStore, type ShopEvent } from '../../src/engine/index.ts';
 import { openHarness, uniqueDbName } from '../support/harness.ts';
 import { expect, test } from './support/report.ts';
 
