@@ -1,0 +1,125 @@
+import type { Request } from '@playwright/test';
+import { PREVIEW_PORT } from '../../playwright.config.ts';
+import { buildWidget } from '../fixtures/widget-host/serve.ts';
+import { auditStorage } from './support/audit.ts';
+import { shopJourney, widgetJourney } from './support/journeys.ts';
+import { startSite, type Site } from './support/site.ts';
+import { expect, test } from './support/report.ts';
+
+/**
+ * Privacy audit: after a real journey, the browser holds nothing outside LocalShelf's own
+ * IndexedDB database ("localshelf") and the shop's cart key, and the network saw only
+ * static GETs. e2e/shop.spec.ts audits the shop's URLs in depth; this adds storage,
+ * cookies, caches and service workers, and the same for the widget.
+ */
+const SHOP_STATIC =
+  /^\/(|index\.html|catalog\.json|images\.json|models\/demo\/(model\.json|meta\.json|weights\.bin)|assets\/[\w.-]+\.(js|css|wasm|svg))$/;
+const SITE_STATIC =
+  /^\/(|index\.html|host\.js|data\/catalog\.json|(data\/)?images\/placeholder\.svg|model\/(model\.json|meta\.json|weights\.bin)|vendor\/localshelf\/(localshelf\.iife\.js|assets\/[\w.-]+\.(js|wasm)))$/;
+
+function requestsOf(requests: Request[], origin: string) {
+  return requests.map((r) => {
+    const url = new URL(r.url());
+    return {
+      method: r.method(),
+      body: r.postData(),
+      sameOrigin: url.origin === origin,
+      path: url.pathname,
+      query: url.search,
+    };
+  });
+}
+
+test.describe('the built shop', () => {
+  test.use({ baseURL: `http://127.0.0.1:${PREVIEW_PORT}` });
+
+  test("privacy audit of the shop: only static GETs; no cookie; storage only in LocalShelf's database and cart key", async ({
+    page,
+    context,
+    row,
+  }) => {
+    row.fault(
+      'P3',
+      'Privacy audit of the demo shop (production build) after home, 2 products, add to cart, search, checkout, Your data',
+      'Only same-origin static GETs without body or query; no cookie; IndexedDB only "localshelf"; localStorage only "localshelf.cart"; no sessionStorage, Cache Storage or service worker',
+    );
+    test.setTimeout(150_000);
+    const origin = `http://127.0.0.1:${PREVIEW_PORT}`;
+    const seen: Request[] = [];
+    context.on('request', (r) => seen.push(r));
+    await shopJourney(page);
+    const storage = await auditStorage(page);
+    const requests = requestsOf(seen, origin);
+    for (const r of requests) {
+      expect(r, r.path).toMatchObject({ method: 'GET', body: null, sameOrigin: true, query: '' });
+      expect(r.path, 'a static file of the build').toMatch(SHOP_STATIC);
+    }
+    expect(await context.cookies()).toEqual([]);
+    expect(storage).toEqual({
+      databases: ['localshelf'],
+      localStorage: ['localshelf.cart'],
+      sessionStorage: [],
+      cookie: '',
+      caches: [],
+      serviceWorkers: 0,
+    });
+    row.observe(
+      `${requests.length} requests, all same-origin static GETs (${new Set(requests.map((r) => r.path)).size} paths)`,
+    );
+    row.observe(
+      `IndexedDB ${JSON.stringify(storage.databases)}, localStorage ${JSON.stringify(storage.localStorage)}; no cookies, sessionStorage, caches or service workers`,
+    );
+  });
+});
+
+test.describe('the widget on a foreign site', () => {
+  let site: Site;
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    site = await startSite(buildWidget());
+  });
+  test.afterAll(async () => site?.close());
+
+  test("privacy audit of the widget: only static GETs; nothing stored but LocalShelf's database", async ({
+    page,
+    context,
+    row,
+  }) => {
+    row.fault(
+      'P4',
+      'Privacy audit of the widget on a foreign site after shelves render and a view and an add-to-cart are tracked',
+      'Browser and server see only static GETs without body or query; no cookie; IndexedDB only "localshelf"; no web storage, Cache Storage or service worker',
+    );
+    const seen: Request[] = [];
+    context.on('request', (r) => seen.push(r));
+    const since = site.requests.length;
+    await widgetJourney(page, site);
+    const storage = await auditStorage(page);
+    const requests = requestsOf(seen, site.origin);
+    for (const r of requests) {
+      expect(r, r.path).toMatchObject({ method: 'GET', body: null, sameOrigin: true, query: '' });
+      expect(r.path, 'a static file of the site').toMatch(SITE_STATIC);
+    }
+    const server = site.requests.slice(since);
+    for (const r of server) {
+      expect(r.method, r.path).toBe('GET');
+      expect(r.bodyBytes, r.path).toBe(0);
+      expect(r.path).toMatch(SITE_STATIC);
+    }
+    expect(await context.cookies()).toEqual([]);
+    expect(storage).toEqual({
+      databases: ['localshelf'],
+      localStorage: [],
+      sessionStorage: [],
+      cookie: '',
+      caches: [],
+      serviceWorkers: 0,
+    });
+    row.observe(
+      `${requests.length} requests in the browser, ${server.length} at the server, all static GETs with no body`,
+    );
+    row.observe(
+      `IndexedDB ${JSON.stringify(storage.databases)}; no web storage keys, cookies, caches or service workers`,
+    );
+  });
+});
