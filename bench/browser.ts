@@ -39,7 +39,18 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 /** The widget is built into its own folder, beside the site build. */
 const WIDGET_DIR = '.bench-widget';
 
+/** Re-renders browser.md from the committed browser.json with new notes (the measurements stay as measured). */
+function renderOnly(): void {
+  const report = JSON.parse(readFileSync(join('bench', 'results', 'browser.json'), 'utf8')) as BrowserReport;
+  const notes =
+    typeof args.notes === 'string'
+      ? readFileSync(args.notes, 'utf8')
+      : '(no notes given: pass --notes <file>)';
+  writeFileSync(join('bench', 'results', 'browser.md'), toMarkdown(report, notes));
+}
+
 async function main(): Promise<void> {
+  if (args['render-only']) return renderOnly();
   const commit = gitCommit();
   const dirty = dirtyPaths(['src', 'bench', 'index.html', 'vite.config.ts', 'models', 'public']);
   log(`bench:browser at ${commit}${dirty.length ? ' (dirty)' : ''}: building…`);
