@@ -13,20 +13,32 @@ async function answer404(page: Page, pattern: string): Promise<void> {
   await page.route(pattern, (route) => route.fulfill({ status: 404, body: 'Not Found' }));
 }
 
-/** After a failed start: events are still stored (through the engine, and on disk), and recommend() says why. */
+/**
+ * After a failed start: events are still stored (through the engine, and on disk), and a shelf
+ * that needs the model ("similar") rejects with the reason. Trending may still come from the
+ * model card's popularity when meta.json loaded; the test reports which.
+ */
 async function expectStillRecording(page: Page, dbName: string) {
   const tracked = await trackViews(page, 5);
-  const recommendError = await page.evaluate(() =>
-    window.shelf.recommend({ kind: 'trending', limit: 3 }).then(
-      () => null,
-      (e: unknown) => (e as Error).message,
-    ),
-  );
+  const outcome = await page.evaluate(async () => {
+    const attempt = (request: Parameters<typeof window.shelf.recommend>[0]) =>
+      window.shelf.recommend(request).then(
+        (shelf) => ({ items: shelf.items.length, error: null }),
+        (e: unknown) => ({ items: 0, error: (e as Error).message }),
+      );
+    return {
+      similar: await attempt({ kind: 'similar', itemId: 't-000', limit: 3 }),
+      trending: await attempt({ kind: 'trending', limit: 3 }),
+    };
+  });
   const stored = await page.evaluate(() => window.shelf.events.count());
   expect(tracked).toBe(5);
   expect(stored).toBe(5);
   expect((await readDb(page, dbName)).events).toBe(5);
-  return recommendError;
+  const trending = outcome.trending.error
+    ? 'trending rejects too'
+    : `trending still shows ${outcome.trending.items} items from the model card's popularity`;
+  return { recommendError: outcome.similar.error, trending };
 }
 
 test.describe('model and catalog faults (engine)', () => {
@@ -75,7 +87,7 @@ test.describe('model and catalog faults (engine)', () => {
     row.fault(
       'M2',
       'Pretrained model URL answers 404',
-      'Engine reports status "error" naming the URL and status; recommend() rejects with that reason; track() still stores',
+      'Engine reports status "error" naming the URL and status; shelves that need the model reject with that reason; track() still stores',
     );
     await answer404(page, '**/reliability-missing-model/**');
     const dbName = uniqueDbName(info.title);
@@ -85,10 +97,10 @@ test.describe('model and catalog faults (engine)', () => {
     expect(state.status).toBe('error');
     expect(readyError).toMatch(/reliability-missing-model\/model\.json.*404/);
     expect(state.error).toBe(readyError);
-    const recommendError = await expectStillRecording(page, dbName);
+    const { recommendError, trending } = await expectStillRecording(page, dbName);
     expect(recommendError).toBe(readyError);
     row.observe(`status "error": "${readyError}"`);
-    row.observe('recommend() rejects with the same reason; 5 of 5 events stored on disk');
+    row.observe(`a "similar" shelf rejects with the same reason; ${trending}; 5 of 5 events stored on disk`);
   });
 
   test('a model.json that is not valid JSON: no recommendations, a reason, events still recorded', async ({
@@ -98,7 +110,7 @@ test.describe('model and catalog faults (engine)', () => {
     row.fault(
       'M3',
       'Pretrained model.json is truncated garbage (not JSON)',
-      'Engine reports status "error" naming the file; recommend() rejects; track() still stores',
+      'Engine reports status "error" naming the file; shelves that need the model reject with that reason; track() still stores',
     );
     const dbName = uniqueDbName(info.title);
     const { readyError, state } = await startShelf(page, dbName, {
@@ -106,10 +118,10 @@ test.describe('model and catalog faults (engine)', () => {
     });
     expect(state.status).toBe('error');
     expect(readyError).toMatch(/garbage-model\/model\.json/);
-    const recommendError = await expectStillRecording(page, dbName);
+    const { recommendError, trending } = await expectStillRecording(page, dbName);
     expect(recommendError).toBe(readyError);
     row.observe(`status "error": "${readyError}"`);
-    row.observe('5 of 5 events stored on disk');
+    row.observe(`a "similar" shelf rejects with the same reason; ${trending}; 5 of 5 events stored on disk`);
   });
 
   test('a catalog URL that answers 404: the engine says which URL failed; events recorded', async ({

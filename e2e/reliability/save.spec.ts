@@ -113,5 +113,7 @@ test('tab closed between writing new weights and switching to them: the previous
   expect(after.map((r) => r.id)).toEqual(before.map((r) => r.id));
   after.forEach((r, i) => expect(r.score).toBeCloseTo(before[i]!.score, 5));
   row.observe('pointer unchanged; the current record deep-equals the one saved before the close');
-  row.observe(`the half-saved version is on disk but ignored; for-you identical (${after.length} items, scores ±1e-5)`);
+  row.observe(
+    `the half-saved version is on disk but ignored; for-you identical (${after.length} items, scores ±1e-5)`,
+  );
 });

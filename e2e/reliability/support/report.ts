@@ -55,6 +55,17 @@ function render(rows: Row[]): string {
         `| ${r.id} | ${cell(r.fault)} | ${cell(r.expected)} | ${cell(r.observed)} | ${r.result === 'pass' ? 'pass' : '**FAIL**'} | ${r.date}, ${r.seconds.toFixed(1)} s |`,
     ),
     '',
+    'Faults from the same issue that other specs already inject (they run in `npm test`, not here):',
+    '',
+    '- IndexedDB quota exceeded (prune, retry, overflow to memory), IndexedDB unavailable (memory,',
+    '  with the reason), a version-1 database (migrated, events kept), two tabs writing, bad events',
+    '  refused: `e2e/event-store.spec.ts`.',
+    '- A corrupt or truncated personal model (discarded with a reason), the WebGL context lost in',
+    '  the middle of training (run moves to wasm and completes), two tabs never training at once,',
+    '  no tensor leak: `e2e/on-device-learning.spec.ts`.',
+    '- The widget on a foreign site under a strict CSP header, with and without',
+    "  'wasm-unsafe-eval', and with bad configuration: `e2e/widget.spec.ts`.",
+    '',
   ];
   return lines.join('\n');
 }
