@@ -112,12 +112,22 @@ test.describe('model and catalog faults (engine)', () => {
       'Pretrained model.json is truncated garbage (not JSON)',
       'Engine reports status "error" naming the file; shelves that need the model reject with that reason; track() still stores',
     );
+    // Served by a route, not a fixture file: the formatter would refuse a file of broken JSON.
+    await page.route('**/reliability-garbage-model/model.json', (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: '{"format": "layers-model", "generatedBy": "truncated on purpose", "modelTopology": {"class_na',
+      }),
+    );
+    await page.route('**/reliability-garbage-model/meta.json', (route) =>
+      route.fulfill({ path: 'e2e/fixtures/tiny/meta.json' }),
+    );
     const dbName = uniqueDbName(info.title);
     const { readyError, state } = await startShelf(page, dbName, {
-      modelUrl: '/e2e/fixtures/reliability/garbage-model/',
+      modelUrl: '/reliability-garbage-model/',
     });
     expect(state.status).toBe('error');
-    expect(readyError).toMatch(/garbage-model\/model\.json/);
+    expect(readyError).toMatch(/reliability-garbage-model\/model\.json/);
     const { recommendError, trending } = await expectStillRecording(page, dbName);
     expect(recommendError).toBe(readyError);
     row.observe(`status "error": "${readyError}"`);
