@@ -1,5 +1,5 @@
 import { PREVIEW_PORT } from '../../playwright.config.ts';
-import { buildWidget } from '../fixtures/widget-host/serve.ts';
+import { widgetBuild } from './support/widget.ts';
 import { collectCspViolations, STRICT_POLICY, watchConsole } from './support/audit.ts';
 import { shopJourney, widgetJourney } from './support/journeys.ts';
 import { startSite, type Site } from './support/site.ts';
@@ -80,7 +80,7 @@ test.describe('the widget on a foreign site', () => {
   let site: Site;
   test.beforeAll(async () => {
     test.setTimeout(120_000);
-    site = await startSite(buildWidget());
+    site = await startSite(widgetBuild());
   });
   test.afterAll(async () => site?.close());
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { PREVIEW_PORT } from '../../playwright.config.ts';
 import type { Catalog } from '../../src/engine/index.ts';
-import { buildWidget } from '../fixtures/widget-host/serve.ts';
+import { widgetBuild } from './support/widget.ts';
 import { catalog, openShop } from '../support/shop.ts';
 import { watchConsole } from './support/audit.ts';
 import { HOSTILE, hostileCatalog, injectedNodes } from './support/hostile.ts';
@@ -81,7 +81,7 @@ test('hostile catalog strings in the widget are shown as text and run nothing', 
     'Each card title equals the catalog title as text inside the shadow DOM; no script runs, no element injected',
   );
   test.setTimeout(150_000);
-  const site = await startSite(buildWidget());
+  const site = await startSite(widgetBuild());
   try {
     const tiny = JSON.parse(readFileSync('e2e/fixtures/tiny/catalog.json', 'utf8')) as Catalog;
     const hostile = hostileCatalog(tiny);
