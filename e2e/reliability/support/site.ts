@@ -4,10 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
 /**
- * A foreign site for the widget: e2e/fixtures/reliability/widget/ at the root, the built
- * widget under /vendor/localshelf/, the tiny model under /model/ and its catalog and
- * picture under /data/. Optionally sends a Content-Security-Policy header on every
- * response (so the worker gets it too). Records every request the server sees.
+ * A foreign site for the widget: e2e/fixtures/reliability/widget/ at the root (its page,
+ * script and picture), the built widget under /vendor/localshelf/, the tiny model under
+ * /model/, its catalog and picture under /data/. Optionally sends a Content-Security-Policy
+ * header on every response (so the worker gets it too). Records every request it sees.
  */
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures');
 
@@ -33,8 +33,7 @@ export async function startSite(widgetDir: string): Promise<Site> {
   const mounts: [string, string][] = [
     ['/vendor/localshelf/', widgetDir],
     ['/model/', join(FIXTURES, 'tiny')],
-    ['/data/images/', join(FIXTURES, 'widget-host/data/images')],
-    ['/images/', join(FIXTURES, 'widget-host/data/images')],
+    ['/data/images/', join(FIXTURES, 'reliability/widget/images')],
     ['/data/catalog.json', join(FIXTURES, 'tiny/catalog.json')],
     ['/', join(FIXTURES, 'reliability/widget')],
   ];
