@@ -75,6 +75,8 @@ export class EventStore {
   /** Events that did not fit on disk; merged into every query. */
   private readonly overflow = new MemoryBackend();
   private writesSinceRetention = 0;
+  /** The retention pass started on open; resolves to how many events it pruned. */
+  retained: Promise<number> = Promise.resolve(0);
   private sessionId: string;
   private lastActivity = 0;
 
@@ -120,7 +122,9 @@ export class EventStore {
     }
     const paused = (await backend.getMeta<boolean>(PAUSED_KEY)) ?? false;
     const store = new EventStore(backend, reason, paused, options, `localshelf:${dbName}`);
-    await store.applyRetention();
+    // In the background: a store far over its cap (say, after the cap was lowered) takes
+    // seconds to trim, and the shop should not wait for that to open.
+    store.retained = store.applyRetention().catch(() => 0);
     return store;
   }
 
