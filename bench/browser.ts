@@ -22,6 +22,7 @@ const args = parseArgs(process.argv.slice(2), {
   quick: 'boolean',
   port: 'number',
   notes: 'string',
+  'render-only': 'boolean',
 });
 const backends = String(args.backends ?? 'webgl,wasm,cpu')
   .split(',')
