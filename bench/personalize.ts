@@ -13,7 +13,7 @@ import { basename, join, resolve } from 'node:path';
 import { getEncoder, itemMatrix } from '../src/engine/model/index.ts';
 import { parseArgs } from '../scripts/data/args.ts';
 import { startNodeBackend } from '../scripts/data/node-tf.ts';
-import { formatDuration, makeProgress, progressLine } from '../scripts/data/progress.ts';
+import { formatDuration, pretrainProgress } from '../scripts/data/progress.ts';
 import { dirtyPaths, gitCommit, sha256File } from '../scripts/data/provenance.ts';
 import { DEFAULT_SETTINGS, pretrain } from '../scripts/data/pretrain-run.ts';
 import { parseDataset } from '../scripts/data/read-dataset.ts';
@@ -67,26 +67,7 @@ async function main(): Promise<void> {
   );
 
   // Pretraining exactly as bench:quality does it, on the population only.
-  const progress = makeProgress();
-  let epochStart = 0;
-  const run = await pretrain(population, settings, {
-    onLog: (l) => {
-      if (l.type === 'step') {
-        if (l.step === 1) epochStart = l.elapsedMs;
-        progress.update(
-          progressLine({
-            ...l,
-            epochs: settings.epochs ?? 200,
-            budgetMs: (settings.maxMinutes ?? Infinity) * 60_000,
-            epochStartMs: epochStart,
-          }),
-        );
-      } else
-        progress.done(
-          `epoch ${l.epoch}: loss ${l.loss.toFixed(4)} valid HR@10 ${(l.valid['HR@10'] ?? 0).toFixed(4)} NDCG@10 ${(l.valid['NDCG@10'] ?? 0).toFixed(4)}${l.best ? ' (best)' : ''} at ${(l.elapsedMs / 60000).toFixed(1)} min`,
-        );
-    },
-  });
+  const run = await pretrain(population, settings, { onLog: pretrainProgress(settings) });
   const encoder = getEncoder(run.model);
 
   // New shoppers whose test item can be ranked: known to the model and not already seen.

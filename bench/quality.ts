@@ -12,7 +12,7 @@ import { scoreBatch, type EncodedHistory } from '../src/engine/model/index.ts';
 import { parseArgs } from '../scripts/data/args.ts';
 import { saveModelDir, toModelFiles } from '../scripts/data/model-files.ts';
 import { startNodeBackend } from '../scripts/data/node-tf.ts';
-import { makeProgress, progressLine } from '../scripts/data/progress.ts';
+import { pretrainProgress } from '../scripts/data/progress.ts';
 import { dirtyPaths, gitCommit, sha256File } from '../scripts/data/provenance.ts';
 import { DEFAULT_SETTINGS, pretrain } from '../scripts/data/pretrain-run.ts';
 import { parseDataset } from '../scripts/data/read-dataset.ts';
@@ -74,26 +74,7 @@ async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
   log(`bench:quality ${dataset}: ${users.length} users, backend ${backend}`);
 
-  const progress = makeProgress();
-  let epochStart = 0;
-  const run = await pretrain(users, settings, {
-    onLog: (l) => {
-      if (l.type === 'step') {
-        if (l.step === 1) epochStart = l.elapsedMs;
-        progress.update(
-          progressLine({
-            ...l,
-            epochs: settings.epochs ?? 200,
-            budgetMs: (settings.maxMinutes ?? Infinity) * 60_000,
-            epochStartMs: epochStart,
-          }),
-        );
-      } else
-        progress.done(
-          `epoch ${l.epoch}: loss ${l.loss.toFixed(4)} valid HR@10 ${(l.valid['HR@10'] ?? 0).toFixed(4)} NDCG@10 ${(l.valid['NDCG@10'] ?? 0).toFixed(4)}${l.best ? ' (best)' : ''} at ${(l.elapsedMs / 60000).toFixed(1)} min`,
-        );
-    },
-  });
+  const run = await pretrain(users, settings, { onLog: pretrainProgress(settings) });
   const numItems = run.vocabulary.length;
   const maxLen = settings.maxLen ?? 50;
 

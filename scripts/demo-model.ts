@@ -16,7 +16,7 @@ import { parseArgs } from './data/args.ts';
 import { loadPretrained } from '../src/engine/model/index.ts';
 import { dirHandler, saveModelDir } from './data/model-files.ts';
 import { startNodeBackend } from './data/node-tf.ts';
-import { makeProgress, progressLine } from './data/progress.ts';
+import { pretrainProgress } from './data/progress.ts';
 import { gitCommit, sha256File } from './data/provenance.ts';
 import { pretrain, type PretrainSettings } from './data/pretrain-run.ts';
 import { parseShopperJsonl } from './data/read-dataset.ts';
@@ -37,7 +37,9 @@ const MAX_WEIGHT_BYTES = 5 * 1024 * 1024;
  * items, so a short window and one block train ~2× more epochs.
  */
 // Every setting is spelled out, so a change of the pretrain defaults does not silently change the demo model.
-export const DEMO_SETTINGS: Required<Omit<PretrainSettings, 'numItems' | 'tokensPerItem' | 'priceBuckets' | 'evalBatch'>> = {
+export const DEMO_SETTINGS: Required<
+  Omit<PretrainSettings, 'numItems' | 'tokensPerItem' | 'priceBuckets' | 'evalBatch'>
+> = {
   dim: 48,
   maxLen: 20,
   blocks: 1,
@@ -83,10 +85,16 @@ interface DemoMeta {
 }
 
 /** The shipped model and its card, checked against the data file it claims to be trained on. */
-async function loadModelDir(dir: string, dataFile: string): Promise<{ model: tf.LayersModel; index: ReadonlyMap<string, number>; meta: DemoMeta }> {
+async function loadModelDir(
+  dir: string,
+  dataFile: string,
+): Promise<{ model: tf.LayersModel; index: ReadonlyMap<string, number>; meta: DemoMeta }> {
   const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as DemoMeta;
   const sha = sha256File(dataFile);
-  if (meta.dataSha256 !== sha) throw new Error(`${dataFile} has sha256 ${sha}; expected ${meta.dataSha256} from ${join(dir, 'meta.json')} (re-simulate or retrain)`);
+  if (meta.dataSha256 !== sha)
+    throw new Error(
+      `${dataFile} has sha256 ${sha}; expected ${meta.dataSha256} from ${join(dir, 'meta.json')} (re-simulate or retrain)`,
+    );
   const loaded = await loadPretrained({ handler: dirHandler(dir), meta });
   return { model: loaded.model, index: loaded.index, meta };
 }
@@ -111,7 +119,10 @@ async function main(): Promise<void> {
   const out = typeof args.out === 'string' ? args.out : join(ROOT, 'models/demo');
   const resultsDir = typeof args.results === 'string' ? args.results : join(ROOT, 'bench/results');
   const percent = typeof args['held-out-percent'] === 'number' ? args['held-out-percent'] : 10;
-  if (!existsSync(dataFile)) throw new Error(`no simulated shoppers at ${dataFile}; expected the output of npm run simulate (run it first)`);
+  if (!existsSync(dataFile))
+    throw new Error(
+      `no simulated shoppers at ${dataFile}; expected the output of npm run simulate (run it first)`,
+    );
   const log = (line: string) => process.stderr.write(`${line}\n`);
 
   const catalog = validateCatalog(JSON.parse(readFileSync(catalogFile, 'utf8'))).items;
@@ -119,29 +130,25 @@ async function main(): Promise<void> {
   const users = parseShopperJsonl(readFileSync(dataFile, 'utf8'));
   const { population, heldOut } = splitShoppers(users, percent);
   const settings: PretrainSettings = { ...DEMO_SETTINGS, ...settingsFromArgs(args) };
-  log(`demo-model: ${users.length} shoppers, ${population.length} pretraining, ${heldOut.length} held out; ${catalog.length} catalog items; backend ${backend}`);
+  log(
+    `demo-model: ${users.length} shoppers, ${population.length} pretraining, ${heldOut.length} held out; ${catalog.length} catalog items; backend ${backend}`,
+  );
   log(`settings ${JSON.stringify(settings)}`);
 
   const { model, index, meta } = args['eval-only'] ? await loadModelDir(out, dataFile) : await trainAndSave();
 
-  async function trainAndSave(): Promise<{ model: tf.LayersModel; index: ReadonlyMap<string, number>; meta: DemoMeta }> {
-    const progress = makeProgress();
-    let epochStart = 0;
-    const run = await pretrain(population, settings, {
-      catalog,
-      onLog: (l) => {
-        if (l.type === 'step') {
-          if (l.step === 1) epochStart = l.elapsedMs;
-          progress.update(progressLine({ ...l, epochs: settings.epochs ?? 200, budgetMs: (settings.maxMinutes ?? Infinity) * 60_000, epochStartMs: epochStart }));
-        } else
-          progress.done(
-            `epoch ${l.epoch}: loss ${l.loss.toFixed(4)} valid HR@10 ${(l.valid['HR@10'] ?? 0).toFixed(4)} NDCG@10 ${(l.valid['NDCG@10'] ?? 0).toFixed(4)}${l.best ? ' (best)' : ''} at ${(l.elapsedMs / 60000).toFixed(1)} min`,
-          );
-      },
-    });
+  async function trainAndSave(): Promise<{
+    model: tf.LayersModel;
+    index: ReadonlyMap<string, number>;
+    meta: DemoMeta;
+  }> {
+    const run = await pretrain(population, settings, { catalog, onLog: pretrainProgress(settings) });
 
     const bytes = await saveModelDir(run.model, out);
-    if (bytes > MAX_WEIGHT_BYTES) throw new Error(`weights are ${bytes} bytes; expected at most ${MAX_WEIGHT_BYTES} (lower --dim or --hash-buckets)`);
+    if (bytes > MAX_WEIGHT_BYTES)
+      throw new Error(
+        `weights are ${bytes} bytes; expected at most ${MAX_WEIGHT_BYTES} (lower --dim or --hash-buckets)`,
+      );
     // Personal weights saved in browsers are tagged with this, so they are never applied to another model.
     const version = `demo-${sha256File(join(out, 'weights.bin')).slice(0, 12)}`;
     const meta: DemoMeta = {
@@ -172,7 +179,8 @@ async function main(): Promise<void> {
   }
 
   const evaluation = evaluateHeldOut(model, index, Number(meta.settings.maxLen), population, heldOut);
-  for (const [name, m] of Object.entries(evaluation.models)) log(`${name}: HR@10 ${(m['HR@10'] ?? 0).toFixed(4)} NDCG@10 ${(m['NDCG@10'] ?? 0).toFixed(4)}`);
+  for (const [name, m] of Object.entries(evaluation.models))
+    log(`${name}: HR@10 ${(m['HR@10'] ?? 0).toFixed(4)} NDCG@10 ${(m['NDCG@10'] ?? 0).toFixed(4)}`);
   const report: DemoReport = {
     ...evaluation,
     version: meta.version,
@@ -194,14 +202,20 @@ async function main(): Promise<void> {
     params: meta.params,
     modelBytes: meta.modelBytes,
     settings: { ...meta.settings },
-    baselineSettings: { 'cooccurrence-knn': KNN_OPTIONS, 'last-item': 'transition counts, popularity tie-break', fitOn: "the population's training split (items before each shopper's last two), like the model" },
+    baselineSettings: {
+      'cooccurrence-knn': KNN_OPTIONS,
+      'last-item': 'transition counts, popularity tie-break',
+      fitOn: "the population's training split (items before each shopper's last two), like the model",
+    },
     valid: meta.valid,
     beatsBaselines: beatsAll(evaluation.models),
   };
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(join(resultsDir, 'demo-model.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(resultsDir, 'demo-model.md'), demoReportMarkdown(report));
-  log(`wrote ${join(resultsDir, 'demo-model.json')} and .md; LocalShelf ${report.beatsBaselines ? 'beats' : 'does NOT beat'} the baselines`);
+  log(
+    `wrote ${join(resultsDir, 'demo-model.json')} and .md; LocalShelf ${report.beatsBaselines ? 'beats' : 'does NOT beat'} the baselines`,
+  );
 }
 
 main().catch((e: unknown) => {

@@ -9,7 +9,7 @@ import { validateCatalog } from '../src/engine/index.ts';
 import { parseArgs } from './data/args.ts';
 import { saveModelDir } from './data/model-files.ts';
 import { startNodeBackend } from './data/node-tf.ts';
-import { makeProgress, progressLine } from './data/progress.ts';
+import { pretrainProgress } from './data/progress.ts';
 import { gitCommit, sha256File } from './data/provenance.ts';
 import { pretrain, DEFAULT_SETTINGS } from './data/pretrain-run.ts';
 import { parseDataset } from './data/read-dataset.ts';
@@ -41,28 +41,7 @@ async function main(): Promise<void> {
   const users = parseDataset(readFileSync(data, 'utf8'));
   const settings = { ...DEFAULT_SETTINGS, ...settingsFromArgs(args) };
   process.stderr.write(`pretrain: ${users.length} users from ${data}, backend ${backend}\n`);
-  const progress = makeProgress();
-  let epochStart = 0;
-  const run = await pretrain(users, settings, {
-    catalog,
-    onLog: (log) => {
-      if (log.type === 'step') {
-        if (log.step === 1) epochStart = log.elapsedMs;
-        progress.update(
-          progressLine({
-            ...log,
-            epochs: settings.epochs ?? 200,
-            budgetMs: (settings.maxMinutes ?? Infinity) * 60_000,
-            epochStartMs: epochStart,
-          }),
-        );
-      } else {
-        progress.done(
-          `epoch ${log.epoch}: loss ${log.loss.toFixed(4)} valid HR@10 ${(log.valid['HR@10'] ?? 0).toFixed(4)} NDCG@10 ${(log.valid['NDCG@10'] ?? 0).toFixed(4)}${log.best ? ' (best)' : ''}`,
-        );
-      }
-    },
-  });
+  const run = await pretrain(users, settings, { catalog, onLog: pretrainProgress(settings) });
   const bytes = await saveModelDir(run.model, out);
   const meta = {
     format: 'localshelf-model/1',

@@ -5,10 +5,23 @@ export function formatDuration(ms: number): string {
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
   const r = s % 60;
-  return h > 0 ? `${h}h${String(m).padStart(2, '0')}m` : m > 0 ? `${m}m${String(r).padStart(2, '0')}s` : `${r}s`;
+  return h > 0
+    ? `${h}h${String(m).padStart(2, '0')}m`
+    : m > 0
+      ? `${m}m${String(r).padStart(2, '0')}s`
+      : `${r}s`;
 }
 
-export function progressLine(opts: { epoch: number; epochs: number; step: number; steps: number; loss: number; elapsedMs: number; budgetMs: number; epochStartMs: number }): string {
+export function progressLine(opts: {
+  epoch: number;
+  epochs: number;
+  step: number;
+  steps: number;
+  loss: number;
+  elapsedMs: number;
+  budgetMs: number;
+  epochStartMs: number;
+}): string {
   const width = 24;
   const frac = opts.steps > 0 ? opts.step / opts.steps : 0;
   const filled = Math.round(frac * width);
@@ -23,7 +36,10 @@ export function progressLine(opts: { epoch: number; epochs: number; step: number
 }
 
 /** Redraws in place on a terminal; on a pipe/log prints at most one line per `everyMs`. */
-export function makeProgress(stream: NodeJS.WriteStream = process.stderr, everyMs = 10_000): { update(line: string): void; done(line?: string): void } {
+export function makeProgress(
+  stream: NodeJS.WriteStream = process.stderr,
+  everyMs = 10_000,
+): { update(line: string): void; done(line?: string): void } {
   let last = 0;
   return {
     update(line) {
@@ -37,5 +53,48 @@ export function makeProgress(stream: NodeJS.WriteStream = process.stderr, everyM
       if (stream.isTTY) stream.write('\r\x1b[K');
       if (line) stream.write(`${line}\n`);
     },
+  };
+}
+
+/** What pretraining logs, as far as the progress reporter reads it. */
+type PretrainLog =
+  | { type: 'step'; epoch: number; step: number; steps: number; loss: number; elapsedMs: number }
+  | {
+      type: 'epoch';
+      epoch: number;
+      loss: number;
+      valid: Record<string, number>;
+      best: boolean;
+      elapsedMs: number;
+    };
+
+/**
+ * The `onLog` every pretraining command passes: a progress bar during each epoch and
+ * one line per epoch with the validation metrics.
+ */
+export function pretrainProgress(settings: {
+  epochs?: number;
+  maxMinutes?: number;
+}): (log: PretrainLog) => void {
+  const progress = makeProgress();
+  let epochStart = 0;
+  return (log) => {
+    if (log.type === 'step') {
+      if (log.step === 1) epochStart = log.elapsedMs;
+      progress.update(
+        progressLine({
+          ...log,
+          epochs: settings.epochs ?? 200,
+          budgetMs: (settings.maxMinutes ?? Infinity) * 60_000,
+          epochStartMs: epochStart,
+        }),
+      );
+    } else {
+      const metric = (key: string) => (log.valid[key] ?? 0).toFixed(4);
+      progress.done(
+        `epoch ${log.epoch}: loss ${log.loss.toFixed(4)} valid HR@10 ${metric('HR@10')} NDCG@10 ${metric('NDCG@10')}` +
+          `${log.best ? ' (best)' : ''} at ${(log.elapsedMs / 60000).toFixed(1)} min`,
+      );
+    }
   };
 }
