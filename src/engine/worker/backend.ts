@@ -47,12 +47,28 @@ async function smokeTest(): Promise<void> {
   if (value !== 8) throw new Error(`a 2×2 matMul returned ${value}; expected 8`);
 }
 
+/** Why tfjs could not start WebGL, in words a developer can act on. */
+function webglUnavailableReason(): string {
+  if (typeof OffscreenCanvas === 'undefined' && typeof document === 'undefined')
+    return ': no OffscreenCanvas in this worker';
+  try {
+    const canvas =
+      typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(1, 1) : document.createElement('canvas');
+    if (!canvas.getContext('webgl2'))
+      return ': this browser gives no WebGL2 context here (GPU blocklisted or WebGL disabled)';
+  } catch (error) {
+    return `: creating a WebGL2 context threw ${(error as Error).message}`;
+  }
+  return ': a WebGL2 context exists but tfjs could not initialise on it';
+}
+
 /** Renderers that rasterize on the CPU: WebGL there is slower than wasm doing the same math. */
 const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render driver/i;
 
 async function tryBackend(name: BackendName, allowSoftwareWebgl: boolean): Promise<string | null> {
   try {
-    if (!(await tf.setBackend(name))) return `tf.setBackend("${name}") returned false`;
+    if (!(await tf.setBackend(name)))
+      return `tf.setBackend("${name}") returned false${name === 'webgl' ? webglUnavailableReason() : ''}`;
     await tf.ready();
     if (tf.getBackend() !== name) return `tfjs chose "${tf.getBackend()}" instead`;
     // Chromium does not always flag software GL as a performance caveat, so check the renderer too.
