@@ -1,3 +1,6 @@
+// eslint-disable-next-line no-restricted-imports -- the benchmark shares the model's own stable string hash
+import { hashToken } from '../../src/engine/model/content.ts';
+
 /**
  * The population / new-shopper split of BENCHMARKS.md §2: a fixed hash of the user id, so the
  * same shoppers are "new" on every run, machine and dataset order, with no seed to pass around.
@@ -6,15 +9,8 @@
 /** Percent of users held out as new shoppers the pretrained model never sees. */
 export const NEW_SHOPPER_PERCENT = 10;
 
-/** FNV-1a, 32 bits, over the UTF-16 code units of `id`: tiny, stable, well mixed for short ids. */
-export function userHash(id: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) {
-    h ^= id.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
+/** FNV-1a, 32 bits, over the UTF-16 code units of `id` (the model's token hash): stable, well mixed for short ids. */
+export const userHash = hashToken;
 
 /** Whether `id` is one of the ~`percent`% new shoppers. */
 export function isNewShopper(id: string, percent = NEW_SHOPPER_PERCENT): boolean {

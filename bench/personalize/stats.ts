@@ -1,16 +1,10 @@
 /** Paired comparisons between two ways of ranking the same shoppers' test items. */
 
-/** A seeded PRNG (mulberry32): uniform in [0, 1), the same sequence for the same seed. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// eslint-disable-next-line no-restricted-imports -- the benchmark reuses the model's seeded PRNG
+import { rng } from '../../src/engine/model/train.ts';
+
+/** A seeded PRNG (mulberry32, the model's own `rng`): uniform in [0, 1), the same sequence for the same seed. */
+export const mulberry32 = rng;
 
 export interface BootstrapOptions {
   /** Number of resamples. Default: 2000. */

@@ -1,18 +1,14 @@
+// eslint-disable-next-line no-restricted-imports -- the split shares the model's own stable string hash
+import { hashToken } from '../../src/engine/model/content.ts';
 import type { UserSequence } from '../data/read-dataset.ts';
 
-/** FNV-1a over the shopper id: stable across runs, machines and shopper order. */
-export function shopperHash(id: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) {
-    h ^= id.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+/** FNV-1a over the shopper id (the model's token hash): stable across runs, machines and shopper order. */
+export const shopperHash = hashToken;
 
 /** Whether a shopper is held out from pretraining: hash mod 100 below `percent`. */
 export function isHeldOut(id: string, percent: number): boolean {
-  if (!(percent > 0 && percent < 100)) throw new Error(`held-out percent is ${percent}; expected a number in (0, 100)`);
+  if (!(percent > 0 && percent < 100))
+    throw new Error(`held-out percent is ${percent}; expected a number in (0, 100)`);
   return shopperHash(id) % 100 < percent;
 }
 
@@ -20,11 +16,16 @@ export function isHeldOut(id: string, percent: number): boolean {
  * Splits shoppers by a fixed hash of their id, not by position, so adding shoppers to the
  * simulation never moves an existing shopper from one side to the other.
  */
-export function splitShoppers(users: readonly UserSequence[], percent: number): { population: UserSequence[]; heldOut: UserSequence[] } {
+export function splitShoppers(
+  users: readonly UserSequence[],
+  percent: number,
+): { population: UserSequence[]; heldOut: UserSequence[] } {
   const population: UserSequence[] = [];
   const heldOut: UserSequence[] = [];
   for (const u of users) (isHeldOut(u.user, percent) ? heldOut : population).push(u);
   if (population.length === 0 || heldOut.length === 0)
-    throw new Error(`split of ${users.length} shoppers gave ${population.length} for pretraining and ${heldOut.length} held out; expected both non-empty`);
+    throw new Error(
+      `split of ${users.length} shoppers gave ${population.length} for pretraining and ${heldOut.length} held out; expected both non-empty`,
+    );
   return { population, heldOut };
 }
