@@ -53,7 +53,10 @@ function renderOnly(): void {
 async function main(): Promise<void> {
   if (args['render-only']) return renderOnly();
   const commit = gitCommit();
-  const dirty = dirtyPaths(['src', 'bench', 'index.html', 'vite.config.ts', 'models', 'public']);
+  // The benchmark's own outputs (bench/results) are not code: leave them out of the dirty check.
+  const dirty = dirtyPaths(['src', 'bench', 'index.html', 'vite.config.ts', 'models', 'public']).filter(
+    (path) => !path.startsWith('bench/results/'),
+  );
   log(`bench:browser at ${commit}${dirty.length ? ' (dirty)' : ''}: building…`);
   await buildSite();
   execFileSync('npx', ['vite', 'build', '--config', 'vite.widget.config.ts', '--logLevel', 'warn'], {
