@@ -46,6 +46,7 @@ export const DEMO_SETTINGS: Required<
   heads: 1,
   dropout: 0.1,
   hashBuckets: 4096,
+  linksPerItem: 0,
   epochs: 200,
   batchSize: 64,
   learningRate: 0.01,
@@ -53,6 +54,7 @@ export const DEMO_SETTINGS: Required<
   patience: 4,
   maxMinutes: 20,
   seed: 42,
+  validUsers: 0,
 };
 
 const USAGE = `usage: npm run demo-model -- [--data <events.jsonl>] [--catalog <catalog.json>] [--out <dir>] [--results <dir>] [--held-out-percent N] [--eval-only]\n${SETTINGS_HELP}\n  --eval-only: re-evaluate the model already in --out (no training) and rewrite the report`;

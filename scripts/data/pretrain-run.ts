@@ -1,17 +1,23 @@
 import type * as tf from '@tensorflow/tfjs';
 // eslint-disable-next-line no-restricted-imports -- the model API is not yet re-exported by src/engine/index.ts
-import { contentFeatures, createModel, getEncoder, train, type ModelConfig, type TrainLog, type TrainOptions, type TrainResult, type ValidationCase } from '../../src/engine/model/index.ts';
+import { contentFeatures, createModel, getEncoder, rng, train, type ModelConfig, type TrainLog, type TrainOptions, type TrainResult, type ValidationCase } from '../../src/engine/model/index.ts';
 import type { CatalogItem } from '../../src/engine/index.ts';
 import type { UserSequence } from './read-dataset.ts';
 import { buildVocabulary, historyBefore } from './split.ts';
 
-export type PretrainSettings = Omit<ModelConfig, 'numItems'> & TrainOptions;
+export type PretrainSettings = Omit<ModelConfig, 'numItems'> &
+  TrainOptions & {
+    /** Validation users scored after each epoch for early stopping (a seeded sample); 0 = all. */
+    validUsers?: number;
+  };
 
 /**
  * Defaults chosen on Beauty under a wall-clock budget (2 shared cores): SASRec-sized; softmax
  * over the batch's positives plus 2048 shared uniform negatives, which learns about as much per
  * epoch as the full softmax at half the cost; a higher learning rate and lighter dropout
- * because budgeted runs stop long before they overfit.
+ * because budgeted runs stop long before they overfit. Early stopping looks at 8,000 sampled
+ * validation users: scoring all 22k Beauty users took as long as the epoch itself, and the
+ * sample's NDCG@10 standard error (~0.002) is below the epoch-to-epoch gains that matter.
  */
 export const DEFAULT_SETTINGS: PretrainSettings = {
   dim: 64,
@@ -25,6 +31,7 @@ export const DEFAULT_SETTINGS: PretrainSettings = {
   negatives: 2048,
   patience: 4,
   seed: 42,
+  validUsers: 8000,
 };
 
 export interface PretrainOutput {
@@ -58,11 +65,28 @@ export async function pretrain(
     const target = index.get(u.items[u.items.length - 2] as string) as number;
     if (!history.items.includes(target)) validation.push({ history, target });
   }
-  const model = createModel({ ...s, numItems: vocabulary.length, hashBuckets: opts.catalog ? (s.hashBuckets ?? 4096) : 0 });
+  const validUsers = s.validUsers ?? 0;
+  if (!Number.isInteger(validUsers) || validUsers < 0)
+    throw new Error(`setting "validUsers" is ${validUsers}; expected an integer ≥ 0 (0 = all)`);
+  if (validUsers > 0 && validation.length > validUsers) {
+    const random = rng((s.seed ?? 42) + 7919);
+    for (let i = validation.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [validation[i], validation[j]] = [validation[j] as ValidationCase, validation[i] as ValidationCase];
+    }
+    validation.length = validUsers;
+  }
+  const model = createModel({
+    ...s,
+    numItems: vocabulary.length,
+    hashBuckets: opts.catalog ? (s.hashBuckets ?? 4096) : 0,
+    linksPerItem: opts.catalog ? (s.linksPerItem ?? 0) : 0,
+  });
   if (opts.catalog) {
     const enc = getEncoder(model);
-    const { tokens, price } = contentFeatures(vocabulary, opts.catalog, enc.cfg.hashBuckets, enc.cfg.tokensPerItem, enc.cfg.priceBuckets);
-    enc.setContentFeatures(tokens, price);
+    const { hashBuckets, tokensPerItem, priceBuckets, linksPerItem } = enc.cfg;
+    const { tokens, price, links } = contentFeatures(vocabulary, opts.catalog, hashBuckets, tokensPerItem, priceBuckets, linksPerItem);
+    enc.setContentFeatures(tokens, price, links);
     const seen = new Set(users.flatMap((u) => u.items));
     enc.zeroItemRows(vocabulary.flatMap((id, i) => (seen.has(id) ? [] : [i + 1])));
   }

@@ -8,6 +8,7 @@ export const SETTING_OPTIONS = {
   heads: 'number',
   dropout: 'number',
   'hash-buckets': 'number',
+  'links-per-item': 'number',
   epochs: 'number',
   'batch-size': 'number',
   lr: 'number',
@@ -15,6 +16,7 @@ export const SETTING_OPTIONS = {
   patience: 'number',
   'max-minutes': 'number',
   seed: 'number',
+  'valid-users': 'number',
 } as const;
 
 const FIELD: Record<keyof typeof SETTING_OPTIONS, keyof PretrainSettings> = {
@@ -24,6 +26,7 @@ const FIELD: Record<keyof typeof SETTING_OPTIONS, keyof PretrainSettings> = {
   heads: 'heads',
   dropout: 'dropout',
   'hash-buckets': 'hashBuckets',
+  'links-per-item': 'linksPerItem',
   epochs: 'epochs',
   'batch-size': 'batchSize',
   lr: 'learningRate',
@@ -31,6 +34,7 @@ const FIELD: Record<keyof typeof SETTING_OPTIONS, keyof PretrainSettings> = {
   patience: 'patience',
   'max-minutes': 'maxMinutes',
   seed: 'seed',
+  'valid-users': 'validUsers',
 };
 
 export function settingsFromArgs(args: Record<string, string | number | boolean>): PretrainSettings {
@@ -43,5 +47,7 @@ export function settingsFromArgs(args: Record<string, string | number | boolean>
 }
 
 export const SETTINGS_HELP = `  --dim N --max-len N --blocks N --heads N --dropout X --hash-buckets N
+  --links-per-item N (catalog "goes with" link tokens per item; 0 = none)
   --epochs N --batch-size N --lr X --negatives N (0 = full softmax) --patience N
-  --max-minutes X (time budget; best weights so far are kept) --seed N`;
+  --max-minutes X (time budget; best weights so far are kept) --seed N
+  --valid-users N (validation users sampled for early stopping; 0 = all)`;

@@ -1,17 +1,18 @@
 import * as tf from '@tensorflow/tfjs';
 import type { CatalogItem } from '../../src/engine/index.ts';
 // eslint-disable-next-line no-restricted-imports -- the model API is not yet re-exported by src/engine/index.ts
-import { getEncoder, hashToken, itemTokens, priceBucket } from '../../src/engine/model/index.ts';
+import { getEncoder, itemTokens, linkTokens, priceBucket, tokenId } from '../../src/engine/model/index.ts';
 
 /**
  * The vector a product that the model has never seen would get: the mean of its hashed content
  * token embeddings plus its price-bucket embedding, with no id embedding — exactly what the
  * encoder's item table holds for catalog items absent from pretraining (their id rows are zeroed).
  * Lets a product added to the catalog after pretraining be scored without retraining.
+ * `linkedFrom`: ids of the catalog items that list this one as a complement (see linkedFrom()).
  */
-export function contentVector(model: tf.LayersModel, item: CatalogItem): tf.Tensor1D {
+export function contentVector(model: tf.LayersModel, item: CatalogItem, linkedFrom: readonly string[] = []): tf.Tensor1D {
   const encoder = getEncoder(model);
-  const { hashBuckets, tokensPerItem, priceBuckets } = encoder.cfg;
+  const { hashBuckets, tokensPerItem, priceBuckets, linksPerItem } = encoder.cfg;
   if (!encoder.hasContent) throw new Error(`model "${model.name}" has hashBuckets 0; expected a model with content features`);
   const weight = (name: string) => {
     const w = encoder.weights.find((v) => v.originalName.endsWith(`/${name}`) || v.name.endsWith(`/${name}`));
@@ -20,11 +21,18 @@ export function contentVector(model: tf.LayersModel, item: CatalogItem): tf.Tens
   };
   const ids = itemTokens(item)
     .slice(0, tokensPerItem)
-    .map((t) => 1 + (hashToken(t) % (hashBuckets - 1)));
+    .map((t) => tokenId(t, hashBuckets));
+  const links = encoder.hasLinks
+    ? linkTokens(item.id, linkedFrom)
+        .slice(0, linksPerItem)
+        .map((t) => tokenId(t, hashBuckets))
+    : [];
   return tf.tidy(() => {
-    const price = tf.gather(weight('price_embedding'), [priceBucket(item.price, priceBuckets)]).reshape([-1]);
-    if (ids.length === 0) return price as tf.Tensor1D;
-    const tokens = tf.gather(weight('token_embedding'), tf.tensor1d(ids, 'int32')).mean(0);
-    return tokens.add(price) as tf.Tensor1D;
+    let v = tf.gather(weight('price_embedding'), [priceBucket(item.price, priceBuckets)]).reshape([-1]);
+    if (ids.length > 0) v = v.add(tf.gather(weight('token_embedding'), tf.tensor1d(ids, 'int32')).mean(0));
+    // Same pooling as LocalShelfEncoder.itemVectors: summed, divided by √count.
+    if (links.length > 0)
+      v = v.add(tf.gather(weight('token_embedding'), tf.tensor1d(links, 'int32')).sum(0).div(Math.sqrt(links.length)));
+    return v as tf.Tensor1D;
   });
 }

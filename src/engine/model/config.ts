@@ -18,6 +18,11 @@ export interface ModelConfig {
   tokensPerItem?: number;
   /** Price buckets (log scale); used only with content features. Default: 16. */
   priceBuckets?: number;
+  /**
+   * Catalog "goes with" link tokens kept per item (its own link plus the items that list it as a
+   * complement); 0 = none. Used only with content features. Default: 0.
+   */
+  linksPerItem?: number;
   /** Seed for weight initialisation, so runs are repeatable. Default: 42. */
   seed?: number;
 }
@@ -35,6 +40,7 @@ export function resolveConfig(config: ModelConfig): ResolvedModelConfig {
     hashBuckets: config.hashBuckets ?? 0,
     tokensPerItem: config.tokensPerItem ?? 24,
     priceBuckets: config.priceBuckets ?? 16,
+    linksPerItem: config.linksPerItem ?? 0,
     seed: config.seed ?? 42,
   };
   const positiveInts: (keyof ResolvedModelConfig)[] = [
@@ -52,6 +58,8 @@ export function resolveConfig(config: ModelConfig): ResolvedModelConfig {
   }
   if (!Number.isInteger(c.blocks) || c.blocks < 0)
     throw new Error(`model config "blocks" is ${c.blocks}; expected an integer ≥ 0`);
+  if (!Number.isInteger(c.linksPerItem) || c.linksPerItem < 0)
+    throw new Error(`model config "linksPerItem" is ${c.linksPerItem}; expected an integer ≥ 0`);
   if (!Number.isInteger(c.hashBuckets) || c.hashBuckets < 0)
     throw new Error(`model config "hashBuckets" is ${c.hashBuckets}; expected an integer ≥ 0`);
   if (c.dim % c.heads !== 0)

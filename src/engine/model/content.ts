@@ -33,6 +33,38 @@ export function itemTokens(item: CatalogItem): string[] {
   return [...new Set(tokens)];
 }
 
+/**
+ * For every catalog item, the items that list it as a complement ("goes with"), in catalog order.
+ * Links to ids the catalog does not have are ignored.
+ */
+export function linkedFrom(catalog: readonly CatalogItem[]): Map<string, string[]> {
+  const ids = new Set(catalog.map((item) => item.id));
+  const sources = new Map<string, string[]>();
+  for (const item of catalog)
+    for (const target of new Set(item.complements ?? [])) {
+      if (target === item.id || !ids.has(target)) continue;
+      const list = sources.get(target) ?? [];
+      list.push(item.id);
+      sources.set(target, list);
+    }
+  return sources;
+}
+
+/**
+ * Link tokens of an item: its own `l:<id>` first, then `l:<source>` for each item that lists it
+ * as a complement. An item and the things that go with it then share an embedding row, so the
+ * state after viewing a tent points at its sleeping bags — a relation the catalog states
+ * outright and count baselines have to learn from behaviour.
+ */
+export function linkTokens(itemId: string, sources: readonly string[] = []): string[] {
+  return [itemId, ...sources].map((id) => `l:${id}`);
+}
+
+/** Hashed token id in 1..hashBuckets-1 (0 marks an empty slot). */
+export function tokenId(token: string, hashBuckets: number): number {
+  return 1 + (hashToken(token) % (hashBuckets - 1));
+}
+
 /** Price bucket on a log2 scale: 1 for < 2, then one per doubling, capped at `buckets`; 0 = unknown. */
 export function priceBucket(price: number, buckets: number): number {
   if (!Number.isFinite(price) || price <= 0) return 0;
@@ -41,7 +73,8 @@ export function priceBucket(price: number, buckets: number): number {
 
 /**
  * Content features for the item table, row r = vocabulary index r (row 0 padding):
- * hashed token ids in 1..hashBuckets-1 (0 = empty slot) and price buckets.
+ * hashed token ids in 1..hashBuckets-1 (0 = empty slot), price buckets, and hashed link tokens
+ * (`linksPerItem` per row; none when 0).
  */
 export function contentFeatures(
   vocabulary: readonly string[],
@@ -49,18 +82,25 @@ export function contentFeatures(
   hashBuckets: number,
   tokensPerItem: number,
   priceBuckets: number,
-): { tokens: Int32Array; price: Int32Array } {
+  linksPerItem = 0,
+): { tokens: Int32Array; price: Int32Array; links: Int32Array } {
   const byId = new Map(catalog.map((item) => [item.id, item]));
+  const sources = linksPerItem > 0 ? linkedFrom(catalog) : new Map<string, string[]>();
   const rows = vocabulary.length + 1;
   const tokens = new Int32Array(rows * tokensPerItem);
   const price = new Int32Array(rows);
+  const links = new Int32Array(rows * linksPerItem);
   vocabulary.forEach((id, i) => {
     const item = byId.get(id);
     if (!item) return;
     itemTokens(item)
       .slice(0, tokensPerItem)
-      .forEach((t, j) => (tokens[(i + 1) * tokensPerItem + j] = 1 + (hashToken(t) % (hashBuckets - 1))));
+      .forEach((t, j) => (tokens[(i + 1) * tokensPerItem + j] = tokenId(t, hashBuckets)));
     price[i + 1] = priceBucket(item.price, priceBuckets);
+    if (linksPerItem > 0)
+      linkTokens(id, sources.get(id))
+        .slice(0, linksPerItem)
+        .forEach((t, j) => (links[(i + 1) * linksPerItem + j] = tokenId(t, hashBuckets)));
   });
-  return { tokens, price };
+  return { tokens, price, links };
 }

@@ -26,7 +26,8 @@ export class LocalShelfEncoder extends tf.layers.Layer {
   }
 
   override build(): void {
-    const { numItems, dim, maxLen, blocks, hashBuckets, tokensPerItem, priceBuckets, seed } = this.cfg;
+    const { numItems, dim, maxLen, blocks, hashBuckets, tokensPerItem, priceBuckets, linksPerItem, seed } =
+      this.cfg;
     let s = seed;
     const normal = (stddev: number) => tf.initializers.randomNormal({ mean: 0, stddev, seed: s++ });
     const glorot = () => tf.initializers.glorotUniform({ seed: s++ });
@@ -49,6 +50,7 @@ export class LocalShelfEncoder extends tf.layers.Layer {
       // Content features per item, stored as float weights so they travel in the weight file.
       add('item_tokens', [numItems + 1, tokensPerItem], tf.initializers.zeros(), false);
       add('item_price_bucket', [numItems + 1], tf.initializers.zeros(), false);
+      if (linksPerItem > 0) add('item_links', [numItems + 1, linksPerItem], tf.initializers.zeros(), false);
     }
     for (let b = 0; b < blocks; b++) {
       for (const ln of ['ln1', 'ln2']) {
@@ -76,8 +78,16 @@ export class LocalShelfEncoder extends tf.layers.Layer {
     return this.cfg.hashBuckets > 0;
   }
 
-  /** Writes per-item content features (token hash ids ≥ 1, 0 = none; price bucket ≥ 1, 0 = unknown). */
-  setContentFeatures(tokens: Int32Array, priceBucket: Int32Array): void {
+  /** Whether item vectors include the catalog's "goes with" link tokens. */
+  get hasLinks(): boolean {
+    return this.hasContent && this.cfg.linksPerItem > 0;
+  }
+
+  /**
+   * Writes per-item content features (token hash ids ≥ 1, 0 = none; price bucket ≥ 1, 0 = unknown;
+   * link token hash ids, required when the model has linksPerItem > 0).
+   */
+  setContentFeatures(tokens: Int32Array, priceBucket: Int32Array, links?: Int32Array): void {
     if (!this.hasContent)
       throw new Error(
         'setContentFeatures: the model was created with hashBuckets 0; expected hashBuckets > 0',
@@ -92,6 +102,15 @@ export class LocalShelfEncoder extends tf.layers.Layer {
     if (!t || !p) throw new Error('setContentFeatures: layer is not built');
     t.write(tf.tensor2d(Float32Array.from(tokens), [rows, this.cfg.tokensPerItem]));
     p.write(tf.tensor1d(Float32Array.from(priceBucket)));
+    if (!this.hasLinks) return;
+    const perItem = this.cfg.linksPerItem;
+    if (!links || links.length !== rows * perItem)
+      throw new Error(
+        `setContentFeatures: got ${links?.length ?? 'no'} link tokens; expected ${rows * perItem} (linksPerItem ${perItem})`,
+      );
+    const l = this.w['item_links'];
+    if (!l) throw new Error('setContentFeatures: layer is not built');
+    l.write(tf.tensor2d(Float32Array.from(links), [rows, perItem]));
   }
 
   /** Zeroes the id embedding of the given rows, so items with no behaviour are scored by content alone. */
@@ -105,18 +124,26 @@ export class LocalShelfEncoder extends tf.layers.Layer {
     next.dispose();
   }
 
-  /** Item vectors [numItems + 1, dim]: id embedding plus mean content-token and price embeddings. */
+  /**
+   * Item vectors [numItems + 1, dim]: id embedding plus mean content-token and price embeddings,
+   * plus (with links) the link-token embeddings summed and divided by √count — a tent linked from
+   * many items keeps each link audible without letting the count dominate its vector.
+   */
   itemVectors(): tf.Tensor2D {
     return tf.tidy(() => {
       const id = this.v('item_embedding') as tf.Tensor2D;
       if (!this.hasContent) return id.clone();
-      const tokens = this.v('item_tokens').toInt();
-      const present = tokens.greater(0).toFloat().expandDims(2);
-      const tokEmb = tf.gather(this.v('token_embedding'), tokens).mul(present);
-      const count = present.sum(1).maximum(1);
-      const content = tokEmb.sum(1).div(count);
+      const pooled = (ids: tf.Tensor, norm: (count: tf.Tensor) => tf.Tensor) => {
+        const rows = ids.toInt();
+        const present = rows.greater(0).toFloat().expandDims(2);
+        const emb = tf.gather(this.v('token_embedding'), rows).mul(present);
+        return emb.sum(1).div(norm(present.sum(1).maximum(1)));
+      };
+      const content = pooled(this.v('item_tokens'), (n) => n);
       const price = tf.gather(this.v('price_embedding'), this.v('item_price_bucket').toInt());
-      return id.add(content).add(price) as tf.Tensor2D;
+      const vectors = id.add(content).add(price);
+      if (!this.hasLinks) return vectors as tf.Tensor2D;
+      return vectors.add(pooled(this.v('item_links'), (n) => n.sqrt())) as tf.Tensor2D;
     });
   }
 
