@@ -52,6 +52,7 @@ export const DEMO_SETTINGS: Required<
   learningRate: 0.01,
   negatives: 2048,
   patience: 4,
+  lrDecay: 1,
   maxMinutes: 20,
   seed: 42,
   validUsers: 0,

@@ -14,6 +14,7 @@ export const SETTING_OPTIONS = {
   lr: 'number',
   negatives: 'number',
   patience: 'number',
+  'lr-decay': 'number',
   'max-minutes': 'number',
   seed: 'number',
   'valid-users': 'number',
@@ -32,6 +33,7 @@ const FIELD: Record<keyof typeof SETTING_OPTIONS, keyof PretrainSettings> = {
   lr: 'learningRate',
   negatives: 'negatives',
   patience: 'patience',
+  'lr-decay': 'lrDecay',
   'max-minutes': 'maxMinutes',
   seed: 'seed',
   'valid-users': 'validUsers',
@@ -49,5 +51,6 @@ export function settingsFromArgs(args: Record<string, string | number | boolean>
 export const SETTINGS_HELP = `  --dim N --max-len N --blocks N --heads N --dropout X --hash-buckets N
   --links-per-item N (catalog "goes with" link tokens per item; 0 = none)
   --epochs N --batch-size N --lr X --negatives N (0 = full softmax) --patience N
+  --lr-decay X (learning-rate factor after an epoch without a better validation score; 1 = off)
   --max-minutes X (time budget; best weights so far are kept) --seed N
   --valid-users N (validation users sampled for early stopping; 0 = all)`;

@@ -45,6 +45,12 @@ describe('LocalShelf model', () => {
     expect(evaluate(model, validation)['NDCG@10']).toBeGreaterThan(0.9);
   }, 30_000);
 
+  it('rejects a learning-rate decay outside (0, 1] by name', async () => {
+    const model = createModel({ numItems: 4, dim: 8, maxLen: 3, blocks: 1 });
+    const gen = train(model, [hist([1, 2, 3])], [], { lrDecay: 1.5 });
+    await expect(gen.next()).rejects.toThrow(/"lrDecay" is 1.5; expected a number in \(0, 1\]/);
+  });
+
   it('keeps tensor memory flat across scoring calls', () => {
     const model = createModel({ numItems: 20, dim: 8, maxLen: 5 });
     scoreAll(model, hist([1, 2]));

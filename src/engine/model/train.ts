@@ -22,6 +22,11 @@ export interface TrainOptions {
   negatives?: number;
   /** Epochs without a better validation NDCG@10 before stopping. Default: 5. */
   patience?: number;
+  /**
+   * Learning-rate factor applied after every epoch that does not improve validation NDCG@10
+   * (reduce on plateau); 1 = constant rate. Default: 1.
+   */
+  lrDecay?: number;
   /** Wall-clock budget in minutes; training stops (keeping the best weights) when spent. Default: Infinity. */
   maxMinutes?: number;
   /** Seed for shuffling and negative sampling. Default: 1. */
@@ -172,7 +177,12 @@ export async function* train(
   const encoder = getEncoder(model);
   const { numItems, maxLen, dim } = encoder.cfg;
   const vars = encoder.trainableWeights.map((w) => w.read() as tf.Variable);
+  const lrDecay = options.lrDecay ?? 1;
+  if (!(lrDecay > 0 && lrDecay <= 1))
+    throw new Error(`train option "lrDecay" is ${lrDecay}; expected a number in (0, 1]`);
   const optimizer = tf.train.adam(options.learningRate ?? 1e-3);
+  // Adam reads its rate on every step, so lowering it mid-run needs no new optimizer state.
+  const rate = optimizer as unknown as { learningRate: number };
   const started = Date.now();
   let best: tf.Tensor[] | null = null;
   let bestScore = -Infinity;
@@ -247,7 +257,10 @@ export async function* train(
         bestEpoch = epoch;
         bestValid = valid;
         since = 0;
-      } else since++;
+      } else {
+        since++;
+        rate.learningRate *= lrDecay;
+      }
       yield {
         type: 'epoch',
         epoch,
