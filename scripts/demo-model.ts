@@ -13,7 +13,7 @@ import { join, relative, resolve } from 'node:path';
 import { validateCatalog } from '../src/engine/index.ts';
 import { parseArgs } from './data/args.ts';
 // eslint-disable-next-line no-restricted-imports -- the model API is not yet re-exported by src/engine/index.ts
-import { loadPretrained } from '../src/engine/model/index.ts';
+import { loadPretrained, type PriorCalibration } from '../src/engine/model/index.ts';
 import { dirHandler, saveModelDir } from './data/model-files.ts';
 import { startNodeBackend } from './data/node-tf.ts';
 import { pretrainProgress } from './data/progress.ts';
@@ -47,6 +47,7 @@ export const DEMO_SETTINGS: Required<
   dropout: 0.1,
   hashBuckets: 4096,
   linksPerItem: 0,
+  complementsPerItem: 0,
   epochs: 200,
   batchSize: 64,
   learningRate: 0.01,
@@ -78,6 +79,7 @@ interface DemoMeta {
   settings: PretrainSettings;
   catalog: string;
   valid: Record<string, number>;
+  prior?: PriorCalibration;
   epochs: number;
   bestEpoch: number;
   stoppedBy: string;
@@ -146,6 +148,10 @@ async function main(): Promise<void> {
     meta: DemoMeta;
   }> {
     const run = await pretrain(population, settings, { catalog, onLog: pretrainProgress(settings) });
+    if (run.prior)
+      log(
+        `complement prior: bonus ${run.prior.bonus.join('/')}, validation NDCG@10 ${run.prior.before.toFixed(4)} → ${run.prior.after.toFixed(4)}`,
+      );
 
     const bytes = await saveModelDir(run.model, out);
     if (bytes > MAX_WEIGHT_BYTES)
@@ -168,6 +174,7 @@ async function main(): Promise<void> {
       settings: run.settings,
       catalog: repoPath(catalogFile),
       valid: run.result.valid,
+      ...(run.prior ? { prior: run.prior } : {}),
       epochs: run.result.epochs,
       bestEpoch: run.result.bestEpoch,
       stoppedBy: run.result.stoppedBy,
@@ -211,6 +218,7 @@ async function main(): Promise<void> {
       fitOn: "the population's training split (items before each shopper's last two), like the model",
     },
     valid: meta.valid,
+    ...(meta.prior ? { prior: meta.prior } : {}),
     beatsBaselines: beatsAll(evaluation.models),
   };
   mkdirSync(resultsDir, { recursive: true });

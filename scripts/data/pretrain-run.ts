@@ -1,6 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 // eslint-disable-next-line no-restricted-imports -- the model API is not yet re-exported by src/engine/index.ts
-import { contentFeatures, createModel, getEncoder, rng, train, type ModelConfig, type TrainLog, type TrainOptions, type TrainResult, type ValidationCase } from '../../src/engine/model/index.ts';
+import { calibrateComplementPrior, complementTable, contentFeatures, createModel, getEncoder, rng, scoreBatch, train, type ModelConfig, type PriorCalibration, type TrainLog, type TrainOptions, type TrainResult, type ValidationCase, type EncodedHistory } from '../../src/engine/model/index.ts';
 import type { CatalogItem } from '../../src/engine/index.ts';
 import type { UserSequence } from './read-dataset.ts';
 import { buildVocabulary, historyBefore } from './split.ts';
@@ -42,6 +42,8 @@ export interface PretrainOutput {
   result: TrainResult;
   params: number;
   settings: PretrainSettings;
+  /** The complement prior's calibration on the validation users, when the model has one. */
+  prior?: PriorCalibration;
 }
 
 /**
@@ -82,12 +84,14 @@ export async function pretrain(
     numItems: vocabulary.length,
     hashBuckets: opts.catalog ? (s.hashBuckets ?? 4096) : 0,
     linksPerItem: opts.catalog ? (s.linksPerItem ?? 0) : 0,
+    complementsPerItem: opts.catalog ? (s.complementsPerItem ?? 0) : 0,
   });
   if (opts.catalog) {
     const enc = getEncoder(model);
     const { hashBuckets, tokensPerItem, priceBuckets, linksPerItem } = enc.cfg;
     const { tokens, price, links } = contentFeatures(vocabulary, opts.catalog, hashBuckets, tokensPerItem, priceBuckets, linksPerItem);
     enc.setContentFeatures(tokens, price, links);
+    if (enc.hasComplementPrior) enc.setComplements(complementTable(vocabulary, opts.catalog, enc.cfg.complementsPerItem));
     const seen = new Set(users.flatMap((u) => u.items));
     enc.zeroItemRows(vocabulary.flatMap((id, i) => (seen.has(id) ? [] : [i + 1])));
   }
@@ -97,5 +101,9 @@ export async function pretrain(
     opts.onLog?.(next.value);
     next = await gen.next();
   }
-  return { model, vocabulary, index, result: next.value, params: model.countParams(), settings: s };
+  // The neural part trains without the prior (its bonus is 0 until now); the bonus is then
+  // fitted on the same validation users that chose the epoch.
+  const encoder = getEncoder(model);
+  const prior = encoder.hasComplementPrior ? calibrateComplementPrior(encoder, validation, (histories) => scoreBatch(model, histories as EncodedHistory[])) : undefined;
+  return { model, vocabulary, index, result: next.value, params: model.countParams(), settings: s, prior };
 }

@@ -9,6 +9,7 @@ export const SETTING_OPTIONS = {
   dropout: 'number',
   'hash-buckets': 'number',
   'links-per-item': 'number',
+  'complements-per-item': 'number',
   epochs: 'number',
   'batch-size': 'number',
   lr: 'number',
@@ -28,6 +29,7 @@ const FIELD: Record<keyof typeof SETTING_OPTIONS, keyof PretrainSettings> = {
   dropout: 'dropout',
   'hash-buckets': 'hashBuckets',
   'links-per-item': 'linksPerItem',
+  'complements-per-item': 'complementsPerItem',
   epochs: 'epochs',
   'batch-size': 'batchSize',
   lr: 'learningRate',
@@ -50,6 +52,7 @@ export function settingsFromArgs(args: Record<string, string | number | boolean>
 
 export const SETTINGS_HELP = `  --dim N --max-len N --blocks N --heads N --dropout X --hash-buckets N
   --links-per-item N (catalog "goes with" link tokens per item; 0 = none)
+  --complements-per-item N (catalog complements per item for the calibrated complement prior; 0 = none)
   --epochs N --batch-size N --lr X --negatives N (0 = full softmax) --patience N
   --lr-decay X (learning-rate factor after an epoch without a better validation score; 1 = off)
   --max-minutes X (time budget; best weights so far are kept) --seed N

@@ -22,6 +22,8 @@ export interface DemoReport extends HeldOutEvaluation {
   settings: Record<string, unknown>;
   baselineSettings: Record<string, unknown>;
   valid: Record<string, number>;
+  /** Complement prior calibrated on the pretraining validation users (absent: no prior). */
+  prior?: { bonus: number[]; before: number; after: number };
   /** Whether LocalShelf beats every baseline on HR@10 and NDCG@10. */
   beatsBaselines: boolean;
 }
@@ -34,7 +36,9 @@ export function beatsAll(models: Record<string, Record<string, number>>, model =
   if (!ours) return false;
   return Object.entries(models)
     .filter(([name]) => name !== model)
-    .every(([, m]) => (ours['HR@10'] ?? 0) > (m['HR@10'] ?? 0) && (ours['NDCG@10'] ?? 0) > (m['NDCG@10'] ?? 0));
+    .every(
+      ([, m]) => (ours['HR@10'] ?? 0) > (m['HR@10'] ?? 0) && (ours['NDCG@10'] ?? 0) > (m['NDCG@10'] ?? 0),
+    );
 }
 
 /** Standard error of a hit rate `p` measured on `n` independent users. */
@@ -55,7 +59,9 @@ export function demoReportMarkdown(r: DemoReport): string {
     '',
     `| model | ${METRICS.join(' | ')} |`,
     `| --- | ${METRICS.map(() => '---').join(' | ')} |`,
-    ...Object.entries(r.models).map(([name, m]) => `| ${name} | ${METRICS.map((k) => f(m[k])).join(' | ')} |`),
+    ...Object.entries(r.models).map(
+      ([name, m]) => `| ${name} | ${METRICS.map((k) => f(m[k])).join(' | ')} |`,
+    ),
     '',
     `LocalShelf ${r.beatsBaselines ? 'beats' : 'does NOT beat'} every baseline on HR@10 and NDCG@10. ` +
       `With ${r.testUsers} test shoppers one standard error of HR@10 is about ${standardError(r.models['localshelf']?.['HR@10'] ?? 0, r.testUsers).toFixed(3)}, so gaps smaller than that are noise.`,
@@ -63,6 +69,11 @@ export function demoReportMarkdown(r: DemoReport): string {
     `- LocalShelf: ${r.params.toLocaleString('en')} parameters, ${r.modelBytes.toLocaleString('en')} bytes of weights (${(r.modelBytes / 1e6).toFixed(2)} MB), ` +
       `trained ${(r.trainSeconds / 60).toFixed(1)} min on ${r.cpus} shared CPUs, tfjs ${r.backend} backend (${r.epochs} epochs, best ${r.bestEpoch}, stopped by ${r.stoppedBy}).`,
     `- Pretraining validation (population, second-to-last item): HR@10 ${f(r.valid['HR@10'])}, NDCG@10 ${f(r.valid['NDCG@10'])}.`,
+    ...(r.prior
+      ? [
+          `- Complement prior: bonus ${r.prior.bonus.join(' / ')} for what goes with the latest / second / third latest item, chosen on the pretraining validation users (NDCG@10 ${f(r.prior.before)} without it → ${f(r.prior.after)}); the validation line above is before the prior.`,
+        ]
+      : []),
     `- Settings: \`${JSON.stringify(r.settings)}\`.`,
     `- Baselines (bench/baselines): \`${JSON.stringify(r.baselineSettings)}\`.`,
     `- Data: ${r.dataFile} (sha256 ${r.dataSha256}), catalog ${r.catalogFile}.`,

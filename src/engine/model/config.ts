@@ -23,6 +23,11 @@ export interface ModelConfig {
    * complement); 0 = none. Used only with content features. Default: 0.
    */
   linksPerItem?: number;
+  /**
+   * Catalog complements ("goes with") kept per item for the complement prior: a calibrated bonus
+   * added to the scores of what goes with the latest items; 0 = no prior. Default: 0.
+   */
+  complementsPerItem?: number;
   /** Seed for weight initialisation, so runs are repeatable. Default: 42. */
   seed?: number;
 }
@@ -41,6 +46,7 @@ export function resolveConfig(config: ModelConfig): ResolvedModelConfig {
     tokensPerItem: config.tokensPerItem ?? 24,
     priceBuckets: config.priceBuckets ?? 16,
     linksPerItem: config.linksPerItem ?? 0,
+    complementsPerItem: config.complementsPerItem ?? 0,
     seed: config.seed ?? 42,
   };
   const positiveInts: (keyof ResolvedModelConfig)[] = [
@@ -58,6 +64,8 @@ export function resolveConfig(config: ModelConfig): ResolvedModelConfig {
   }
   if (!Number.isInteger(c.blocks) || c.blocks < 0)
     throw new Error(`model config "blocks" is ${c.blocks}; expected an integer ≥ 0`);
+  if (!Number.isInteger(c.complementsPerItem) || c.complementsPerItem < 0)
+    throw new Error(`model config "complementsPerItem" is ${c.complementsPerItem}; expected an integer ≥ 0`);
   if (!Number.isInteger(c.linksPerItem) || c.linksPerItem < 0)
     throw new Error(`model config "linksPerItem" is ${c.linksPerItem}; expected an integer ≥ 0`);
   if (!Number.isInteger(c.hashBuckets) || c.hashBuckets < 0)
@@ -68,6 +76,9 @@ export function resolveConfig(config: ModelConfig): ResolvedModelConfig {
     throw new Error(`model config "dropout" is ${c.dropout}; expected a number in [0, 1)`);
   return c;
 }
+
+/** Recent history items whose complements get a bonus: the latest, then the two before it. */
+export const PRIOR_DEPTH = 3;
 
 /** Number of recency buckets (see history.ts); row 0 is padding, row 1 is "unknown time". */
 export const RECENCY_BUCKETS = 9;

@@ -1,5 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import { RECENCY_BUCKETS, resolveConfig, type ModelConfig, type ResolvedModelConfig } from './config.ts';
+import {
+  PRIOR_DEPTH,
+  RECENCY_BUCKETS,
+  resolveConfig,
+  type ModelConfig,
+  type ResolvedModelConfig,
+} from './config.ts';
 import { EVENT_KINDS } from '../events/schema.ts';
 import { matMulFast } from './fast-matmul.ts';
 
@@ -26,8 +32,18 @@ export class LocalShelfEncoder extends tf.layers.Layer {
   }
 
   override build(): void {
-    const { numItems, dim, maxLen, blocks, hashBuckets, tokensPerItem, priceBuckets, linksPerItem, seed } =
-      this.cfg;
+    const {
+      numItems,
+      dim,
+      maxLen,
+      blocks,
+      hashBuckets,
+      tokensPerItem,
+      priceBuckets,
+      linksPerItem,
+      complementsPerItem,
+      seed,
+    } = this.cfg;
     let s = seed;
     const normal = (stddev: number) => tf.initializers.randomNormal({ mean: 0, stddev, seed: s++ });
     const glorot = () => tf.initializers.glorotUniform({ seed: s++ });
@@ -51,6 +67,12 @@ export class LocalShelfEncoder extends tf.layers.Layer {
       add('item_tokens', [numItems + 1, tokensPerItem], tf.initializers.zeros(), false);
       add('item_price_bucket', [numItems + 1], tf.initializers.zeros(), false);
       if (linksPerItem > 0) add('item_links', [numItems + 1, linksPerItem], tf.initializers.zeros(), false);
+    }
+    if (complementsPerItem > 0) {
+      // Vocabulary indices of each item's complements (0 = none) and the calibrated bonus per
+      // recent position; both stored, not trained, so they travel in the weight file.
+      add('item_complements', [numItems + 1, complementsPerItem], tf.initializers.zeros(), false);
+      add('complement_bonus', [PRIOR_DEPTH], tf.initializers.zeros(), false);
     }
     for (let b = 0; b < blocks; b++) {
       for (const ln of ['ln1', 'ln2']) {
@@ -111,6 +133,49 @@ export class LocalShelfEncoder extends tf.layers.Layer {
     const l = this.w['item_links'];
     if (!l) throw new Error('setContentFeatures: layer is not built');
     l.write(tf.tensor2d(Float32Array.from(links), [rows, perItem]));
+  }
+
+  /** Whether the model has a complement prior (see complement-prior.ts). */
+  get hasComplementPrior(): boolean {
+    return this.cfg.complementsPerItem > 0;
+  }
+
+  private priorCache: { table: Int32Array; bonus: Float32Array } | null = null;
+
+  /** Writes each item's complements (vocabulary indices, 0 = none), [numItems + 1] × complementsPerItem. */
+  setComplements(table: Int32Array): void {
+    const w = this.w['item_complements'];
+    const rows = this.cfg.numItems + 1;
+    const k = this.cfg.complementsPerItem;
+    if (!w) throw new Error('setComplements: the model has complementsPerItem 0; expected > 0');
+    if (table.length !== rows * k)
+      throw new Error(`setComplements: got ${table.length} entries; expected ${rows * k}`);
+    w.write(tf.tensor2d(Float32Array.from(table), [rows, k]));
+    this.priorCache = null;
+  }
+
+  /** Writes the bonus added to complements of the latest, second and third latest items. */
+  setComplementBonus(bonus: readonly number[]): void {
+    const w = this.w['complement_bonus'];
+    if (!w) throw new Error('setComplementBonus: the model has complementsPerItem 0; expected > 0');
+    if (bonus.length !== PRIOR_DEPTH || !bonus.every(Number.isFinite))
+      throw new Error(
+        `setComplementBonus: got [${bonus.join(', ')}]; expected ${PRIOR_DEPTH} finite numbers`,
+      );
+    w.write(tf.tensor1d([...bonus]));
+    this.priorCache = null;
+  }
+
+  /** The complement table and bonus as plain arrays (read once, then cached); null without a prior. */
+  complementPrior(): { table: Int32Array; bonus: Float32Array; perItem: number } | null {
+    if (!this.hasComplementPrior) return null;
+    if (!this.priorCache) {
+      this.priorCache = {
+        table: Int32Array.from(this.v('item_complements').dataSync()),
+        bonus: Float32Array.from(this.v('complement_bonus').dataSync()),
+      };
+    }
+    return { ...this.priorCache, perItem: this.cfg.complementsPerItem };
   }
 
   /** Zeroes the id embedding of the given rows, so items with no behaviour are scored by content alone. */

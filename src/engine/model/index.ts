@@ -6,7 +6,17 @@ export { registerGatherGradient } from './gather-grad.ts';
 export { createModel, getEncoder, itemMatrix, userRepresentation, scoreBatch, scoreAll } from './model.ts';
 export type { HistoryStep, EncodedHistory } from './history.ts';
 export { encodeHistory, padBatch, recencyBucket, kindIndex } from './history.ts';
-export { contentFeatures, itemTokens, hashToken, linkedFrom, linkTokens, priceBucket, tokenId } from './content.ts';
+export {
+  contentFeatures,
+  itemTokens,
+  hashToken,
+  linkedFrom,
+  linkTokens,
+  priceBucket,
+  tokenId,
+} from './content.ts';
+export { addComplementPrior, calibrateComplementPrior, complementTable } from './complement-prior.ts';
+export type { PriorCalibration } from './complement-prior.ts';
 export { train, evaluate, makeBatches, rng } from './train.ts';
 export type { TrainOptions, TrainLog, TrainResult, ValidationCase } from './train.ts';
 export { fullSoftmaxLoss, sharedNegativesLoss } from './loss.ts';

@@ -3,6 +3,7 @@ import type { ModelConfig } from './config.ts';
 import { LocalShelfEncoder } from './encoder-layer.ts';
 import { padBatch, type EncodedHistory } from './history.ts';
 import { registerGatherGradient } from './gather-grad.ts';
+import { addComplementPrior } from './complement-prior.ts';
 
 /** Builds the model: inputs items/kinds/recency [batch, time] int32 → user states [batch, time, dim]. */
 export function createModel(config: ModelConfig): tf.LayersModel {
@@ -63,7 +64,7 @@ export function userRepresentation(
   });
 }
 
-/** Scores [batch, numItems] for several histories at once; higher is better. */
+/** Scores [batch, numItems] for several histories at once (with the complement prior, if any); higher is better. */
 export function scoreBatch(model: tf.LayersModel, histories: readonly EncodedHistory[]): Float32Array {
   const encoder = getEncoder(model);
   const scores = tf.tidy(() => {
@@ -74,6 +75,11 @@ export function scoreBatch(model: tf.LayersModel, histories: readonly EncodedHis
   });
   const data = scores.dataSync() as Float32Array;
   scores.dispose();
+  addComplementPrior(
+    encoder,
+    histories.map((h) => h.items),
+    data,
+  );
   return data;
 }
 

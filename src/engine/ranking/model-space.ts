@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { SequenceStep } from '../events/queries.ts';
 import { encodeHistory } from '../model/history.ts';
 import { getEncoder, itemMatrix, userRepresentation } from '../model/model.ts';
+import { addComplementPrior } from '../model/complement-prior.ts';
 import type { PersonalHead } from '../training/personal-head.ts';
 import type { ItemSpace } from './shelves.ts';
 
@@ -67,6 +68,7 @@ export class ModelItemSpace implements ItemSpace {
     });
     const values = scores.dataSync() as Float32Array;
     scores.dispose();
+    addComplementPrior(getEncoder(this.model), [history.items], values);
     return values;
   }
 

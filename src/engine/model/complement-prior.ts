@@ -1,0 +1,106 @@
+import type { CatalogItem } from '../catalog/schema.ts';
+import { rankOf, summarize, type RankOutcome } from '../ranking/metrics.ts';
+import { PRIOR_DEPTH } from './config.ts';
+import type { LocalShelfEncoder } from './encoder-layer.ts';
+
+/**
+ * The complement prior: the catalog says what goes with what (a tent → its sleeping bags), and
+ * shoppers follow those links, but a dot-product model has to squeeze every such pair into a
+ * few dozen dimensions. So the model adds a bonus to the score of each complement of the latest
+ * items (one bonus per recent position), calibrated on the validation split after pretraining.
+ */
+
+/** Each item's complements as vocabulary indices (1-based; 0 = none), `perItem` per row, row 0 padding. */
+export function complementTable(
+  vocabulary: readonly string[],
+  catalog: readonly CatalogItem[],
+  perItem: number,
+): Int32Array {
+  const index = new Map(vocabulary.map((id, i) => [id, i + 1]));
+  const byId = new Map(catalog.map((item) => [item.id, item]));
+  const table = new Int32Array((vocabulary.length + 1) * perItem);
+  vocabulary.forEach((id, i) => {
+    const targets = (byId.get(id)?.complements ?? [])
+      .map((c) => index.get(c))
+      .filter((j): j is number => j !== undefined && j !== i + 1);
+    [...new Set(targets)].slice(0, perItem).forEach((j, k) => (table[(i + 1) * perItem + k] = j));
+  });
+  return table;
+}
+
+type Prior = { table: Int32Array; bonus: ArrayLike<number>; perItem: number };
+
+/** Adds the prior in place to one history's scores (row of numItems; index = vocabulary index − 1). */
+function addPriorRow(prior: Prior, history: ArrayLike<number>, row: Float32Array): void {
+  for (let r = 0; r < PRIOR_DEPTH && r < history.length; r++) {
+    const bonus = prior.bonus[r] as number;
+    const item = history[history.length - 1 - r] as number;
+    if (bonus === 0 || item <= 0) continue;
+    for (let k = 0; k < prior.perItem; k++) {
+      const j = prior.table[item * prior.perItem + k] as number;
+      if (j > 0) row[j - 1]! += bonus;
+    }
+  }
+}
+
+/** Adds the model's complement prior in place to scores [histories × numItems]; no-op without one. */
+export function addComplementPrior(
+  encoder: LocalShelfEncoder,
+  histories: readonly ArrayLike<number>[],
+  scores: Float32Array,
+): void {
+  const prior = encoder.complementPrior();
+  if (!prior || !prior.bonus.some((b) => b !== 0)) return;
+  const n = encoder.cfg.numItems;
+  histories.forEach((h, b) => addPriorRow(prior, h, scores.subarray(b * n, (b + 1) * n)));
+}
+
+/** Bonus grid: latest item × the two before it (both get the same bonus). */
+const LATEST = [0, 0.5, 1, 1.5, 2, 3, 4, 6, 8];
+const EARLIER = [0, 0.5, 1, 2];
+
+export interface PriorCalibration {
+  bonus: number[];
+  /** Validation NDCG@10 without the prior and with the chosen bonus. */
+  before: number;
+  after: number;
+}
+
+/**
+ * Chooses the bonus that maximises validation NDCG@10 (ties keep the smaller bonus) and writes
+ * it into the model. `scoreChunk` returns the model's scores without the prior.
+ */
+export function calibrateComplementPrior(
+  encoder: LocalShelfEncoder,
+  cases: readonly { history: { items: Int32Array }; target: number }[],
+  scoreChunk: (histories: readonly { items: Int32Array }[]) => Float32Array,
+  chunkSize = 256,
+): PriorCalibration {
+  const prior = encoder.complementPrior();
+  if (!prior) throw new Error('calibrateComplementPrior: the model has complementsPerItem 0; expected > 0');
+  const n = encoder.cfg.numItems;
+  const grid = LATEST.flatMap((a) => EARLIER.map((b) => [a, b, b]));
+  const outcomes: RankOutcome[][] = grid.map(() => []);
+  const row = new Float32Array(n);
+  for (let start = 0; start < cases.length; start += chunkSize) {
+    const chunk = cases.slice(start, start + chunkSize);
+    const scores = scoreChunk(chunk.map((c) => c.history));
+    chunk.forEach((c, i) => {
+      const base = scores.subarray(i * n, (i + 1) * n);
+      const exclude = Array.from(c.history.items, (j) => j - 1).filter((j) => j >= 0 && j !== c.target - 1);
+      grid.forEach((bonus, g) => {
+        row.set(base);
+        addPriorRow({ ...prior, bonus }, c.history.items, row);
+        outcomes[g]!.push(rankOf(row, c.target - 1, exclude));
+      });
+    });
+  }
+  const ndcg = outcomes.map((o) => summarize(o)['NDCG@10'] ?? 0);
+  let best = 0;
+  ndcg.forEach((v, g) => {
+    if (v > (ndcg[best] as number)) best = g;
+  });
+  const bonus = grid[best] as number[];
+  encoder.setComplementBonus(bonus);
+  return { bonus, before: ndcg[0] as number, after: ndcg[best] as number };
+}
