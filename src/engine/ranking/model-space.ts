@@ -72,6 +72,23 @@ export class ModelItemSpace implements ItemSpace {
     return values;
   }
 
+  complementAnchors(steps: readonly SequenceStep[]): Map<number, number> {
+    const anchors = new Map<number, number>();
+    const prior = getEncoder(this.model).complementPrior();
+    if (!prior) return anchors;
+    const items = encodeHistory(steps, this.index, this.maxLen).items;
+    // Latest first, so an item that goes with several recent ones names the latest.
+    for (let r = 0; r < prior.bonus.length && r < items.length; r++) {
+      const item = items[items.length - 1 - r]!;
+      if (prior.bonus[r] === 0 || item <= 0) continue;
+      for (let k = 0; k < prior.perItem; k++) {
+        const j = prior.table[item * prior.perItem + k]!;
+        if (j > 0 && !anchors.has(j - 1)) anchors.set(j - 1, item - 1);
+      }
+    }
+    return anchors;
+  }
+
   similarity(i: number, j: number): number {
     let dot = 0;
     for (let d = 0; d < this.dim; d++) dot += this.unit[i * this.dim + d]! * this.unit[j * this.dim + d]!;

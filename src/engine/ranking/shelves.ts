@@ -57,6 +57,11 @@ export interface ItemSpace {
   similarity(i: number, j: number): number;
   /** Interaction counts from pretraining, for trending; null when the model card has none. */
   popularity: Float32Array | null;
+  /**
+   * Rows whose score after `steps` includes the model's complement bonus, each mapped to the
+   * recent row it goes with (the latest such). Absent or empty when the model has no prior.
+   */
+  complementAnchors?(steps: readonly SequenceStep[]): Map<number, number>;
 }
 
 /** What the device knows about the shopper right now. */
@@ -209,23 +214,37 @@ export class ShelfBuilder {
       picked = [...pool].sort((a, b) => blended.get(b)! - blended.get(a)!).slice(0, limit);
     }
     const explain = this.historyReasons(context);
+    const anchors = this.space.complementAnchors?.(context.steps) ?? new Map<number, number>();
     return {
       kind: 'for-you',
       anchor: null,
       items: picked.map((i) => {
         const itemId = this.space.vocabulary[i]!;
         const reasons = explain(i);
+        const anchor = anchors.get(i);
+        if (anchor !== undefined) {
+          const anchorId = this.space.vocabulary[anchor]!;
+          reasons.unshift({ type: 'complement', itemId: anchorId, title: this.title(anchorId) });
+        }
         const p = clickProbability.get(i);
         if (p !== undefined) reasons.push({ type: 'click-model', probability: p });
-        const first = reasons[0];
-        const explanation =
-          first && first.type === 'history'
-            ? `Because you ${VERBS[first.kind]} ${first.title}` +
-              (reasons[1]?.type === 'history' ? ` and ${VERBS[reasons[1].kind]} ${reasons[1].title}` : '')
-            : 'Picked for you from your recent browsing';
-        return { itemId, score: scores[i]!, reasons, explanation };
+        return { itemId, score: scores[i]!, reasons, explanation: this.forYouExplanation(reasons, context) };
       }),
     };
+  }
+
+  private forYouExplanation(reasons: readonly Reason[], context: ShopperContext): string {
+    const [first, second] = reasons;
+    if (first?.type === 'complement') {
+      const step = [...context.steps].reverse().find((s) => s.itemId === first.itemId);
+      return `Goes with ${first.title}, which you ${VERBS[step?.kind ?? 'view']}`;
+    }
+    if (first?.type === 'history')
+      return (
+        `Because you ${VERBS[first.kind]} ${first.title}` +
+        (second?.type === 'history' ? ` and ${VERBS[second.kind]} ${second.title}` : '')
+      );
+    return 'Picked for you from your recent browsing';
   }
 
   /**
