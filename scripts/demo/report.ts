@@ -22,7 +22,7 @@ export interface DemoReport extends HeldOutEvaluation {
   settings: Record<string, unknown>;
   baselineSettings: Record<string, unknown>;
   valid: Record<string, number>;
-  /** Complement prior calibrated on the pretraining validation users (absent: no prior). */
+  /** Catalog prior calibrated on the pretraining validation users (absent: no prior). */
   prior?: { bonus: number[]; before: number; after: number };
   /** Whether LocalShelf beats every baseline on HR@10 and NDCG@10. */
   beatsBaselines: boolean;
@@ -71,7 +71,7 @@ export function demoReportMarkdown(r: DemoReport): string {
     `- Pretraining validation (population, second-to-last item): HR@10 ${f(r.valid['HR@10'])}, NDCG@10 ${f(r.valid['NDCG@10'])}.`,
     ...(r.prior
       ? [
-          `- Complement prior: bonus ${r.prior.bonus.join(' / ')} for what goes with the latest / second / third latest item, chosen on the pretraining validation users (NDCG@10 ${f(r.prior.before)} without it → ${f(r.prior.after)}); the validation line above is before the prior.`,
+          `- Catalog prior: bonus ${r.prior.bonus.slice(0, 3).join(' / ')} for what goes with the latest / second / third latest item and ${r.prior.bonus[3]} for the latest item's category, chosen on the pretraining validation users (NDCG@10 ${f(r.prior.before)} without it → ${f(r.prior.after)}); the validation line above is before the prior.`,
         ]
       : []),
     `- Settings: \`${JSON.stringify(r.settings)}\`.`,

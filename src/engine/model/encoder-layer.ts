@@ -69,10 +69,12 @@ export class LocalShelfEncoder extends tf.layers.Layer {
       if (linksPerItem > 0) add('item_links', [numItems + 1, linksPerItem], tf.initializers.zeros(), false);
     }
     if (complementsPerItem > 0) {
-      // Vocabulary indices of each item's complements (0 = none) and the calibrated bonus per
-      // recent position; both stored, not trained, so they travel in the weight file.
+      // The catalog prior (catalog-prior.ts): each item's complements as vocabulary indices
+      // (0 = none), its leaf category id (0 = unknown), and the calibrated bonuses; stored, not
+      // trained, so they travel in the weight file.
       add('item_complements', [numItems + 1, complementsPerItem], tf.initializers.zeros(), false);
-      add('complement_bonus', [PRIOR_DEPTH], tf.initializers.zeros(), false);
+      add('item_leaf', [numItems + 1], tf.initializers.zeros(), false);
+      add('prior_bonus', [PRIOR_DEPTH + 1], tf.initializers.zeros(), false);
     }
     for (let b = 0; b < blocks; b++) {
       for (const ln of ['ln1', 'ln2']) {
@@ -135,44 +137,53 @@ export class LocalShelfEncoder extends tf.layers.Layer {
     l.write(tf.tensor2d(Float32Array.from(links), [rows, perItem]));
   }
 
-  /** Whether the model has a complement prior (see complement-prior.ts). */
-  get hasComplementPrior(): boolean {
+  /** Whether the model has a catalog prior (see catalog-prior.ts). */
+  get hasCatalogPrior(): boolean {
     return this.cfg.complementsPerItem > 0;
   }
 
-  private priorCache: { table: Int32Array; bonus: Float32Array } | null = null;
+  private priorCache: { table: Int32Array; leaves: Int32Array; bonus: Float32Array } | null = null;
 
-  /** Writes each item's complements (vocabulary indices, 0 = none), [numItems + 1] × complementsPerItem. */
-  setComplements(table: Int32Array): void {
-    const w = this.w['item_complements'];
+  /**
+   * Writes each item's complements (vocabulary indices, 0 = none; [numItems + 1] ×
+   * complementsPerItem) and leaf category ids (0 = unknown; [numItems + 1]).
+   */
+  setCatalogRelations(complements: Int32Array, leaves: Int32Array): void {
+    const c = this.w['item_complements'];
+    const l = this.w['item_leaf'];
     const rows = this.cfg.numItems + 1;
     const k = this.cfg.complementsPerItem;
-    if (!w) throw new Error('setComplements: the model has complementsPerItem 0; expected > 0');
-    if (table.length !== rows * k)
-      throw new Error(`setComplements: got ${table.length} entries; expected ${rows * k}`);
-    w.write(tf.tensor2d(Float32Array.from(table), [rows, k]));
+    if (!c || !l) throw new Error('setCatalogRelations: the model has complementsPerItem 0; expected > 0');
+    if (complements.length !== rows * k || leaves.length !== rows)
+      throw new Error(
+        `setCatalogRelations: got ${complements.length} complements and ${leaves.length} leaves; expected ${rows * k} and ${rows}`,
+      );
+    c.write(tf.tensor2d(Float32Array.from(complements), [rows, k]));
+    l.write(tf.tensor1d(Float32Array.from(leaves)));
     this.priorCache = null;
   }
 
-  /** Writes the bonus added to complements of the latest, second and third latest items. */
-  setComplementBonus(bonus: readonly number[]): void {
-    const w = this.w['complement_bonus'];
-    if (!w) throw new Error('setComplementBonus: the model has complementsPerItem 0; expected > 0');
-    if (bonus.length !== PRIOR_DEPTH || !bonus.every(Number.isFinite))
-      throw new Error(
-        `setComplementBonus: got [${bonus.join(', ')}]; expected ${PRIOR_DEPTH} finite numbers`,
-      );
+  /**
+   * Writes the prior's bonuses: for complements of the latest, second and third latest items,
+   * then for items in the latest item's leaf category.
+   */
+  setPriorBonus(bonus: readonly number[]): void {
+    const w = this.w['prior_bonus'];
+    if (!w) throw new Error('setPriorBonus: the model has complementsPerItem 0; expected > 0');
+    if (bonus.length !== PRIOR_DEPTH + 1 || !bonus.every(Number.isFinite))
+      throw new Error(`setPriorBonus: got [${bonus.join(', ')}]; expected ${PRIOR_DEPTH + 1} finite numbers`);
     w.write(tf.tensor1d([...bonus]));
     this.priorCache = null;
   }
 
-  /** The complement table and bonus as plain arrays (read once, then cached); null without a prior. */
-  complementPrior(): { table: Int32Array; bonus: Float32Array; perItem: number } | null {
-    if (!this.hasComplementPrior) return null;
+  /** The prior's tables and bonuses as plain arrays (read once, then cached); null without a prior. */
+  catalogPrior(): { table: Int32Array; leaves: Int32Array; bonus: Float32Array; perItem: number } | null {
+    if (!this.hasCatalogPrior) return null;
     if (!this.priorCache) {
       this.priorCache = {
         table: Int32Array.from(this.v('item_complements').dataSync()),
-        bonus: Float32Array.from(this.v('complement_bonus').dataSync()),
+        leaves: Int32Array.from(this.v('item_leaf').dataSync()),
+        bonus: Float32Array.from(this.v('prior_bonus').dataSync()),
       };
     }
     return { ...this.priorCache, perItem: this.cfg.complementsPerItem };

@@ -15,8 +15,8 @@ export {
   priceBucket,
   tokenId,
 } from './content.ts';
-export { addComplementPrior, calibrateComplementPrior, complementTable } from './complement-prior.ts';
-export type { PriorCalibration } from './complement-prior.ts';
+export { addCatalogPrior, calibrateCatalogPrior, complementTable, leafTable } from './catalog-prior.ts';
+export type { PriorCalibration } from './catalog-prior.ts';
 export { train, evaluate, makeBatches, rng } from './train.ts';
 export type { TrainOptions, TrainLog, TrainResult, ValidationCase } from './train.ts';
 export { fullSoftmaxLoss, sharedNegativesLoss } from './loss.ts';

@@ -3,7 +3,7 @@ import type { ModelConfig } from './config.ts';
 import { LocalShelfEncoder } from './encoder-layer.ts';
 import { padBatch, type EncodedHistory } from './history.ts';
 import { registerGatherGradient } from './gather-grad.ts';
-import { addComplementPrior } from './complement-prior.ts';
+import { addCatalogPrior } from './catalog-prior.ts';
 
 /** Builds the model: inputs items/kinds/recency [batch, time] int32 → user states [batch, time, dim]. */
 export function createModel(config: ModelConfig): tf.LayersModel {
@@ -75,7 +75,7 @@ export function scoreBatch(model: tf.LayersModel, histories: readonly EncodedHis
   });
   const data = scores.dataSync() as Float32Array;
   scores.dispose();
-  addComplementPrior(
+  addCatalogPrior(
     encoder,
     histories.map((h) => h.items),
     data,

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogItem } from '../catalog/schema.ts';
-import { complementTable } from '../model/complement-prior.ts';
+import { complementTable, leafTable } from '../model/catalog-prior.ts';
 import { createModel, getEncoder } from '../model/model.ts';
 import { ModelItemSpace } from './model-space.ts';
 import { ShelfBuilder } from './shelves.ts';
@@ -47,8 +47,8 @@ describe('"for you" with the complement prior', () => {
       seed: 3,
     });
     const encoder = getEncoder(model);
-    encoder.setComplements(complementTable(vocabulary, catalog, 2));
-    encoder.setComplementBonus(bonus);
+    encoder.setCatalogRelations(complementTable(vocabulary, catalog, 2), leafTable(vocabulary, catalog));
+    encoder.setPriorBonus(bonus);
     const space = new ModelItemSpace(model, vocabulary, null);
     return new ShelfBuilder(space, new Map(catalog.map((c) => [c.id, c]))).build(
       { kind: 'for-you', limit: 3 },
@@ -57,7 +57,7 @@ describe('"for you" with the complement prior', () => {
   }
 
   it('ranks what goes with the latest item first and says why', () => {
-    const shelf = shelfWithBonus([100, 0, 0]);
+    const shelf = shelfWithBonus([100, 0, 0, 0]);
     const top = shelf.items[0];
     expect(top?.itemId).toBe('bag');
     expect(top?.reasons[0]).toEqual({ type: 'complement', itemId: 'tent', title: 'Trail tent' });
@@ -67,7 +67,7 @@ describe('"for you" with the complement prior', () => {
   });
 
   it('claims no complement reason when the calibrated bonus is zero', () => {
-    const shelf = shelfWithBonus([0, 0, 0]);
+    const shelf = shelfWithBonus([0, 0, 0, 0]);
     expect(shelf.items.flatMap((r) => r.reasons).some((x) => x.type === 'complement')).toBe(false);
   });
 });

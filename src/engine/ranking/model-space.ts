@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { SequenceStep } from '../events/queries.ts';
 import { encodeHistory } from '../model/history.ts';
 import { getEncoder, itemMatrix, userRepresentation } from '../model/model.ts';
-import { addComplementPrior } from '../model/complement-prior.ts';
+import { addCatalogPrior } from '../model/catalog-prior.ts';
+import { PRIOR_DEPTH } from '../model/config.ts';
 import type { PersonalHead } from '../training/personal-head.ts';
 import type { ItemSpace } from './shelves.ts';
 
@@ -68,17 +69,17 @@ export class ModelItemSpace implements ItemSpace {
     });
     const values = scores.dataSync() as Float32Array;
     scores.dispose();
-    addComplementPrior(getEncoder(this.model), [history.items], values);
+    addCatalogPrior(getEncoder(this.model), [history.items], values);
     return values;
   }
 
   complementAnchors(steps: readonly SequenceStep[]): Map<number, number> {
     const anchors = new Map<number, number>();
-    const prior = getEncoder(this.model).complementPrior();
+    const prior = getEncoder(this.model).catalogPrior();
     if (!prior) return anchors;
     const items = encodeHistory(steps, this.index, this.maxLen).items;
     // Latest first, so an item that goes with several recent ones names the latest.
-    for (let r = 0; r < prior.bonus.length && r < items.length; r++) {
+    for (let r = 0; r < PRIOR_DEPTH && r < items.length; r++) {
       const item = items[items.length - 1 - r]!;
       if (prior.bonus[r] === 0 || item <= 0) continue;
       for (let k = 0; k < prior.perItem; k++) {

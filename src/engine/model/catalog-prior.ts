@@ -4,10 +4,11 @@ import { PRIOR_DEPTH } from './config.ts';
 import type { LocalShelfEncoder } from './encoder-layer.ts';
 
 /**
- * The complement prior: the catalog says what goes with what (a tent → its sleeping bags), and
- * shoppers follow those links, but a dot-product model has to squeeze every such pair into a
- * few dozen dimensions. So the model adds a bonus to the score of each complement of the latest
- * items (one bonus per recent position), calibrated on the validation split after pretraining.
+ * The catalog prior: the catalog says what goes with what (a tent → its sleeping bags) and what
+ * sits in the same category, and shoppers follow both, but a dot-product model has to squeeze
+ * every such pair into a few dozen dimensions. So the model adds a bonus to the score of each
+ * complement of the latest items (one bonus per recent position) and to the items in the latest
+ * item's leaf category, calibrated on the validation split after pretraining.
  */
 
 /** Each item's complements as vocabulary indices (1-based; 0 = none), `perItem` per row, row 0 padding. */
@@ -28,7 +29,22 @@ export function complementTable(
   return table;
 }
 
-type Prior = { table: Int32Array; bonus: ArrayLike<number>; perItem: number };
+/** Each item's leaf category as an id (1-based, in order of first appearance; 0 = not in the catalog), row 0 padding. */
+export function leafTable(vocabulary: readonly string[], catalog: readonly CatalogItem[]): Int32Array {
+  const byId = new Map(catalog.map((item) => [item.id, item]));
+  const ids = new Map<string, number>();
+  const leaves = new Int32Array(vocabulary.length + 1);
+  vocabulary.forEach((id, i) => {
+    const item = byId.get(id);
+    if (!item || item.category.length === 0) return;
+    const path = item.category.join('/');
+    if (!ids.has(path)) ids.set(path, ids.size + 1);
+    leaves[i + 1] = ids.get(path) as number;
+  });
+  return leaves;
+}
+
+type Prior = { table: Int32Array; leaves: Int32Array; bonus: ArrayLike<number>; perItem: number };
 
 /** Adds the prior in place to one history's scores (row of numItems; index = vocabulary index − 1). */
 function addPriorRow(prior: Prior, history: ArrayLike<number>, row: Float32Array): void {
@@ -41,25 +57,32 @@ function addPriorRow(prior: Prior, history: ArrayLike<number>, row: Float32Array
       if (j > 0) row[j - 1]! += bonus;
     }
   }
+  const leafBonus = prior.bonus[PRIOR_DEPTH] as number;
+  const latest = history[history.length - 1] as number | undefined;
+  const leaf = latest === undefined ? 0 : (prior.leaves[latest] as number);
+  if (leafBonus === 0 || leaf === 0) return;
+  for (let j = 1; j < prior.leaves.length; j++) if (prior.leaves[j] === leaf) row[j - 1]! += leafBonus;
 }
 
-/** Adds the model's complement prior in place to scores [histories × numItems]; no-op without one. */
-export function addComplementPrior(
+/** Adds the model's catalog prior in place to scores [histories × numItems]; no-op without one. */
+export function addCatalogPrior(
   encoder: LocalShelfEncoder,
   histories: readonly ArrayLike<number>[],
   scores: Float32Array,
 ): void {
-  const prior = encoder.complementPrior();
+  const prior = encoder.catalogPrior();
   if (!prior || !prior.bonus.some((b) => b !== 0)) return;
   const n = encoder.cfg.numItems;
   histories.forEach((h, b) => addPriorRow(prior, h, scores.subarray(b * n, (b + 1) * n)));
 }
 
-/** Bonus grid: latest item × the two before it (both get the same bonus). */
-const LATEST = [0, 0.5, 1, 1.5, 2, 3, 4, 6, 8];
+/** Bonus grid: complements of the latest item × of the two before it (same bonus) × same leaf. */
+const LATEST = [0, 0.5, 1, 1.5, 2, 3, 4, 6, 8, 12, 16];
 const EARLIER = [0, 0.5, 1, 2];
+const SAME_LEAF = [0, 0.25, 0.5, 1, 2, 3];
 
 export interface PriorCalibration {
+  /** Complements of the latest, second, third latest item; then same leaf as the latest. */
   bonus: number[];
   /** Validation NDCG@10 without the prior and with the chosen bonus. */
   before: number;
@@ -67,19 +90,19 @@ export interface PriorCalibration {
 }
 
 /**
- * Chooses the bonus that maximises validation NDCG@10 (ties keep the smaller bonus) and writes
- * it into the model. `scoreChunk` returns the model's scores without the prior.
+ * Chooses the bonuses that maximise validation NDCG@10 (ties keep the earlier, smaller ones) and
+ * writes them into the model. `scoreChunk` returns the model's scores without the prior.
  */
-export function calibrateComplementPrior(
+export function calibrateCatalogPrior(
   encoder: LocalShelfEncoder,
   cases: readonly { history: { items: Int32Array }; target: number }[],
   scoreChunk: (histories: readonly { items: Int32Array }[]) => Float32Array,
   chunkSize = 256,
 ): PriorCalibration {
-  const prior = encoder.complementPrior();
-  if (!prior) throw new Error('calibrateComplementPrior: the model has complementsPerItem 0; expected > 0');
+  const prior = encoder.catalogPrior();
+  if (!prior) throw new Error('calibrateCatalogPrior: the model has complementsPerItem 0; expected > 0');
   const n = encoder.cfg.numItems;
-  const grid = LATEST.flatMap((a) => EARLIER.map((b) => [a, b, b]));
+  const grid = LATEST.flatMap((a) => EARLIER.flatMap((b) => SAME_LEAF.map((c) => [a, b, b, c])));
   const outcomes: RankOutcome[][] = grid.map(() => []);
   const row = new Float32Array(n);
   for (let start = 0; start < cases.length; start += chunkSize) {
@@ -101,6 +124,6 @@ export function calibrateComplementPrior(
     if (v > (ndcg[best] as number)) best = g;
   });
   const bonus = grid[best] as number[];
-  encoder.setComplementBonus(bonus);
+  encoder.setPriorBonus(bonus);
   return { bonus, before: ndcg[0] as number, after: ndcg[best] as number };
 }
