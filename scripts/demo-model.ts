@@ -55,6 +55,7 @@ export const DEMO_SETTINGS: Required<
   batchSize: 64,
   learningRate: 0.01,
   negatives: 2048,
+  logQ: false,
   patience: 4,
   lrDecay: 0.5,
   maxMinutes: 20,
@@ -134,6 +135,8 @@ async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
 
   const catalog = validateCatalog(JSON.parse(readFileSync(catalogFile, 'utf8'))).items;
+  // The commit that trains, taken before training: later commits must not claim this model.
+  const commit = gitCommit();
   const backend = await startNodeBackend();
   const users = parseShopperJsonl(readFileSync(dataFile, 'utf8'));
   const { population, heldOut } = splitShoppers(users, percent);
@@ -183,7 +186,7 @@ async function main(): Promise<void> {
       stoppedBy: run.result.stoppedBy,
       trainSeconds: run.result.seconds,
       backend,
-      commit: gitCommit(),
+      commit,
       date: new Date().toISOString(),
     };
     writeFileSync(join(out, 'meta.json'), JSON.stringify(meta, null, 1));
@@ -204,7 +207,7 @@ async function main(): Promise<void> {
     populationShoppers: population.length,
     heldOutPercent: percent,
     items: meta.vocabulary.length,
-    commit: gitCommit(),
+    commit,
     date: new Date().toISOString(),
     cpus: cpus().length,
     backend: meta.backend,

@@ -37,6 +37,8 @@ async function main(): Promise<void> {
     typeof args.catalog === 'string'
       ? validateCatalog(JSON.parse(readFileSync(args.catalog, 'utf8'))).items
       : undefined;
+  // The commit that trains, taken before training: later commits must not claim this model.
+  const commit = gitCommit();
   const backend = await startNodeBackend();
   const users = parseDataset(readFileSync(data, 'utf8'));
   const settings = { ...DEFAULT_SETTINGS, ...settingsFromArgs(args) };
@@ -59,7 +61,7 @@ async function main(): Promise<void> {
     stoppedBy: run.result.stoppedBy,
     trainSeconds: run.result.seconds,
     backend,
-    commit: gitCommit(),
+    commit,
     date: new Date().toISOString(),
   };
   writeFileSync(join(out, 'meta.json'), JSON.stringify(meta, null, 1));

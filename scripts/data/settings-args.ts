@@ -14,6 +14,7 @@ export const SETTING_OPTIONS = {
   'batch-size': 'number',
   lr: 'number',
   negatives: 'number',
+  'log-q': 'number',
   patience: 'number',
   'lr-decay': 'number',
   'max-minutes': 'number',
@@ -34,6 +35,7 @@ const FIELD: Record<keyof typeof SETTING_OPTIONS, keyof PretrainSettings> = {
   'batch-size': 'batchSize',
   lr: 'learningRate',
   negatives: 'negatives',
+  'log-q': 'logQ',
   patience: 'patience',
   'lr-decay': 'lrDecay',
   'max-minutes': 'maxMinutes',
@@ -42,10 +44,11 @@ const FIELD: Record<keyof typeof SETTING_OPTIONS, keyof PretrainSettings> = {
 };
 
 export function settingsFromArgs(args: Record<string, string | number | boolean>): PretrainSettings {
-  const s: Record<string, number> = {};
+  const s: Record<string, number | boolean> = {};
   for (const [opt, field] of Object.entries(FIELD)) {
     const v = args[opt];
-    if (typeof v === 'number') s[field] = v;
+    // --log-q 1 / 0 switches the logQ correction on / off.
+    if (typeof v === 'number') s[field] = field === 'logQ' ? v !== 0 : v;
   }
   return s as PretrainSettings;
 }
@@ -54,6 +57,7 @@ export const SETTINGS_HELP = `  --dim N --max-len N --blocks N --heads N --dropo
   --links-per-item N (catalog "goes with" link tokens per item; 0 = none)
   --complements-per-item N (catalog complements per item for the calibrated complement prior; 0 = none)
   --epochs N --batch-size N --lr X --negatives N (0 = full softmax) --patience N
+  --log-q 1 (correct sampled-softmax logits by each item's chance of being a candidate)
   --lr-decay X (learning-rate factor after an epoch without a better validation score; 1 = off)
   --max-minutes X (time budget; best weights so far are kept) --seed N
   --valid-users N (validation users sampled for early stopping; 0 = all)`;

@@ -2,10 +2,16 @@ import * as tf from '@tensorflow/tfjs';
 
 /**
  * Mean softmax cross-entropy of states h [P, d] against every item of E [N, d], labels in
- * 0..N-1. Written with an explicit gradient so the [P, N] probabilities are computed once
- * and every matMul is untransposed (transposed operands are ~10× slower on wasm).
+ * 0..N-1, with an optional constant `logitBias` [N] added to every row's logits. Written with
+ * an explicit gradient so the [P, N] probabilities are computed once and every matMul is
+ * untransposed (transposed operands are ~10× slower on wasm).
  */
-export function fullSoftmaxLoss(h: tf.Tensor2D, items: tf.Tensor2D, labels: Int32Array): tf.Scalar {
+export function fullSoftmaxLoss(
+  h: tf.Tensor2D,
+  items: tf.Tensor2D,
+  labels: Int32Array,
+  logitBias?: Float32Array,
+): tf.Scalar {
   const [p] = h.shape;
   const [n] = items.shape;
   if (labels.length !== p)
@@ -18,7 +24,8 @@ export function fullSoftmaxLoss(h: tf.Tensor2D, items: tf.Tensor2D, labels: Int3
   });
   const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [hIn, eIn, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.GradSaveFunc];
-    const logits = tf.matMul(hIn, eIn.transpose());
+    const raw = tf.matMul(hIn, eIn.transpose());
+    const logits = logitBias ? raw.add(tf.tensor1d(logitBias)) : raw;
     const m = logits.max(1, true);
     const ex = logits.sub(m).exp();
     const s = ex.sum(1, true);
@@ -46,12 +53,16 @@ export function fullSoftmaxLoss(h: tf.Tensor2D, items: tf.Tensor2D, labels: Int3
  * uniformly drawn items (so a state's negatives are the other states' positives and the
  * random items). It reuses the full-softmax kernel on the gathered rows, keeping the fast
  * untransposed matMuls; cost scales with the candidate count instead of the catalog size.
+ * With `inclusion` (the chance that an item is among the candidates of a step), each logit is
+ * lowered by log(chance) — the logQ correction: popular items, which are candidates in nearly
+ * every batch, are otherwise pushed down far more often than the full softmax would.
  */
 export function sharedNegativesLoss(
   h: tf.Tensor2D,
   items: tf.Tensor2D,
   labels: Int32Array,
   negatives: Int32Array,
+  inclusion?: (item: number) => number,
 ): tf.Scalar {
   const local = new Map<number, number>();
   const candidates: number[] = [];
@@ -70,7 +81,8 @@ export function sharedNegativesLoss(
       candidates.push(n);
     }
   }
+  const bias = inclusion ? Float32Array.from(candidates, (c) => -Math.log(inclusion(c))) : undefined;
   return tf.tidy(() =>
-    fullSoftmaxLoss(h, tf.gather(items, tf.tensor1d(candidates, 'int32')) as tf.Tensor2D, localLabels),
+    fullSoftmaxLoss(h, tf.gather(items, tf.tensor1d(candidates, 'int32')) as tf.Tensor2D, localLabels, bias),
   );
 }

@@ -20,6 +20,8 @@ export interface TrainOptions {
   learningRate?: number;
   /** Shared sampled negatives per step; 0 = full softmax over every item. Default: 0. */
   negatives?: number;
+  /** With sampled negatives, correct each logit by its item's chance of being a candidate (logQ). Default: false. */
+  logQ?: boolean;
   /** Epochs without a better validation NDCG@10 before stopping. Default: 5. */
   patience?: number;
   /**
@@ -191,6 +193,17 @@ export async function* train(
   let since = 0;
   let epoch = 0;
   let stoppedBy: TrainResult['stoppedBy'] = 'epochs';
+  // Share of training targets per item, for the logQ correction.
+  const targetShare = new Float64Array(numItems);
+  if (options.logQ && negatives > 0) {
+    let total = 0;
+    for (const s of sequences)
+      for (let t = Math.max(1, s.items.length - maxLen); t < s.items.length; t++) {
+        targetShare[(s.items[t] as number) - 1]! += 1;
+        total++;
+      }
+    targetShare.forEach((c, i) => (targetShare[i] = c / Math.max(1, total)));
+  }
   try {
     while (epoch < epochs) {
       epoch++;
@@ -218,8 +231,15 @@ export async function* train(
               tf.tensor1d(b.positions, 'int32'),
             ) as tf.Tensor2D;
             const table = encoder.itemVectors().slice([1, 0]) as tf.Tensor2D;
+            // P(item among this step's candidates) = 1 − P(not a uniform draw) · P(no batch target is it).
+            const uniformMiss = 1 - negatives / numItems;
+            const inclusion =
+              options.logQ && negIds
+                ? (item: number) =>
+                    1 - uniformMiss * Math.pow(1 - (targetShare[item] as number), b.labels.length)
+                : undefined;
             return negIds
-              ? sharedNegativesLoss(h, table, b.labels, negIds)
+              ? sharedNegativesLoss(h, table, b.labels, negIds, inclusion)
               : fullSoftmaxLoss(h, table, b.labels);
           },
           true,
