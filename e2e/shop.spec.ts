@@ -21,7 +21,7 @@ test.describe('the demo shop', () => {
     // Every recommendation can say why.
     const firstCard = page.locator('section[data-shelf="for-you"] [data-item-id]').first();
     await firstCard.getByText('Why this?').click();
-    await expect(firstCard.locator('.why__summary')).toContainText(/Because you|Picked for you/);
+    await expect(firstCard.locator('.why__summary')).toContainText(/Because you|Picked for you|Goes with/);
   });
 
   test('search tolerates a typo and ranks differently for two shoppers', async ({ browser }) => {
