@@ -28,6 +28,7 @@ import { toMarkdown, type QualityReport } from './report.ts';
 const USAGE = `usage: npm run bench:quality -- --data <file> [--name <dataset>] [--save-model <dir>] [--results <dir>]\n${SETTINGS_HELP}`;
 // The code this bench runs; other files in those folders belong to other work.
 const CODE_PATHS = [
+  'src/engine/model/catalog-prior.ts',
   'src/engine/model/config.ts',
   'src/engine/model/content.ts',
   'src/engine/model/encoder-layer.ts',
