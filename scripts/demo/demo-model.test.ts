@@ -5,7 +5,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateCatalog, type CatalogItem } from '../../src/engine/index.ts';
 // eslint-disable-next-line no-restricted-imports -- the model API is not yet re-exported by src/engine/index.ts
-import { encodeHistory, getEncoder, itemMatrix, loadPretrained, scoreAll, userRepresentation, type Pretrained } from '../../src/engine/model/index.ts';
+import { complementTable, encodeHistory, getEncoder, itemMatrix, leafTable, loadPretrained, scoreAll, userRepresentation, type Pretrained } from '../../src/engine/model/index.ts';
 import { dirHandler } from '../data/model-files.ts';
 import { startNodeBackend } from '../data/node-tf.ts';
 import { contentVector } from './content-vector.ts';
@@ -62,6 +62,29 @@ describe('shipped demo model (models/demo)', () => {
     const items = top.map((i) => byId.get(meta.vocabulary[i] as string));
     const camping = items.filter(isCamping).length;
     expect(camping, items.map((i) => `${i?.title} (${i?.category.join('/')})`).join('\n')).toBeGreaterThanOrEqual(7);
+  });
+
+  it('carries the catalog prior, wired to this catalog and calibrated: what goes with a tent comes first', () => {
+    const encoder = getEncoder(demo.model);
+    const prior = encoder.catalogPrior();
+    expect(prior, 'models/demo has no catalog prior (complementsPerItem 0)').not.toBeNull();
+    expect(Array.from(prior!.table)).toEqual(Array.from(complementTable(meta.vocabulary, catalog, encoder.cfg.complementsPerItem)));
+    expect(Array.from(prior!.leaves)).toEqual(Array.from(leafTable(meta.vocabulary, catalog)));
+    const calibration = meta['prior'] as { bonus: number[]; before: number; after: number };
+    expect(Array.from(prior!.bonus)).toEqual(calibration.bonus);
+    expect(calibration.bonus[0]).toBeGreaterThan(0);
+    expect(calibration.after).toBeGreaterThan(calibration.before);
+    // The latest tent's catalog complements outrank everything else it has not seen.
+    const history = tentHistory(1);
+    const scores = scoreAll(demo.model, history);
+    const tent = tents[0] as CatalogItem;
+    const complements = new Set((tent.complements ?? []).map((id) => (demo.index.get(id) as number) - 1));
+    expect(complements.size).toBeGreaterThan(0);
+    const top = Array.from(scores.keys())
+      .filter((i) => i !== (history.items[0] as number) - 1)
+      .sort((a, b) => (scores[b] as number) - (scores[a] as number))
+      .slice(0, complements.size);
+    expect(new Set(top)).toEqual(complements);
   });
 
   it('scores products with no behaviour by their content features', () => {
