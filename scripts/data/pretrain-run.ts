@@ -8,6 +8,7 @@ import {
   createModel,
   getEncoder,
   rng,
+  shuffleInPlace,
   scoreBatch,
   train,
   type ModelConfig,
@@ -92,11 +93,7 @@ export async function pretrain(
   if (!Number.isInteger(validUsers) || validUsers < 0)
     throw new Error(`setting "validUsers" is ${validUsers}; expected an integer ≥ 0 (0 = all)`);
   if (validUsers > 0 && validation.length > validUsers) {
-    const random = rng((s.seed ?? 42) + 7919);
-    for (let i = validation.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [validation[i], validation[j]] = [validation[j] as ValidationCase, validation[i] as ValidationCase];
-    }
+    shuffleInPlace(validation, rng((s.seed ?? 42) + 7919));
     validation.length = validUsers;
   }
   const model = createModel({

@@ -1,3 +1,5 @@
+// eslint-disable-next-line no-restricted-imports -- the model API is not yet re-exported by src/engine/index.ts
+import type { PriorCalibration } from '../../src/engine/model/index.ts';
 import type { HeldOutEvaluation } from './evaluate-heldout.ts';
 
 export interface DemoReport extends HeldOutEvaluation {
@@ -23,7 +25,7 @@ export interface DemoReport extends HeldOutEvaluation {
   baselineSettings: Record<string, unknown>;
   valid: Record<string, number>;
   /** Catalog prior calibrated on the pretraining validation users (absent: no prior). */
-  prior?: { bonus: number[]; before: number; after: number };
+  prior?: PriorCalibration;
   /** Whether LocalShelf beats every baseline on HR@10 and NDCG@10. */
   beatsBaselines: boolean;
 }

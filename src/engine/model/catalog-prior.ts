@@ -46,17 +46,29 @@ export function leafTable(vocabulary: readonly string[], catalog: readonly Catal
 
 type Prior = { table: Int32Array; leaves: Int32Array; bonus: ArrayLike<number>; perItem: number };
 
-/** Adds the prior in place to one history's scores (row of numItems; index = vocabulary index − 1). */
-function addPriorRow(prior: Prior, history: ArrayLike<number>, row: Float32Array): void {
+/**
+ * Visits every complement the prior lifts after `history` (vocabulary indices, 1-based), latest
+ * history item first: `visit(complement, bonus, anchor)`, both as vocabulary indices.
+ */
+export function forEachPriorComplement(
+  prior: Prior,
+  history: ArrayLike<number>,
+  visit: (complement: number, bonus: number, anchor: number) => void,
+): void {
   for (let r = 0; r < PRIOR_DEPTH && r < history.length; r++) {
     const bonus = prior.bonus[r] as number;
     const item = history[history.length - 1 - r] as number;
     if (bonus === 0 || item <= 0) continue;
     for (let k = 0; k < prior.perItem; k++) {
       const j = prior.table[item * prior.perItem + k] as number;
-      if (j > 0) row[j - 1]! += bonus;
+      if (j > 0) visit(j, bonus, item);
     }
   }
+}
+
+/** Adds the prior in place to one history's scores (row of numItems; index = vocabulary index − 1). */
+function addPriorRow(prior: Prior, history: ArrayLike<number>, row: Float32Array): void {
+  forEachPriorComplement(prior, history, (j, bonus) => (row[j - 1]! += bonus));
   const leafBonus = prior.bonus[PRIOR_DEPTH] as number;
   const latest = history[history.length - 1] as number | undefined;
   const leaf = latest === undefined ? 0 : (prior.leaves[latest] as number);

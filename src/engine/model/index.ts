@@ -17,7 +17,7 @@ export {
 } from './content.ts';
 export { addCatalogPrior, calibrateCatalogPrior, complementTable, leafTable } from './catalog-prior.ts';
 export type { PriorCalibration } from './catalog-prior.ts';
-export { train, evaluate, makeBatches, rng } from './train.ts';
+export { train, evaluate, makeBatches, rng, shuffleInPlace } from './train.ts';
 export type { TrainOptions, TrainLog, TrainResult, ValidationCase } from './train.ts';
 export { fullSoftmaxLoss, sharedNegativesLoss } from './loss.ts';
 export { loadPretrained, checkMeta, countParams } from './pretrained.ts';

@@ -68,6 +68,14 @@ export function rng(seed: number): () => number {
   };
 }
 
+/** Fisher–Yates shuffle driven by `random` (e.g. rng(seed)), so the order repeats for a seed. */
+export function shuffleInPlace<T>(items: T[], random: () => number): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j] as T, items[i] as T];
+  }
+}
+
 interface Batch {
   rows: number;
   time: number;
@@ -124,10 +132,7 @@ export function makeBatches(
       labels: Int32Array.from(labels),
     });
   }
-  for (let i = batches.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [batches[i], batches[j]] = [batches[j] as Batch, batches[i] as Batch];
-  }
+  shuffleInPlace(batches, random);
   return batches;
 }
 

@@ -2,8 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { SequenceStep } from '../events/queries.ts';
 import { encodeHistory } from '../model/history.ts';
 import { getEncoder, itemMatrix, userRepresentation } from '../model/model.ts';
-import { addCatalogPrior } from '../model/catalog-prior.ts';
-import { PRIOR_DEPTH } from '../model/config.ts';
+import { addCatalogPrior, forEachPriorComplement } from '../model/catalog-prior.ts';
 import type { PersonalHead } from '../training/personal-head.ts';
 import type { ItemSpace } from './shelves.ts';
 
@@ -78,15 +77,10 @@ export class ModelItemSpace implements ItemSpace {
     const prior = getEncoder(this.model).catalogPrior();
     if (!prior) return anchors;
     const items = encodeHistory(steps, this.index, this.maxLen).items;
-    // Latest first, so an item that goes with several recent ones names the latest.
-    for (let r = 0; r < PRIOR_DEPTH && r < items.length; r++) {
-      const item = items[items.length - 1 - r]!;
-      if (prior.bonus[r] === 0 || item <= 0) continue;
-      for (let k = 0; k < prior.perItem; k++) {
-        const j = prior.table[item * prior.perItem + k]!;
-        if (j > 0 && !anchors.has(j - 1)) anchors.set(j - 1, item - 1);
-      }
-    }
+    // Visited latest first, so an item that goes with several recent ones names the latest.
+    forEachPriorComplement(prior, items, (j, _bonus, anchor) => {
+      if (!anchors.has(j - 1)) anchors.set(j - 1, anchor - 1);
+    });
     return anchors;
   }
 
