@@ -16,7 +16,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/engine/*/**', '!**/engine/index*'], message: 'Import the engine through src/engine/index.ts.' }] },
+        { patterns: [{ group: ['**/engine/*/**', '!**/engine/index*', '!**/engine/rerank/index*'], message: 'Import the engine through src/engine/index.ts (Node code: also src/engine/rerank/index.ts).' }] },
       ],
     },
   },

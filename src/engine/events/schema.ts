@@ -58,12 +58,14 @@ export interface SearchEvent extends EventBase {
   query: string;
   /** How many results were shown. */
   resultCount?: number;
+  /** Items the search named or showed first (a search for one product names it); the re-ranker counts them as search hits. */
+  itemIds?: string[];
 }
 export interface ImpressionEvent extends EventBase {
   kind: 'impression';
   shelf: string;
-  /** The items the shelf showed, in order; `position` is 0-based. */
-  items: { itemId: string; position: number }[];
+  /** The items the shelf showed, in order; `position` is 0-based; `price` is the price shown, when it differs by list. */
+  items: { itemId: string; position: number; price?: number }[];
 }
 export interface DwellEvent extends EventBase {
   kind: 'dwell';

@@ -35,7 +35,7 @@ const KNOWN_FIELDS: Record<EventKind, string[]> = {
   add_to_cart: ['itemId', 'quantity'],
   remove_from_cart: ['itemId', 'quantity'],
   purchase: ['itemId', 'quantity', 'price', 'orderId'],
-  search: ['query', 'resultCount'],
+  search: ['query', 'resultCount', 'itemIds'],
   impression: ['shelf', 'items'],
   dwell: ['itemId', 'ms'],
 };
@@ -119,6 +119,11 @@ export function validateEvent(raw: unknown): ShopEvent {
           fail('resultCount', input.resultCount, 'an integer >= 0');
         event.resultCount = input.resultCount;
       }
+      if (input.itemIds !== undefined) {
+        if (!Array.isArray(input.itemIds) || input.itemIds.length > MAX_IMPRESSION_ITEMS)
+          fail('itemIds', input.itemIds, `an array of at most ${MAX_IMPRESSION_ITEMS} item ids`);
+        event.itemIds = input.itemIds.map((itemId: unknown, i: number) => id(`itemIds[${i}]`, itemId));
+      }
       return event;
     }
     case 'impression': {
@@ -132,11 +137,20 @@ export function validateEvent(raw: unknown): ShopEvent {
       const items = input.items.map((entry: unknown, i: number) => {
         if (typeof entry !== 'object' || entry === null)
           fail(`items[${i}]`, entry, 'an object {itemId, position}');
-        const { itemId, position } = entry as Record<string, unknown>;
+        const { itemId, position, price } = entry as Record<string, unknown>;
         const checkedPosition = optionalPosition(`items[${i}].position`, position);
         if (checkedPosition === undefined)
           fail(`items[${i}].position`, position, 'an integer from 0 to 10000');
-        return { itemId: id(`items[${i}].itemId`, itemId), position: checkedPosition };
+        const item: { itemId: string; position: number; price?: number } = {
+          itemId: id(`items[${i}].itemId`, itemId),
+          position: checkedPosition,
+        };
+        if (price !== undefined) {
+          if (typeof price !== 'number' || !Number.isFinite(price) || price < 0)
+            fail(`items[${i}].price`, price, 'a finite number >= 0');
+          item.price = price;
+        }
+        return item;
       });
       const event: ImpressionEvent = { ...base, kind: 'impression', shelf, items };
       return event;

@@ -1,0 +1,94 @@
+/**
+ * What pretraining and `bench:rerank` share: split shoppers by a fixed hash, count the
+ * population's exposures, featurize every shopper's lists with the engine's one feature
+ * function, pretrain, save.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ShopEvent } from '../../src/engine/index.ts';
+// eslint-disable-next-line no-restricted-imports -- the model's FNV-1a hash, for a stable split
+import { hashToken } from '../../src/engine/model/index.ts';
+import {
+  labelledLists,
+  PopulationCounts,
+  pretrainReranker,
+  type FactsOf,
+  type LabelledList,
+  type PretrainOptions,
+  type Reranker,
+  type WalkOptions,
+} from '../../src/engine/rerank/index.ts';
+import { saveModelDir } from './model-files.ts';
+
+/** Which part a shopper belongs to: fixed by a hash of their id, so every run splits alike. */
+export function shopperPart(id: string, evalPercent: number, validPercent: number): 'eval' | 'valid' | 'train' {
+  const h = hashToken(`rerank-split:${id}`) % 100;
+  if (h < evalPercent) return 'eval';
+  if (h < evalPercent + validPercent) return 'valid';
+  return 'train';
+}
+
+export interface Featurized {
+  train: LabelledList[];
+  valid: LabelledList[];
+  population: PopulationCounts;
+  trainShoppers: number;
+  validShoppers: number;
+}
+
+export interface FeaturizeOptions {
+  facts?: FactsOf;
+  /** Base scores per shopper's impressions (default: the site's order). */
+  baseScores?: (shopper: string, events: readonly ShopEvent[]) => WalkOptions['baseScores'];
+}
+
+/**
+ * Featurizes the pretraining shoppers. Population counts come from the training shoppers;
+ * each training shopper reads them without their own part (no target leakage), validation
+ * shoppers read them whole, as a new shopper would.
+ */
+export function featurizePopulation(
+  train: ReadonlyMap<string, ShopEvent[]>,
+  valid: ReadonlyMap<string, ShopEvent[]>,
+  options: FeaturizeOptions = {},
+): Featurized {
+  const population = new PopulationCounts();
+  for (const events of train.values()) population.add(events);
+  const globalClickRate = population.clickRate;
+  const walk = (shopper: string, events: ShopEvent[], own: boolean) =>
+    labelledLists(events, {
+      facts: options.facts,
+      population: own ? population.without(events) : population.lookup(),
+      globalClickRate,
+      baseScores: options.baseScores?.(shopper, events),
+    }).lists;
+  return {
+    train: [...train].flatMap(([s, e]) => walk(s, e, true)),
+    valid: [...valid].flatMap(([s, e]) => walk(s, e, false)),
+    population,
+    trainShoppers: train.size,
+    validShoppers: valid.size,
+  };
+}
+
+export async function pretrainFeaturized(data: Featurized, options: PretrainOptions = {}) {
+  const started = performance.now();
+  const result = await pretrainReranker(data.train, data.valid, data.population.toCard(), options);
+  return { ...result, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Writes model.json + weights.bin + card.json; the version is a hash of the weights. */
+export async function saveReranker(reranker: Reranker, dir: string, training: Record<string, unknown>): Promise<string> {
+  const weights = reranker.weights().flat();
+  let h = 0x811c9dc5;
+  for (const w of weights) {
+    h ^= Math.round(w * 1e6) & 0xffffffff;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  const version = `reranker-${h.toString(16).padStart(8, '0')}`;
+  mkdirSync(dir, { recursive: true });
+  await saveModelDir(reranker.net, dir);
+  const card = { ...reranker.card, version, training };
+  writeFileSync(join(dir, 'card.json'), JSON.stringify(card) + '\n');
+  return version;
+}
