@@ -1,8 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateEvent, type Catalog, type ShopEvent } from '../../src/engine/index.ts';
 import { generateCatalog } from '../catalog/generate.ts';
+import { createRng } from '../catalog/prng.ts';
 import { parseArgs } from './args.ts';
+import { LIST_RULES, SIM_SHELVES, chooseClicks, fatigue, positionBias, type ListRule } from './behaviour.ts';
 import { indexCatalog, type CatalogIndex } from './catalog-index.ts';
+import { ATTRIBUTION_WINDOW_MS, logStats, type LogStats } from './log-stats.ts';
 import { SIM_EPOCH, simulate, type SimulatedShopper } from './run.ts';
 import { topInterest } from './tastes.ts';
 
@@ -10,16 +13,21 @@ const DAY = 86_400_000;
 let catalog: Catalog;
 let index: CatalogIndex;
 let population: SimulatedShopper[];
+let stats: LogStats;
 
 beforeAll(() => {
   catalog = generateCatalog().catalog;
   index = indexCatalog(catalog, 7);
   population = [...simulate({ catalog, shoppers: 800, seed: 7 }, index)];
+  stats = logStats(population);
 });
 
 const leafOf = (id: string): string => index.byId.get(id)?.leaf ?? '';
 const views = (events: readonly ShopEvent[]): Extract<ShopEvent, { kind: 'view' }>[] =>
   events.filter((e): e is Extract<ShopEvent, { kind: 'view' }> => e.kind === 'view');
+type Impression = Extract<ShopEvent, { kind: 'impression' }>;
+const impressions = (events: readonly ShopEvent[]): Impression[] => events.filter((e): e is Impression => e.kind === 'impression');
+const ctr = (r: { shown: number; clicked: number }): number => r.clicked / r.shown;
 
 describe('shopper simulator', () => {
   it('emits only valid events: unique ids, time-ordered, in the past, known items', () => {
@@ -146,5 +154,172 @@ describe('shopper simulator', () => {
     expect(parseArgs(['--shoppers', '10', '--seed', '3', '--out', 'x'])).toMatchObject({ shoppers: 10, seed: 3, out: 'x' });
     expect(() => parseArgs(['--shoppers', 'ten'])).toThrow(/--shoppers is "ten"/);
     expect(() => parseArgs(['--shopers', '1'])).toThrow(/unknown option "--shopers"/);
+  });
+});
+
+describe('click rule', () => {
+  // No attention gate and no cap, so every slot's chance shows through.
+  const open: ListRule = { attention: 1, threshold: 1, maxClicks: 99 };
+
+  it('fatigue: an item shown and ignored several times is clicked less often than a fresh one of equal utility', () => {
+    const rng = createRng(11);
+    const draws = 40_000;
+    let fresh = 0;
+    let tired = 0;
+    for (let i = 0; i < draws; i++) {
+      // The tired item takes the first slot half the time, so position does not favour either.
+      const tiredFirst = i % 2 === 0;
+      const slots = tiredFirst ? [{ u: 1.5, ignored: 4 }, { u: 1.5, ignored: 0 }] : [{ u: 1.5, ignored: 0 }, { u: 1.5, ignored: 4 }];
+      for (const p of chooseClicks(slots, open, rng)) {
+        if ((p === 0) === tiredFirst) tired++;
+        else fresh++;
+      }
+    }
+    expect(tired).toBeLessThan(0.6 * fresh);
+    expect(tired / fresh).toBeCloseTo(fatigue(4), 1);
+    // Each further ignored showing lowers the chance, and it levels off above zero.
+    for (let n = 0; n < 10; n++) expect(fatigue(n + 1)).toBeLessThan(fatigue(n));
+    expect(fatigue(50)).toBeGreaterThan(0.1);
+  });
+
+  it('position bias: equal items are clicked more in the first slots', () => {
+    const rng = createRng(12);
+    const clicks = new Array<number>(12).fill(0);
+    for (let i = 0; i < 20_000; i++) for (const p of chooseClicks(new Array(12).fill({ u: 1, ignored: 0 }), open, rng)) clicks[p] = (clicks[p] ?? 0) + 1;
+    for (let p = 1; p < 6; p++) expect(clicks[p]).toBeLessThan(clicks[p - 1] ?? 0);
+    expect((clicks[0] ?? 0) / (clicks[5] ?? 1)).toBeCloseTo(positionBias(0) / positionBias(5), 0);
+  });
+
+  it('clicks follow the hidden utility, up to the list\'s click cap, and none without attention', () => {
+    const rng = createRng(13);
+    let good = 0;
+    let bad = 0;
+    for (let i = 0; i < 10_000; i++)
+      for (const p of chooseClicks([{ u: -1, ignored: 0 }, { u: 3, ignored: 0 }, { u: -1, ignored: 0 }], open, rng)) {
+        if (p === 1) good++;
+        else bad++;
+      }
+    expect(good).toBeGreaterThan(2 * bad);
+    const capped: ListRule = { attention: 1, threshold: -10, maxClicks: 2 };
+    expect(chooseClicks(new Array(8).fill({ u: 0, ignored: 0 }), capped, rng)).toEqual([0, 1]);
+    expect(chooseClicks(new Array(8).fill({ u: 9, ignored: 0 }), { ...capped, attention: 0 }, rng)).toEqual([]);
+  });
+});
+
+describe('simulated impression logs', () => {
+  it('use only the demo shop\'s shelf names, and every one of them', () => {
+    const used = new Set<string>();
+    for (const { events } of population) for (const e of events) if (e.kind === 'impression' || e.kind === 'click') used.add(e.shelf ?? '(none)');
+    expect([...used].sort()).toEqual([...SIM_SHELVES].sort());
+  });
+
+  it('show realistic list lengths: 8-12 on shelves, 12-24 on category pages, at most 24 search results', () => {
+    const bad: string[] = [];
+    for (const { events } of population)
+      for (const e of impressions(events)) {
+        const n = e.items.length;
+        const ok = e.shelf === 'search' ? n >= 1 && n <= 24 : e.shelf === 'category' ? n >= 12 && n <= 24 : n >= 8 && n <= 12;
+        if (!ok || e.items.some((item, i) => item.position !== i) || new Set(e.items.map((i) => i.itemId)).size !== n) bad.push(`${e.id} ${e.shelf} ${n}`);
+      }
+    expect(bad.slice(0, 5)).toEqual([]);
+  });
+
+  it('every click follows an impression of the same item, at that position, on the same shelf within 30 minutes', () => {
+    const orphans: string[] = [];
+    let clicks = 0;
+    for (const { events } of population) {
+      const shown: Impression[] = [];
+      for (const e of events) {
+        if (e.kind === 'impression') shown.push(e);
+        if (e.kind !== 'click') continue;
+        clicks++;
+        const match = shown.some(
+          (imp) => imp.shelf === e.shelf && imp.ts <= e.ts && e.ts - imp.ts <= ATTRIBUTION_WINDOW_MS && imp.items.some((i) => i.itemId === e.itemId && i.position === e.position),
+        );
+        if (!match) orphans.push(`${e.id} ${e.shelf} ${e.itemId}`);
+      }
+    }
+    expect(clicks).toBeGreaterThan(10_000);
+    expect(orphans.slice(0, 5)).toEqual([]);
+    expect(stats.orphanClicks).toBe(0);
+  });
+
+  it('show trending to shoppers with no history and for-you after, repeating items across page views and sessions', () => {
+    let trendingAfter = 0;
+    let forYouBefore = 0;
+    let later = 0;
+    let repeated = 0;
+    for (const { events } of population) {
+      const firstView = events.find((e) => e.kind === 'view')?.ts ?? Infinity;
+      const earlier = new Map<string, Set<string>>();
+      for (const e of impressions(events)) {
+        if (e.shelf === 'trending' && e.ts > firstView) trendingAfter++;
+        if (e.shelf === 'for-you' && e.ts < firstView) forYouBefore++;
+        if (e.shelf !== 'for-you' && e.shelf !== 'category') continue;
+        // Items this list showed in an earlier session.
+        const before = new Set([...earlier].filter(([session]) => session !== e.sessionId).flatMap(([, ids]) => [...ids]));
+        if (before.size > 0) {
+          later += e.items.length;
+          repeated += e.items.filter((i) => before.has(`${e.shelf}:${i.itemId}`)).length;
+        }
+        const ids = earlier.get(e.sessionId) ?? new Set<string>();
+        for (const i of e.items) ids.add(`${e.shelf}:${i.itemId}`);
+        earlier.set(e.sessionId, ids);
+      }
+    }
+    expect(trendingAfter).toBe(0);
+    expect(forYouBefore).toBe(0);
+    expect(repeated / later).toBeGreaterThan(0.3);
+    expect(stats.ignoredBefore[3]?.shown ?? 0).toBeGreaterThan(stats.ignoredBefore[0]?.shown ?? 0);
+  });
+
+  it('have a clear position bias and fatigue, and no-click impressions common on shelves, rarer in search', () => {
+    const p = stats.positions.map(ctr);
+    expect(p[0]).toBeGreaterThan(1.5 * (p[1] ?? 1));
+    expect(p[1]).toBeGreaterThan(p[2] ?? 1);
+    expect(p[2]).toBeGreaterThan(p[5] ?? 1);
+    // Logged fatigue is mixed up with which items get shown again; the first slots compare like with like.
+    const f = stats.ignoredBeforeTop3.map(ctr);
+    expect(f[0]).toBeGreaterThan(f[1] ?? 1);
+    expect(f[1]).toBeGreaterThan(f[3] ?? 1);
+    expect(f[3]).toBeLessThan(0.7 * (f[0] ?? 0));
+    const noClick = (shelf: string): number => {
+      const s = stats.shelves[shelf];
+      return s ? s.noClick / s.impressions : NaN;
+    };
+    for (const shelf of ['for-you', 'trending', 'bought-together', 'similar', 'because-viewed']) expect(noClick(shelf), shelf).toBeGreaterThan(0.5);
+    expect(noClick('search')).toBeLessThan(0.3);
+    expect(noClick('search')).toBeGreaterThan(0.02);
+    expect(noClick('category')).toBeLessThan(noClick('for-you'));
+    // Search is read more closely than any shelf.
+    for (const shelf of SIM_SHELVES) if (shelf !== 'search') expect(LIST_RULES.search.attention).toBeGreaterThanOrEqual(LIST_RULES[shelf].attention);
+  });
+});
+
+describe('log statistics', () => {
+  it('matches clicks to impressions and counts ignored showings', () => {
+    const base = { sessionId: 's-1' };
+    const events: ShopEvent[] = [
+      { ...base, id: '1', ts: 0, kind: 'impression', shelf: 'for-you', items: [{ itemId: 'a', position: 0 }, { itemId: 'b', position: 1 }] },
+      { ...base, id: '2', ts: 1000, kind: 'click', itemId: 'b', shelf: 'for-you', position: 1 },
+      { ...base, id: '3', ts: 2000, kind: 'impression', shelf: 'for-you', items: [{ itemId: 'a', position: 0 }, { itemId: 'b', position: 1 }] },
+      { ...base, id: '4', ts: 3000, kind: 'click', itemId: 'a', shelf: 'for-you', position: 0 },
+      // Too late for the impression at ts 2000, and no impression on "similar" at all.
+      { ...base, id: '5', ts: 2000 + ATTRIBUTION_WINDOW_MS + 1, kind: 'click', itemId: 'b', shelf: 'for-you', position: 1 },
+      { ...base, id: '6', ts: 2000 + ATTRIBUTION_WINDOW_MS + 2, kind: 'click', itemId: 'a', shelf: 'similar', position: 0 },
+    ];
+    const s = logStats([{ events }]);
+    expect(s.orphanClicks).toBe(2);
+    expect(s.shelves['for-you']).toEqual({ impressions: 2, noClick: 0, shown: 4, clicked: 2 });
+    // a: fresh and ignored, then shown after one ignored showing and clicked; b: clicked, then shown again (0 ignored) and not.
+    expect(s.ignoredBefore.slice(0, 2)).toEqual([
+      { shown: 3, clicked: 1 },
+      { shown: 1, clicked: 1 },
+    ]);
+    expect(s.positions).toEqual([
+      { shown: 2, clicked: 1 },
+      { shown: 2, clicked: 1 },
+    ]);
+    expect(s.repeatedSlots).toBe(2);
   });
 });
