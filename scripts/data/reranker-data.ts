@@ -3,11 +3,13 @@
  * population's exposures, featurize every shopper's lists with the engine's one feature
  * function, pretrain, save.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ShopEvent } from '../../src/engine/index.ts';
+import { itemSequence, type CatalogItem, type ShopEvent } from '../../src/engine/index.ts';
 // eslint-disable-next-line no-restricted-imports -- the model's FNV-1a hash, for a stable split
-import { hashToken } from '../../src/engine/model/index.ts';
+import { hashToken, loadPretrained } from '../../src/engine/model/index.ts';
+// eslint-disable-next-line no-restricted-imports -- the worker's own scoring of the sequence model, for base scores
+import { ModelItemSpace } from '../../src/engine/ranking/model-space.ts';
 import {
   labelledLists,
   PopulationCounts,
@@ -18,7 +20,7 @@ import {
   type Reranker,
   type WalkOptions,
 } from '../../src/engine/rerank/index.ts';
-import { saveModelDir } from './model-files.ts';
+import { dirHandler, saveModelDir } from './model-files.ts';
 
 /** Which part a shopper belongs to: fixed by a hash of their id, so every run splits alike. */
 export function shopperPart(id: string, evalPercent: number, validPercent: number): 'eval' | 'valid' | 'train' {
@@ -91,4 +93,38 @@ export async function saveReranker(reranker: Reranker, dir: string, training: Re
   const card = { ...reranker.card, version, training };
   writeFileSync(join(dir, 'card.json'), JSON.stringify(card) + '\n');
   return version;
+}
+
+/** Shelves the shop ranks with the sequence model first; other lists keep the site's order as their base. */
+export const MODEL_RANKED_SHELVES = new Set(['for-you', 'because-viewed']);
+
+/** Catalog facts the features read (category = top-level department, brand, price). */
+export function catalogFacts(items: readonly CatalogItem[]): FactsOf {
+  const byId = new Map(items.map((item) => [item.id, { category: item.category[0] ?? null, brand: item.brand, price: item.price }]));
+  return (itemId) => byId.get(itemId);
+}
+
+/**
+ * Base scores from a pretrained sequence model, as the worker computes them: the model's
+ * scores after the shopper's item history so far, for lists the shop ranks with the model.
+ */
+export async function sequenceModelScores(modelDir: string): Promise<FeaturizeOptions['baseScores']> {
+  const meta = JSON.parse(readFileSync(join(modelDir, 'meta.json'), 'utf8'));
+  const pretrained = await loadPretrained({ handler: dirHandler(modelDir), meta });
+  const space = new ModelItemSpace(pretrained.model, pretrained.meta.vocabulary, null);
+  return (_shopper, events) => {
+    const steps = itemSequence(events);
+    let cursor = 0;
+    return (impression, index) => {
+      if (!MODEL_RANKED_SHELVES.has(impression.shelf)) return null;
+      const before = events[index]!.ts;
+      while (cursor < steps.length && steps[cursor]!.ts < before) cursor++;
+      const scores = space.scoreAfter(steps.slice(0, cursor));
+      if (!scores) return null;
+      return impression.items.map((item) => {
+        const row = space.indexOf(item.itemId);
+        return row === undefined ? 0 : scores[row]!;
+      });
+    };
+  };
 }
