@@ -35,6 +35,11 @@ async function main(): Promise<void> {
     epochs: 'number',
     shoppers: 'number',
     'save-model': 'string',
+    'ft-steps': 'number',
+    'ft-lr': 'number',
+    'ft-l2': 'number',
+    'ft-min-lists': 'number',
+    'ft-layers': 'string',
     help: 'boolean',
   });
   if (args.help) return void process.stdout.write(`${USAGE}\n`);
@@ -79,10 +84,18 @@ async function main(): Promise<void> {
     await saveReranker(shipped, args['save-model'], { dataFile: basename(pretrainFile), commit, validMRR: trained.valid.MRR });
 
   const population = data.population.lookup();
+  const fineTune = {
+    ...DEFAULT_FINETUNE,
+    ...(typeof args['ft-steps'] === 'number' ? { steps: args['ft-steps'] } : {}),
+    ...(typeof args['ft-lr'] === 'number' ? { learningRate: args['ft-lr'] } : {}),
+    ...(typeof args['ft-l2'] === 'number' ? { l2: args['ft-l2'] } : {}),
+    ...(typeof args['ft-min-lists'] === 'number' ? { minClickedLists: args['ft-min-lists'] } : {}),
+    ...(args['ft-layers'] === 'all' || args['ft-layers'] === 'last' ? { layers: args['ft-layers'] as 'all' | 'last' } : {}),
+  };
   const results: ShopperResult[] = [];
   let done = 0;
   for (const [, events] of evalShoppers) {
-    results.push(await evaluateShopper(events, shipped, population, {}));
+    results.push(await evaluateShopper(events, shipped, population, fineTune));
     if (++done % 100 === 0) process.stderr.write(`evaluated ${done}/${evalShoppers.length} shoppers\n`);
   }
   const agg = aggregate(results);
@@ -112,7 +125,7 @@ async function main(): Promise<void> {
       runs: agg.fineTuneRuns,
       accepted: agg.fineTuneAccepted,
       meanSteps: agg.meanSteps,
-      settings: { ...DEFAULT_FINETUNE, keepLast: undefined },
+      settings: { ...fineTune, keepLast: undefined },
     },
     finetuneMsPerShopper: agg.finetuneMsPerShopper,
     finetuneMsPerRun: agg.finetuneMsPerRun,

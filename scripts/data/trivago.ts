@@ -16,7 +16,26 @@ export interface TrivagoRow {
   reference: string | null;
   impressions?: string | null;
   prices?: string | null;
+  current_filters?: string | null;
 }
+
+/** The challenge's sort filters and sort-order actions, as LocalShelf list sorts. */
+const SORT_FILTERS: Record<string, string> = {
+  'Sort by Price': 'price',
+  'Sort By Distance': 'distance',
+  'Sort By Rating': 'rating',
+  'Sort By Popularity': 'popularity',
+  'Best Value': 'best-value',
+};
+const SORT_ACTIONS: Record<string, string | null> = {
+  'price only': 'price',
+  'price and recommended': 'price',
+  'distance only': 'distance',
+  'distance and recommended': 'distance',
+  'rating only': 'rating',
+  'rating and recommended': 'rating',
+  'our recommendations': null,
+};
 
 /** The shelf name a site list goes by: the site's own order, re-ranked on the device. */
 export const SITE_LIST_SHELF = 'list';
@@ -77,21 +96,31 @@ export function checkTrivagoRow(raw: unknown, line: number): TrivagoRow {
 export function trivagoEvents(rows: readonly TrivagoRow[]): ShopEvent[] {
   const sorted = [...rows].sort((a, b) => a.timestamp - b.timestamp || a.step - b.step);
   const events: ShopEvent[] = [];
+  /** The sort the shopper last chose in each session (a filter on the clickout row wins). */
+  const sessionSort = new Map<string, string | null>();
   sorted.forEach((r, i) => {
     const ts = r.timestamp * 1000;
     const base = { id: `${r.session_id}-${r.step}`, ts, sessionId: r.session_id };
     const ref = r.reference ?? '';
     const action = r.action_type;
     if (ref === UNKNOWN_REFERENCE && action !== 'search for destination' && action !== 'search for poi') return;
+    if (action === 'change of sort order') {
+      if (ref in SORT_ACTIONS) sessionSort.set(r.session_id, SORT_ACTIONS[ref]!);
+      return;
+    }
     if (action === 'clickout item') {
       const ids = r.impressions!.split('|');
       const prices = r.prices!.split('|').map(Number);
+      const filters = r.current_filters ? r.current_filters.split('|').filter(Boolean) : [];
+      const sort = filters.map((f) => SORT_FILTERS[f]).find(Boolean) ?? sessionSort.get(r.session_id) ?? null;
       events.push({
         ...base,
         id: `${base.id}-list`,
         kind: 'impression',
         shelf: SITE_LIST_SHELF,
         items: ids.map((itemId, position) => ({ itemId, position, price: prices[position]! })),
+        ...(sort ? { sort } : {}),
+        ...(filters.length ? { filters } : {}),
       });
       const position = ids.indexOf(ref);
       events.push({

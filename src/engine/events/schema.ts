@@ -66,6 +66,10 @@ export interface ImpressionEvent extends EventBase {
   shelf: string;
   /** The items the shelf showed, in order; `position` is 0-based; `price` is the price shown, when it differs by list. */
   items: { itemId: string; position: number; price?: number }[];
+  /** The order the shopper chose for the list, when not the site's own (e.g. "price", "rating", "distance"). */
+  sort?: string;
+  /** Filters in force when the list was shown. */
+  filters?: string[];
 }
 export interface DwellEvent extends EventBase {
   kind: 'dwell';

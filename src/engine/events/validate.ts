@@ -36,7 +36,7 @@ const KNOWN_FIELDS: Record<EventKind, string[]> = {
   remove_from_cart: ['itemId', 'quantity'],
   purchase: ['itemId', 'quantity', 'price', 'orderId'],
   search: ['query', 'resultCount', 'itemIds'],
-  impression: ['shelf', 'items'],
+  impression: ['shelf', 'items', 'sort', 'filters'],
   dwell: ['itemId', 'ms'],
 };
 
@@ -153,6 +153,12 @@ export function validateEvent(raw: unknown): ShopEvent {
         return item;
       });
       const event: ImpressionEvent = { ...base, kind: 'impression', shelf, items };
+      if (input.sort !== undefined) event.sort = id('sort', input.sort);
+      if (input.filters !== undefined) {
+        if (!Array.isArray(input.filters) || input.filters.length > 50)
+          fail('filters', input.filters, 'an array of at most 50 filter names');
+        event.filters = input.filters.map((f: unknown, i: number) => id(`filters[${i}]`, f));
+      }
       return event;
     }
     case 'dwell': {

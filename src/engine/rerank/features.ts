@@ -13,6 +13,10 @@ export const RERANK_FEATURES = [
   ['price_vs_list', 'log(price / list median price), clipped to ±2; 0 without prices'],
   ['price_rank', 'rank by price in the list / list length (0 = cheapest)'],
   ['price_sorted', '1 if the list is sorted by ascending price (the shopper chose price order)'],
+  ['sort_price', '1 if the shopper sorted the list by price'],
+  ['sort_rating', '1 if sorted by rating or popularity'],
+  ['sort_other', '1 if sorted some other way (distance, best value, …)'],
+  ['filters', 'log1p(filters in force) / 2'],
   ['price_vs_usual', 'log(price / geometric mean price of what the shopper interacted with), clipped to ±2'],
   ['has_usual_price', '1 when the shopper has a usual price'],
   ['shown', 'log1p(times this item was shown to this shopper before) / 3'],
@@ -31,6 +35,11 @@ export const RERANK_FEATURES = [
   ['is_last_item', '1 if it is the item of the last interaction in this session'],
   ['steps_since', '1 / (1 + item events since the last interaction with it); 0 if never'],
   ['recency', '1 / (1 + minutes since the last interaction with it / 30); 0 if never'],
+  ['recency_fast', '1 / (1 + seconds since the last interaction with it / 60); 0 if never'],
+  ['interacted_rank', '1 / (1 + rank among this list’s interacted items, most recent first); 0 if not interacted'],
+  ['session_touches', 'log1p(all interactions with this item in this session)'],
+  ['session_focus', 'share of this session’s item events that were on this item'],
+  ['touches_rank', '1 / (1 + rank among this list’s items by interactions this session); 0 if none'],
   ...INTERACTION_KINDS.map(
     (k) => [`last_kind_${k}`, `1 if the last interaction with this item was ${k}`] as const,
   ),
@@ -46,9 +55,13 @@ export const RERANK_FEATURES = [
   ['session_minutes', 'log1p(minutes since the session started) / 4'],
   ['earlier_sessions', 'log1p(sessions before this one) / 3'],
   ['interacted_in_list', 'log1p(items of this list the shopper interacted with) / 2'],
+  ['lists_in_session', 'log1p(lists shown earlier in this session) / 2'],
+  ['idle_seconds', 'log1p(seconds since the shopper’s last event) / 8'],
+  ['price_vs_session', 'log(price / geometric mean price of what was interacted with this session), clipped to ±2'],
   ['pop_shown', 'log1p(showings over the pretraining population) / 8'],
   ['pop_ctr', 'population click rate of the item, smoothed toward the global rate, ×10'],
   ['pop_clicks', 'log1p(clicks over the pretraining population) / 6'],
+  ['pop_ctr_rank', 'rank by population click rate within the list / list length (0 = highest)'],
   ['shelf_for_you', '1 on "for you"'],
   ['shelf_item', '1 on an item page shelf (because viewed, similar, bought together)'],
   ['shelf_search', '1 on search results'],
@@ -74,6 +87,9 @@ export interface RerankCandidate {
 export interface RerankList {
   shelf: string;
   ts: number;
+  /** The order the shopper chose, when not the site's own, and the filters in force. */
+  sort?: string;
+  filters?: readonly string[];
   /** The session the list is shown in; without it, a list within 30 minutes of the last event counts as the same session. */
   sessionId?: string;
   candidates: readonly RerankCandidate[];
@@ -88,6 +104,13 @@ const LIST_SHELVES = new Set(['category', 'list', 'site-list']);
 const CTR_PRIOR_WEIGHT = 20;
 
 const clip = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+
+function sortFeatureOf(sort: string | undefined): RerankFeature | null {
+  if (!sort) return null;
+  if (/price/i.test(sort)) return 'sort_price';
+  if (/rating|popular/i.test(sort)) return 'sort_rating';
+  return 'sort_other';
+}
 
 function shelfFeature(shelf: string): RerankFeature {
   if (shelf === 'for-you') return 'shelf_for_you';
@@ -127,6 +150,7 @@ export function rerankFeatures(
   );
   const sorted = known.length === n && n > 2 && prices.every((p, i) => i === 0 || p! >= prices[i - 1]!);
   const usual = signals.usualLogPrice;
+  const sortFeature = sortFeatureOf(list.sort);
 
   // Session features describe the session the list is shown in: a new session starts empty.
   const sameSession =
@@ -137,7 +161,20 @@ export function rerankFeatures(
   const last = sameSession ? signals.lastItem : null;
   const lastSlot = last ? list.candidates.findIndex((c) => c.itemId === last.itemId) : -1;
   const lastCategory = last ? signals.factsOf(last.itemId)?.category : null;
-  const interactedInList = list.candidates.filter((c) => (signals.items.get(c.itemId)?.lastStep ?? -1) >= 0).length;
+  const lastSteps = list.candidates.map((c) => signals.items.get(c.itemId)?.lastStep ?? -1);
+  const interactedInList = lastSteps.filter((step) => step >= 0).length;
+  const recentFirst = rankOf(lastSteps, (a, b) => b - a);
+  const sessionLogPrice = sameSession ? signals.sessionLogPrice : null;
+  const touches = list.candidates.map((c) => {
+    const s = signals.items.get(c.itemId);
+    return sameSession && s && s.sessionId === signals.sessionId ? s.session.reduce((a, b) => a + b, 0) : 0;
+  });
+  const touchRank = rankOf(touches, (a, b) => b - a);
+  const popCtr = list.candidates.map((c) => {
+    const pop = population(c.itemId);
+    return (10 * ((pop?.clicks ?? 0) + CTR_PRIOR_WEIGHT * globalClickRate)) / ((pop?.shown ?? 0) + CTR_PRIOR_WEIGHT);
+  });
+  const popCtrRank = rankOf(popCtr, (a, b) => b - a);
   const shelf = F[shelfFeature(list.shelf)];
   const minutes = (ms: number) => Math.max(0, list.ts - ms) / 60_000;
 
@@ -160,6 +197,8 @@ export function rerankFeatures(
       }
     }
     row[F.price_sorted] = sorted ? 1 : 0;
+    if (sortFeature) row[F[sortFeature]] = 1;
+    row[F.filters] = Math.log1p(list.filters?.length ?? 0) / 2;
     if (s) {
       row[F.shown] = Math.log1p(s.shown) / 3;
       row[F.shown_ignored] = Math.log1p(s.shownSinceInteraction) / 3;
@@ -170,6 +209,11 @@ export function rerankFeatures(
       const inSession = sameSession && s.sessionId === signals.sessionId;
       const session = (k: number) => (inSession ? s.session[k]! : 0);
       row[F.views_session] = Math.log1p(session(0));
+      if (touches[i]! > 0) {
+        row[F.session_touches] = Math.log1p(touches[i]!);
+        row[F.session_focus] = signals.sessionItemEvents > 0 ? touches[i]! / signals.sessionItemEvents : 0;
+        row[F.touches_rank] = 1 / (1 + touchRank[i]!);
+      }
       row[F.views_before] = Math.log1p(s.total[0]! - session(0));
       row[F.clicks_session] = Math.log1p(session(1));
       row[F.clicks_before] = Math.log1p(s.total[1]! - session(1));
@@ -181,6 +225,8 @@ export function rerankFeatures(
         row[F.interacted] = 1;
         row[F.steps_since] = 1 / (1 + signals.steps - 1 - s.lastStep);
         row[F.recency] = 1 / (1 + minutes(s.lastTs) / 30);
+        row[F.recency_fast] = 1 / (1 + minutes(s.lastTs));
+        row[F.interacted_rank] = 1 / (1 + recentFirst[i]!);
         row[F[`last_kind_${INTERACTION_KINDS[s.lastKind]!}`]] = 1;
       }
     }
@@ -205,12 +251,15 @@ export function rerankFeatures(
     row[F.session_minutes] = sameSession ? Math.log1p(minutes(signals.sessionStart)) / 4 : 0;
     row[F.earlier_sessions] = Math.log1p(Math.max(0, signals.sessions - (sameSession ? 1 : 0))) / 3;
     row[F.interacted_in_list] = Math.log1p(interactedInList) / 2;
+    row[F.lists_in_session] = sameSession ? Math.log1p(signals.sessionLists) / 2 : 0;
+    row[F.idle_seconds] = signals.lastTs > 0 ? Math.log1p(Math.max(0, list.ts - signals.lastTs) / 1000) / 8 : 1;
+    if (sessionLogPrice !== null && price !== null && price !== undefined && price > 0)
+      row[F.price_vs_session] = clip(Math.log(price) - sessionLogPrice, -2, 2);
     const pop = population(c.itemId);
-    const shown = pop?.shown ?? 0;
-    const clicks = pop?.clicks ?? 0;
-    row[F.pop_shown] = Math.log1p(shown) / 8;
-    row[F.pop_ctr] = (10 * (clicks + CTR_PRIOR_WEIGHT * globalClickRate)) / (shown + CTR_PRIOR_WEIGHT);
-    row[F.pop_clicks] = Math.log1p(clicks) / 6;
+    row[F.pop_shown] = Math.log1p(pop?.shown ?? 0) / 8;
+    row[F.pop_ctr] = popCtr[i]!;
+    row[F.pop_clicks] = Math.log1p(pop?.clicks ?? 0) / 6;
+    row[F.pop_ctr_rank] = popCtrRank[i]! / n;
     row[shelf] = 1;
   });
   return out;

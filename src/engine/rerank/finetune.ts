@@ -17,6 +17,8 @@ export interface FineTuneRerankerOptions {
   minClickedLists?: number;
   /** Steps between checks on the held-back lists (early stopping). Default: 5. */
   checkEvery?: number;
+  /** Which layers learn: the output layer alone (the personal part stays small), or all three. Default: 'last'. */
+  layers?: 'last' | 'all';
   /** Also return the weights after the last step, unguarded (benchmarks compare against them). Default: false. */
   keepLast?: boolean;
 }
@@ -47,6 +49,7 @@ export const DEFAULT_FINETUNE: Required<FineTuneRerankerOptions> = {
   maxRows: 200,
   minClickedLists: 3,
   checkEvery: 5,
+  layers: 'last',
   keepLast: false,
 };
 
@@ -142,8 +145,9 @@ export async function fineTuneReranker(
 
   const before = heldScore(shipped, held);
   const tuned = shipped.clone();
-  const anchor = shipped.net.getWeights().map((w) => w.clone());
-  const variables = tuned.net.trainableWeights.map((w) => w.read() as tf.Variable);
+  const layers = o.layers === 'all' ? tuned.net.layers : tuned.net.layers.slice(-1);
+  const variables = layers.flatMap((layer) => layer.trainableWeights.map((w) => w.read() as tf.Variable));
+  const anchor = variables.map((v) => v.clone());
   const optimizer = tf.train.adam(o.learningRate);
   const xt = tf.tensor2d(tuned.standardise(x), [n, shipped.width]);
   const yt = tf.tensor1d(y);

@@ -57,6 +57,8 @@ export function listOf(e: ImpressionEvent, scores: ArrayLike<number> | null): Re
     shelf: e.shelf,
     ts: e.ts,
     sessionId: e.sessionId,
+    ...(e.sort !== undefined ? { sort: e.sort } : {}),
+    ...(e.filters !== undefined ? { filters: e.filters } : {}),
     candidates: e.items.map((item, i) => ({
       itemId: item.itemId,
       baseScore: scores ? (scores[i] as number) : null,

@@ -54,13 +54,17 @@ export class ShopperSignals {
   /** Events of the current session so far, and sessions seen in all. */
   sessionEvents = 0;
   sessions = 0;
-  /** Item events so far (the step counter). */
+  /** Item events so far (the step counter), and in the current session; lists shown in the current session. */
   steps = 0;
+  sessionItemEvents = 0;
+  sessionLists = 0;
   /** The last item interacted with in the current session, if any. */
   lastItem: { itemId: string; kind: number; ts: number } | null = null;
   /** Log prices of the items the shopper interacted with (catalog price, else the last price shown). */
   private logPriceSum = 0;
   private logPriceCount = 0;
+  private sessionLogPriceSum = 0;
+  private sessionLogPriceCount = 0;
   /** The price last shown for each item on a list, for sites whose prices vary by list. */
   readonly shownPrice = new Map<string, number>();
   lastTs = 0;
@@ -76,6 +80,11 @@ export class ShopperSignals {
   /** Mean log price of what the shopper interacted with; null before any priced interaction. */
   get usualLogPrice(): number | null {
     return this.logPriceCount ? this.logPriceSum / this.logPriceCount : null;
+  }
+
+  /** The same over the current session only. */
+  get sessionLogPrice(): number | null {
+    return this.sessionLogPriceCount ? this.sessionLogPriceSum / this.sessionLogPriceCount : null;
   }
 
   priceOf(itemId: string): number | null {
@@ -120,6 +129,10 @@ export class ShopperSignals {
     this.lastItem = null;
     this.categorySession.clear();
     this.groupWeightSession = 0;
+    this.sessionItemEvents = 0;
+    this.sessionLists = 0;
+    this.sessionLogPriceSum = 0;
+    this.sessionLogPriceCount = 0;
   }
 
   private interact(itemId: string, kindIndex: number, ts: number, amount = 1): void {
@@ -132,6 +145,7 @@ export class ShopperSignals {
     s.shownSinceInteraction = 0;
     this.lastItem = { itemId, kind: kindIndex, ts };
     this.steps++;
+    this.sessionItemEvents++;
     const weight = GROUP_WEIGHT[kindIndex]!;
     const facts = this.facts(itemId);
     if (facts?.category) {
@@ -145,6 +159,8 @@ export class ShopperSignals {
     if (price !== null && price > 0 && kindIndex !== KIND_INDEX.get('search')) {
       this.logPriceSum += Math.log(price);
       this.logPriceCount++;
+      this.sessionLogPriceSum += Math.log(price);
+      this.sessionLogPriceCount++;
     }
   }
 
@@ -155,6 +171,7 @@ export class ShopperSignals {
     this.lastTs = e.ts;
     switch (e.kind) {
       case 'impression':
+        this.sessionLists++;
         for (const shown of e.items) {
           const s = this.item(shown.itemId);
           s.shown++;

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { rng } from '../model/train.ts';
+import { rng, shuffleInPlace } from '../model/train.ts';
 import { RERANK_FEATURE_COUNT, RERANK_FEATURE_NAMES } from './features.ts';
 import { stackLists, type LabelledList } from './lists.ts';
 import { clickedRank, listMetrics, type ListMetrics } from './metrics.ts';
@@ -16,8 +16,13 @@ export interface PretrainOptions {
   /** Epochs without a better validation MRR before stopping. Default: 4. */
   patience?: number;
   seed?: number;
+  /** Learn only from lists with a click: a list nobody clicked says nothing about order. Default: true. */
+  clickedListsOnly?: boolean;
   onEpoch?: (log: { epoch: number; loss: number; valid: ListMetrics; seconds: number }) => void;
 }
+
+/** Longest list a training batch holds; longer lists train on their first slots. */
+const MAX_LIST_SLOTS = 64;
 
 /** Mean and standard deviation of each feature column. */
 export function featureMoments(x: Float32Array, width: number): { mean: number[]; std: number[] } {
@@ -56,7 +61,8 @@ export async function pretrainReranker(
   options: PretrainOptions = {},
 ): Promise<{ reranker: Reranker; epochs: number; bestEpoch: number; valid: ListMetrics }> {
   const width = RERANK_FEATURE_COUNT;
-  const { x, y } = stackLists(train, width);
+  const used = options.clickedListsOnly === false ? train : train.filter((l) => l.labels.some((v) => v > 0));
+  const { x } = stackLists(used, width);
   const { mean, std } = featureMoments(x, width);
   const card: RerankerCard = {
     format: 'localshelf-reranker/1',
@@ -68,37 +74,44 @@ export async function pretrainReranker(
     training: {},
   };
   const reranker = new Reranker(createRerankerNet(width, options.seed ?? 7), card);
-  const xs = reranker.standardise(x);
-  const rows = y.length;
-  const batch = options.batchSize ?? 512;
+  // Batches of whole lists, each padded to the longest list (a mask drops the padding): every
+  // list weighs the same in a step, whatever the shuffle.
+  const slots = Math.min(MAX_LIST_SLOTS, Math.max(1, ...used.map((l) => l.labels.length)));
+  const standardised = used.map((l) => reranker.standardise(l.features));
+  const listsPerBatch = Math.max(1, Math.round((options.batchSize ?? 512) / slots));
   const optimizer = tf.train.adam(options.learningRate ?? 1e-3);
   const variables = reranker.net.trainableWeights.map((w) => w.read() as tf.Variable);
   const random = rng(options.seed ?? 7);
-  const order = Array.from({ length: rows }, (_, i) => i);
+  const order = Array.from({ length: used.length }, (_, i) => i);
   let best = { mrr: -Infinity, epoch: 0, weights: reranker.weights(), valid: evaluateLists(reranker, valid) };
   let epoch = 0;
+  const bx = new Float32Array(listsPerBatch * slots * width);
+  const by = new Float32Array(listsPerBatch * slots);
+  const bm = new Float32Array(listsPerBatch * slots);
   try {
     for (; epoch < (options.epochs ?? 30); epoch++) {
       const started = performance.now();
-      for (let i = rows - 1; i > 0; i--) {
-        const j = Math.floor(random() * (i + 1));
-        [order[i], order[j]] = [order[j]!, order[i]!];
-      }
+      shuffleInPlace(order, random);
       let lossSum = 0;
       let steps = 0;
-      const bx = new Float32Array(batch * width);
-      const by = new Float32Array(batch);
-      for (let start = 0; start + batch <= rows; start += batch) {
-        for (let k = 0; k < batch; k++) {
-          const r = order[start + k]!;
-          bx.set(xs.subarray(r * width, (r + 1) * width), k * width);
-          by[k] = y[r]!;
+      for (let start = 0; start + listsPerBatch <= order.length; start += listsPerBatch) {
+        bx.fill(0);
+        by.fill(0);
+        bm.fill(0);
+        for (let k = 0; k < listsPerBatch; k++) {
+          const index = order[start + k]!;
+          const n = Math.min(slots, used[index]!.labels.length);
+          bx.set(standardised[index]!.subarray(0, n * width), k * slots * width);
+          by.set(used[index]!.labels.subarray(0, n), k * slots);
+          bm.fill(1, k * slots, k * slots + n);
         }
         const loss = tf.tidy(() => {
-          const xt = tf.tensor2d(bx, [batch, width]);
+          const xt = tf.tensor2d(bx, [listsPerBatch * slots, width]);
           const yt = tf.tensor1d(by);
+          const mt = tf.tensor1d(bm);
           return optimizer.minimize(
-            () => tf.losses.sigmoidCrossEntropy(yt, logits(reranker.net, xt)) as tf.Scalar,
+            () =>
+              tf.losses.sigmoidCrossEntropy(yt, logits(reranker.net, xt), mt) as tf.Scalar,
             true,
             variables,
           )!;
