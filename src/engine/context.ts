@@ -27,15 +27,13 @@ export async function shopperContext(store: EventStore): Promise<ContextPayload>
     store.eventsOfKind('remove_from_cart'),
     store.eventsOfKind('purchase'),
   ]);
-  const oldestFirst = [...recent].reverse();
+  // Oldest first, as the re-ranker's signals fold them (ties keep the store's order).
+  const events = [...recent].reverse().sort((a, b) => a.ts - b.ts);
+  const sessionId = store.currentSession();
   return {
     steps: itemSequence(recent),
-    impressions: oldestFirst.flatMap((e) =>
-      e.kind === 'impression' ? [{ ts: e.ts, shelf: e.shelf, items: e.items }] : [],
-    ),
-    clicks: oldestFirst.flatMap((e) =>
-      e.kind === 'click' ? [{ ts: e.ts, itemId: e.itemId, shelf: e.shelf }] : [],
-    ),
+    events,
+    ...(sessionId ? { sessionId } : {}),
     inCart: [...cartContents([...adds, ...removes, ...purchases]).keys()],
     purchased: [...new Set(purchases.map((p) => (p.kind === 'purchase' ? p.itemId : '')))].filter(Boolean),
   };

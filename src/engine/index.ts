@@ -23,14 +23,31 @@ export { WorkerClient } from './worker/client.ts';
 export type { BackendInfo } from './worker/backend.ts';
 export type { MemoryInfo, WorkerCalls } from './worker/protocol.ts';
 
-export { LocalShelf } from './localshelf.ts';
+export { LocalShelf, TRAIN_COUNTERS_KEY } from './localshelf.ts';
 export type { LocalShelfOptions, AutoTrainOptions } from './localshelf.ts';
 export type { EngineState, EngineAction } from './state.ts';
 export { SHELF_KINDS } from './ranking/shelves.ts';
-export type { ShelfKind, ShelfRequest, Shelf, Recommendation, Reason, ItemScore } from './ranking/shelves.ts';
+export type {
+  ShelfKind,
+  ShelfRequest,
+  Shelf,
+  Recommendation,
+  Reason,
+  ItemScore,
+  RankedItem,
+  RerankRequest,
+} from './ranking/shelves.ts';
+export type { RerankSignal, RerankWhy } from './ranking/list-reranker.ts';
 export type { TrainingRun, FineTuneLog } from './training/finetune.ts';
+export type { TrainingLog, RerankerRunLog } from './training/run.ts';
 export type { HeldBackMetrics } from './training/guardrail.ts';
-export type { ModelInfo, ContextPayload, ModelSummary, WeightStats } from './worker/protocol.ts';
+export type {
+  ModelInfo,
+  RerankerInfo,
+  ContextPayload,
+  ModelSummary,
+  WeightStats,
+} from './worker/protocol.ts';
 export { cartContents } from './context.ts';
 export { CatalogSearch, editDistance } from './ranking/search.ts';
 export type { SearchHit } from './ranking/search.ts';

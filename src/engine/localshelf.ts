@@ -4,9 +4,16 @@ import { isItemEvent, type ShopEvent, type TrackInput } from './events/schema.ts
 import { EventStore, type EventStoreOptions } from './events/store.ts';
 import { loadCatalog } from './catalog/validate.ts';
 import { PopularitySpace } from './ranking/popularity-space.ts';
-import { ShelfBuilder, type ItemScore, type Shelf, type ShelfRequest } from './ranking/shelves.ts';
+import {
+  ShelfBuilder,
+  type ItemScore,
+  type RankedItem,
+  type RerankRequest,
+  type Shelf,
+  type ShelfRequest,
+} from './ranking/shelves.ts';
 import { INITIAL_STATE, reduce, type EngineAction, type EngineState } from './state.ts';
-import type { TrainingRun } from './training/finetune.ts';
+import type { TrainingRun } from './training/run.ts';
 import { WorkerClient } from './worker/client.ts';
 import type { BackendInfo } from './worker/backend.ts';
 import type { ContextPayload, ModelInfo, ModelSummary } from './worker/protocol.ts';
@@ -33,8 +40,16 @@ async function loadEarlyShelves(
   }
 }
 
+/** The `meta` key of the trigger counters: item events and impressions since the last training run. */
+export const TRAIN_COUNTERS_KEY = 'train-counters';
+
+interface TrainCounters {
+  newEvents: number;
+  newImpressions: number;
+}
+
 export interface AutoTrainOptions {
-  /** Item events since the last run that make a new run worthwhile. Default: 8. */
+  /** Item events since the last run (counted across page loads) that make a new run worthwhile. Default: 8. */
   minNewEvents?: number;
   /** Quiet time after the last event before training starts, in ms. Default: 4000. */
   debounceMs?: number;
@@ -43,6 +58,8 @@ export interface AutoTrainOptions {
 export interface LocalShelfOptions {
   /** URL prefix of the pretrained model (model.json + meta.json). Required. */
   modelUrl: string;
+  /** URL prefix of the re-ranker (model.json + card.json). Default: `<modelUrl>reranker/`; without one, lists are not re-ranked. */
+  rerankerUrl?: string;
   /** Catalog URL: shelves then skip out-of-stock items and explain with titles. Default: none. */
   catalogUrl?: string;
   /** IndexedDB database name. Default: "localshelf". */
@@ -78,7 +95,9 @@ export class LocalShelf {
     readonly events: EventStore,
     private readonly worker: WorkerClient,
     private readonly options: LocalShelfOptions,
+    counters: TrainCounters,
   ) {
+    this.dispatch({ type: 'counters-loaded', ...counters });
     this.autoTrain =
       options.autoTrain === false ? null : { minNewEvents: 8, debounceMs: 4000, ...options.autoTrain };
     worker.onNotice((notice) => {
@@ -89,7 +108,13 @@ export class LocalShelf {
     });
     this.ready = this.start();
     // Failures are in the state; callers that await `ready` still see them thrown.
-    this.ready.then(() => (this.modelReady = true)).catch(() => {});
+    this.ready
+      .then(() => {
+        this.modelReady = true;
+        // Events from earlier page loads count: a multi-page site trains once enough have gathered.
+        this.scheduleTraining();
+      })
+      .catch(() => {});
     this.earlyShelves = loadEarlyShelves(options.modelUrl, options.catalogUrl);
   }
 
@@ -100,7 +125,18 @@ export class LocalShelf {
         `modelUrl is ${JSON.stringify(options?.modelUrl)}; expected the URL prefix of a pretrained model`,
       );
     const events = await EventStore.open({ ...options.store, dbName: options.dbName });
-    return new LocalShelf(events, WorkerClient.start(), options);
+    const saved = await events.getMeta<Partial<TrainCounters>>(TRAIN_COUNTERS_KEY).catch(() => undefined);
+    const count = (x: unknown) => (typeof x === 'number' && Number.isInteger(x) && x >= 0 ? x : 0);
+    return new LocalShelf(events, WorkerClient.start(), options, {
+      newEvents: count(saved?.newEvents),
+      newImpressions: count(saved?.newImpressions),
+    });
+  }
+
+  /** Writes the trigger counters to the meta store, so the next page load continues from them. */
+  private async saveCounters(): Promise<void> {
+    const { newEvents, newImpressions } = this.state;
+    await this.events.setMeta(TRAIN_COUNTERS_KEY, { newEvents, newImpressions }).catch(() => {});
   }
 
   private async start(): Promise<void> {
@@ -114,6 +150,9 @@ export class LocalShelf {
         modelUrl: this.options.modelUrl,
         catalogUrl: this.options.catalogUrl,
         dbName: this.options.dbName ?? 'localshelf',
+        ...(this.options.rerankerUrl
+          ? { rerankerUrl: new URL(this.options.rerankerUrl, location.href).href }
+          : {}),
       });
       this.dispatch({ type: 'model-loaded', model });
     } catch (error) {
@@ -149,14 +188,22 @@ export class LocalShelf {
   async track(input: TrackInput): Promise<ShopEvent | null> {
     const event = await this.events.track(input);
     if (event) {
-      this.dispatch({ type: 'event-tracked', itemEvent: isItemEvent(event) && event.kind !== 'dwell' });
+      const itemEvent = isItemEvent(event) && event.kind !== 'dwell';
+      const impression = event.kind === 'impression';
+      this.dispatch({ type: 'event-tracked', itemEvent, impression });
+      if (itemEvent || impression) await this.saveCounters();
       this.scheduleTraining();
     }
     return event;
   }
 
   private scheduleTraining(): void {
-    if (!this.autoTrain || this.state.newEvents < this.autoTrain.minNewEvents || this.state.training.active)
+    if (
+      !this.autoTrain ||
+      !this.modelReady ||
+      this.state.newEvents < this.autoTrain.minNewEvents ||
+      this.state.training.active
+    )
       return;
     if (this.trainTimer) clearTimeout(this.trainTimer);
     this.trainTimer = setTimeout(() => {
@@ -193,6 +240,18 @@ export class LocalShelf {
     return this.worker.call('recommend', { request, context: await this.context() });
   }
 
+  /**
+   * Re-ranks a list the site ordered itself (a category page, its own search results) for
+   * this shopper: the site's order is the base, the re-ranker the final order, and each item
+   * says why. `shelf` names the list for the re-ranker and should match the `shelf` of the
+   * impressions and clicks the site tracks for it. Default shelf: "list". Without a
+   * re-ranker the site's order comes back unchanged.
+   */
+  async rerank(itemIds: string[], options: RerankRequest = {}): Promise<RankedItem[]> {
+    await this.ready;
+    return this.worker.call('rerank', { itemIds, request: options, context: await this.context() });
+  }
+
   /** The shopper's personal score for each item (e.g. to re-rank search results), with reasons. */
   async scoreItems(itemIds: string[]): Promise<ItemScore[]> {
     await this.ready;
@@ -209,12 +268,14 @@ export class LocalShelf {
     try {
       const result = await this.worker.call('train', { context: await this.context(), trigger });
       if ('skipped' in result) this.dispatch({ type: 'train-skipped', reason: result.skipped });
-      else
+      else {
         this.dispatch({
           type: 'train-finished',
           run: result,
           model: await this.worker.call('modelInfo', {}),
         });
+        await this.saveCounters();
+      }
       return result;
     } catch (error) {
       this.dispatch({ type: 'train-skipped', reason: `failed: ${(error as Error).message}` });
@@ -242,6 +303,7 @@ export class LocalShelf {
   /** Deletes every event, the personal weights and the run log. */
   async deleteAll(): Promise<void> {
     await this.events.deleteAll();
+    this.dispatch({ type: 'counters-loaded', newEvents: 0, newImpressions: 0 });
     await this.resetPersonal().catch(() => {});
   }
 

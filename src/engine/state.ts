@@ -1,6 +1,6 @@
 import type { BackendInfo } from './worker/backend.ts';
 import type { ModelInfo } from './worker/protocol.ts';
-import type { FineTuneLog, TrainingRun } from './training/finetune.ts';
+import type { TrainingLog, TrainingRun } from './training/run.ts';
 
 /** The engine's state as the shop and the devtools see it. Replaced, never mutated. */
 export interface EngineState {
@@ -16,8 +16,10 @@ export interface EngineState {
     /** Why the last request to train did not run, if it did not. */
     lastSkip: string | null;
   };
-  /** Item events tracked since the last training run (drives automatic training). */
+  /** Item events tracked since the last training run (drives automatic training); kept in IndexedDB across page loads. */
   newEvents: number;
+  /** Shelf impressions tracked since the last training run; kept with `newEvents`. */
+  newImpressions: number;
   error: string | null;
   warnings: string[];
 }
@@ -27,9 +29,10 @@ export type EngineAction =
   | { type: 'backend-ready'; backend: BackendInfo }
   | { type: 'backend-changed'; backend: BackendInfo; reason: string }
   | { type: 'model-loaded'; model: ModelInfo }
-  | { type: 'event-tracked'; itemEvent: boolean }
+  | { type: 'counters-loaded'; newEvents: number; newImpressions: number }
+  | { type: 'event-tracked'; itemEvent: boolean; impression?: boolean }
   | { type: 'train-started'; trigger: string }
-  | { type: 'train-log'; log: FineTuneLog }
+  | { type: 'train-log'; log: TrainingLog }
   | { type: 'train-finished'; run: TrainingRun; model: ModelInfo }
   | { type: 'train-skipped'; reason: string }
   | { type: 'personal-reset'; model: ModelInfo }
@@ -42,6 +45,7 @@ export const INITIAL_STATE: EngineState = {
   model: null,
   training: { active: false, trigger: null, steps: [], lastRun: null, lastSkip: null },
   newEvents: 0,
+  newImpressions: 0,
   error: null,
   warnings: [],
 };
@@ -58,8 +62,11 @@ export function reduce(state: EngineState, action: EngineAction): EngineState {
       };
     case 'model-loaded':
       return { ...state, status: 'ready', model: action.model, error: null };
+    case 'counters-loaded':
+      return { ...state, newEvents: action.newEvents, newImpressions: action.newImpressions };
     case 'event-tracked':
-      return action.itemEvent ? { ...state, newEvents: state.newEvents + 1 } : state;
+      if (action.itemEvent) return { ...state, newEvents: state.newEvents + 1 };
+      return action.impression ? { ...state, newImpressions: state.newImpressions + 1 } : state;
     case 'train-started':
       return {
         ...state,
@@ -76,6 +83,7 @@ export function reduce(state: EngineState, action: EngineAction): EngineState {
         ...state,
         model: action.model,
         newEvents: 0,
+        newImpressions: 0,
         training: { ...state.training, active: false, lastRun: action.run },
       };
     case 'train-skipped':

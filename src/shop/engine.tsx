@@ -151,14 +151,15 @@ export function useEventsSnapshot(): EventStoreSnapshot {
  */
 export function useShelf(request: ShelfRequest | null): { shelf: Shelf | null; error: string | null } {
   const { engine } = useShop();
-  const revision = useEventsSnapshot().revision;
+  // Not on impressions: a shelf is not reshuffled because it was shown; that counts on the next visit.
+  const revision = useEventsSnapshot().interactionRevision;
   const state = useEngineState();
   const [result, setResult] = useState<{ shelf: Shelf | null; error: string | null }>({
     shelf: null,
     error: null,
   });
   const key = request ? `${request.kind}|${request.itemId ?? ''}|${request.limit ?? ''}` : '';
-  const modelKey = `${state.status}|${state.model?.personal.savedAt ?? ''}|${state.model?.clickModel.active ?? ''}`;
+  const modelKey = `${state.status}|${state.model?.personal.savedAt ?? ''}|${state.model?.reranker.personal ?? ''}`;
   useEffect(() => {
     if (!request) return;
     let cancelled = false;

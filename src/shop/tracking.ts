@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { Recommendation, TrackInput } from '../engine/index.ts';
+import type { TrackInput } from '../engine/index.ts';
 import { useShop } from './engine.tsx';
 
 /** Tracks without ever breaking the page: a refused or failed event is logged, not thrown. */
@@ -41,9 +41,12 @@ export function useViewAndDwell(itemId: string): void {
 }
 
 /** Records one impression per distinct list a shelf shows, once it is on screen. */
-export function useImpression(shelf: string, items: readonly Recommendation[] | null) {
+export function useImpression<E extends HTMLElement = HTMLElement>(
+  shelf: string,
+  items: readonly { itemId: string }[] | null,
+) {
   const track = useTrack();
-  const ref = useRef<HTMLElement | null>(null);
+  const ref = useRef<E | null>(null);
   const lastKey = useRef('');
   const trackRef = useRef(track);
   trackRef.current = track;

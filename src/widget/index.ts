@@ -6,15 +6,22 @@
 import type { EngineState, ShelfRequest, ShopEvent, TrackInput } from '../engine/index.ts';
 import { defineElement } from './element.ts';
 import type { WidgetOptions } from './options.ts';
-import type { WidgetShelf } from './runtime.ts';
+import type { WidgetRankedItem, WidgetShelf } from './runtime.ts';
 import { currentRuntime, startRuntime, stopRuntime } from './shared.ts';
 
 export { LocalShelfElement } from './element.ts';
 export { CLICK_EVENT } from './click-event.ts';
 export type { LocalShelfClickDetail } from './click-event.ts';
 export type { WidgetOptions } from './options.ts';
-export type { WidgetShelf, WidgetRecommendation } from './runtime.ts';
-export type { ShelfRequest, ShelfKind, TrackInput, CatalogItem } from '../engine/index.ts';
+export type { WidgetShelf, WidgetRecommendation, WidgetRankedItem } from './runtime.ts';
+export type {
+  ShelfRequest,
+  ShelfKind,
+  TrackInput,
+  CatalogItem,
+  RankedItem,
+  Reason,
+} from '../engine/index.ts';
 
 /**
  * Starts the page's engine (one per page, shared by every widget) and resolves when its
@@ -52,6 +59,20 @@ export async function track(input: TrackInput): Promise<ShopEvent | null> {
 /** A shelf of recommendations with their catalog entries, for sites that render their own. */
 export async function recommend(request: ShelfRequest): Promise<WidgetShelf> {
   return running('recommend').recommend(request);
+}
+
+/**
+ * Re-orders your own list (a category page, your search results) for this visitor, on their
+ * device: your order is the starting point, and each item comes back with its reasons.
+ * `shelf` names the list (default "list"); track its impressions and clicks with the same
+ * shelf name so the visitor's re-ranker learns from them. Without a re-ranker beside your
+ * model, your order comes back unchanged.
+ */
+export async function rerank(
+  itemIds: string[],
+  options: { shelf?: string } = {},
+): Promise<WidgetRankedItem[]> {
+  return running('rerank').rerank(itemIds, { shelf: options.shelf ?? 'list' });
 }
 
 /** Everything recorded about the visitor, read from their own browser (for a "what we know" page). */

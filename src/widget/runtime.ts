@@ -3,6 +3,8 @@ import {
   loadCatalog,
   type CatalogItem,
   type ModelInfo,
+  type RankedItem,
+  type RerankRequest,
   type Shelf,
   type ShelfRequest,
   type ShopEvent,
@@ -21,6 +23,11 @@ export interface WidgetShelf extends Omit<Shelf, 'items'> {
   /** The catalog entry of the shelf's anchor product, if it has one. */
   anchorProduct: CatalogItem | null;
   items: WidgetRecommendation[];
+}
+
+/** An item of a re-ranked site list, with its catalog entry. */
+export interface WidgetRankedItem extends RankedItem {
+  product: CatalogItem | null;
 }
 
 /**
@@ -102,6 +109,13 @@ export class Runtime {
         product: products.get(r.itemId) ?? null,
       })),
     };
+  }
+
+  async rerank(itemIds: string[], request: RerankRequest): Promise<WidgetRankedItem[]> {
+    await this.ready;
+    const [engine, products] = await Promise.all([this.engine, this.products]);
+    const ranked = await engine.rerank(itemIds, request);
+    return ranked.map((r) => ({ ...r, product: products.get(r.itemId) ?? null }));
   }
 
   /** Runs `cleanup` on close (e.g. stops auto-tracking). */

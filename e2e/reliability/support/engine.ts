@@ -84,7 +84,7 @@ export async function readDb(
 export async function writePersonal(
   page: Page,
   dbName: string,
-  record: { key: string; baseModel: string; weights: unknown },
+  record: { key: string; baseModel: string; rerankerVersion?: string | null; weights: unknown },
 ): Promise<void> {
   await page.evaluate(
     ({ dbName, record }) =>

@@ -32,7 +32,9 @@ export const controlsTab: Tab = {
         { class: 'controls' },
         act('Train now', async () => {
           const run = await engine.train('devtools');
-          return 'skipped' in run ? `Skipped: ${run.skipped}` : `Run finished: ${run.reason}`;
+          return 'skipped' in run
+            ? `Skipped: ${run.skipped}`
+            : `Run finished: re-ranker ${run.reranker ? run.reranker.verdict : 'not shipped'}; adapter ${run.reason}`;
         }),
         act('Cancel training', async () =>
           (await engine.cancelTraining()) ? 'Cancelled the run in progress.' : 'No run in progress.',

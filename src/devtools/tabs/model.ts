@@ -9,7 +9,7 @@ export const modelTab: Tab = {
     if (typeof summary === 'string') return fill(container, h('p', {}, `Model not available: ${summary}`));
     const stats = (rows: typeof summary.personal) =>
       table(
-        ['Tensor', 'Shape', 'Params', 'Mean', 'Std', 'Min', 'Max', 'L2 norm'],
+        ['Tensor', 'Shape', 'Params', 'Mean', 'Std', 'Min', 'Max', 'L2 norm', 'Moved from shipped (L2)'],
         rows.map((w) => [
           w.name,
           w.shape.join('×'),
@@ -19,9 +19,11 @@ export const modelTab: Tab = {
           num(w.min),
           num(w.max),
           num(w.norm),
+          w.drift === undefined ? '–' : num(w.drift),
         ]),
         'Personal weights',
       );
+    const model = engine.getSnapshot().model;
     fill(
       container,
       h(
@@ -49,10 +51,17 @@ export const modelTab: Tab = {
       summary.personal.length
         ? stats(summary.personal)
         : h('p', { 'data-testid': 'no-personal' }, 'None: recommendations come from the pretrained model.'),
-      h('h3', {}, 'Click model (dense 50 → 100 → 1)'),
-      summary.click.length
-        ? stats(summary.click)
-        : h('p', {}, 'Not trained yet (needs impressions and clicks).'),
+      h('h3', {}, 'Re-ranker (dense 50 → 100 → 1)'),
+      h(
+        'p',
+        { 'data-testid': 'reranker-state' },
+        !model?.reranker.active
+          ? `None: ${model?.reranker.unavailable ?? 'not loaded'}`
+          : `${model.reranker.version}, ${model.reranker.params.toLocaleString('en')} parameters: ${
+              model.reranker.personal ? 'fine-tuned on this device' : 'the shipped weights'
+            }${model.reranker.discarded ? ` (saved weights discarded: ${model.reranker.discarded})` : ''}`,
+      ),
+      summary.reranker.length ? stats(summary.reranker) : h('p', {}, 'No re-ranker loaded.'),
     );
   },
 };

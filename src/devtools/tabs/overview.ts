@@ -54,9 +54,21 @@ export const overviewTab: Tab = {
             'Personal model',
             model
               ? model.personal.active
-                ? `active, saved ${new Date(model.personal.savedAt ?? 0).toLocaleString()}${model.clickModel.active ? ' + click model' : ''}`
-                : `none${model.personal.discarded ? ` (discarded: ${model.personal.discarded})` : ''}`
+                ? `adapter active, saved ${new Date(model.personal.savedAt ?? 0).toLocaleString()}`
+                : `no adapter${model.personal.discarded ? ` (discarded: ${model.personal.discarded})` : ''}`
               : '…',
+          ],
+          [
+            'Re-ranker',
+            model
+              ? model.reranker.active
+                ? `${model.reranker.version}: ${model.reranker.personal ? 'fine-tuned on this device' : 'shipped weights'}${model.reranker.discarded ? ` (saved weights discarded: ${model.reranker.discarded})` : ''}`
+                : `none (${model.reranker.unavailable ?? 'not loaded'})`
+              : '…',
+          ],
+          [
+            'Since the last run',
+            `${state.newEvents} item events, ${state.newImpressions} impressions (kept across page loads)`,
           ],
           ['Engine status', state.status + (state.error ? `: ${state.error}` : '')],
           ['Warnings', state.warnings.length ? state.warnings.join(' | ') : 'none'],

@@ -8,11 +8,20 @@ function metrics(run: TrainingRun): string {
   return `MRR ${num(run.before.mrr)} → ${num(run.after.mrr)}, NDCG@10 ${num(run.before['NDCG@10'])} → ${num(run.after['NDCG@10'])}, held-back loss ${num(run.before.loss)} → ${num(run.after.loss)}`;
 }
 
-function clickSummary(run: TrainingRun): string {
-  const c = run.click;
-  if (!c) return '–';
-  if (!c.after) return c.reason;
-  return `${c.reason} (accuracy ${num(c.after.accuracy, 3)}, AUC ${num(c.after.auc, 3)}, log loss ${num(c.after.logLoss)})`;
+/** The re-ranker's part of a run: its verdict in words, and what it learned from. */
+function rerankerCell(run: TrainingRun) {
+  const r = run.reranker;
+  if (!r) return h('span', { class: 'muted' }, 'no re-ranker shipped');
+  return h(
+    'span',
+    {},
+    h('span', { class: r.accepted ? 'ok' : 'bad', 'data-testid': 'reranker-verdict' }, r.verdict),
+    h(
+      'small',
+      { class: 'muted' },
+      ` ${r.lists} lists on the device, ${r.trainLists} learned from; shopper click rate ${num(r.localClickRate, 3)} corrected to ${num(r.globalClickRate, 3)}; ${r.ms.toFixed(0)} ms`,
+    ),
+  );
 }
 
 export const trainingTab: Tab = {
@@ -42,23 +51,23 @@ export const trainingTab: Tab = {
           'When',
           'Trigger',
           'Backend',
-          'Steps',
-          'Trainable params',
+          'Re-ranker',
+          'Adapter steps',
+          'Adapter params',
           'ms/step',
-          'Verdict',
-          'Held-back metrics',
-          'Click model',
+          'Adapter verdict',
+          'Adapter held-back metrics',
         ],
         runs.map((r) => [
           new Date(r.startedAt).toLocaleTimeString(),
           r.trigger,
           r.backend,
+          rerankerCell(r),
           String(r.steps),
           String(r.trainableParams),
           r.msPerStep.toFixed(1),
           h('span', { class: r.accepted ? 'ok' : 'bad', 'data-testid': 'run-verdict' }, r.reason),
           metrics(r),
-          clickSummary(r),
         ]),
         'Training runs',
       ),

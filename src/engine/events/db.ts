@@ -41,6 +41,8 @@ export interface PersonalRecord {
   key: string;
   /** The pretrained model these weights were trained on top of; a mismatch discards them. */
   baseModel: string;
+  /** The shipped re-ranker the personal re-ranker weights were fine-tuned from; a mismatch discards that part. */
+  rerankerVersion?: string | null;
   savedAt: number;
   /** JSON-safe weights; their shape is checked on load. */
   weights: unknown;

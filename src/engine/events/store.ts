@@ -38,6 +38,11 @@ export interface EventStoreSnapshot {
   storageFull: boolean;
   /** Bumped on every change in this tab or another. */
   revision: number;
+  /**
+   * Bumped on every change except a recorded impression: what shelves refresh on. Showing a
+   * shelf must not reshuffle it under the shopper's eyes; what was shown counts the next time.
+   */
+  interactionRevision: number;
 }
 
 export interface EventExport {
@@ -91,13 +96,23 @@ export class EventStore {
     this.now = options.now ?? Date.now;
     this.sessionTimeoutMs = options.sessionTimeoutMs ?? 30 * 60_000;
     this.sessionId = newId('s');
-    this.snapshot = { persistence: backend.kind, fallbackReason, paused, storageFull: false, revision: 0 };
+    this.snapshot = {
+      persistence: backend.kind,
+      fallbackReason,
+      paused,
+      storageFull: false,
+      revision: 0,
+      interactionRevision: 0,
+    };
     this.channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(channelName);
-    this.channel?.addEventListener('message', (message: MessageEvent<{ paused?: boolean }>) => {
-      // Another tab changed something: pick up its pause state and tell our listeners.
-      const paused = message.data.paused;
-      this.update(typeof paused === 'boolean' ? { paused } : {}, false);
-    });
+    this.channel?.addEventListener(
+      'message',
+      (message: MessageEvent<{ paused?: boolean; impression?: boolean }>) => {
+        // Another tab changed something: pick up its pause state and tell our listeners.
+        const paused = message.data.paused;
+        this.update(typeof paused === 'boolean' ? { paused } : {}, false, message.data.impression === true);
+      },
+    );
   }
 
   /** Opens the store, falling back to memory when IndexedDB is missing or refuses to open. */
@@ -137,9 +152,14 @@ export class EventStore {
 
   getSnapshot = (): EventStoreSnapshot => this.snapshot;
 
-  private update(patch: Partial<EventStoreSnapshot>, broadcast: boolean): void {
-    this.snapshot = { ...this.snapshot, ...patch, revision: this.snapshot.revision + 1 };
-    if (broadcast) this.channel?.postMessage({ paused: this.snapshot.paused });
+  private update(patch: Partial<EventStoreSnapshot>, broadcast: boolean, impression = false): void {
+    this.snapshot = {
+      ...this.snapshot,
+      ...patch,
+      revision: this.snapshot.revision + 1,
+      interactionRevision: this.snapshot.interactionRevision + (impression ? 0 : 1),
+    };
+    if (broadcast) this.channel?.postMessage({ paused: this.snapshot.paused, impression });
     for (const listener of this.listeners) listener();
   }
 
@@ -169,7 +189,7 @@ export class EventStore {
     this.lastActivity = now;
     await this.write(event);
     if (++this.writesSinceRetention >= RETENTION_CHECK_EVERY) await this.applyRetention();
-    this.update({}, true);
+    this.update({}, true, event.kind === 'impression');
     return event;
   }
 
@@ -206,6 +226,21 @@ export class EventStore {
     if (excess > 0) removed += await this.backend.deleteOldest(excess);
     if (removed > 0) this.update({}, true);
     return removed;
+  }
+
+  /** The session the next event will join; null when the shopper has been away long enough for a new one. */
+  currentSession(): string | null {
+    if (this.lastActivity !== 0 && this.now() - this.lastActivity > this.sessionTimeoutMs) return null;
+    return this.sessionId;
+  }
+
+  /** A setting or counter of the engine's own (the `meta` store; in memory when IndexedDB is unavailable). */
+  async getMeta<T>(key: string): Promise<T | undefined> {
+    return this.backend.getMeta<T>(key);
+  }
+
+  async setMeta(key: string, value: unknown): Promise<void> {
+    await this.backend.setMeta(key, value);
   }
 
   // --- Queries ---

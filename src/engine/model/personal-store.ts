@@ -12,7 +12,8 @@ export interface DiscardNotice {
  * The shopper's personal weights in IndexedDB. A save writes the new version in
  * one transaction and switches the `personal-current` pointer in a second one,
  * so a tab closed mid-save leaves the previous version current and intact.
- * Every record is tagged with the pretrained model it was trained on.
+ * Every record is tagged with the pretrained model it was trained on (and the shipped
+ * re-ranker its re-ranker part started from).
  */
 export class PersonalStore {
   private constructor(private readonly db: EventDb | null) {}
@@ -33,12 +34,20 @@ export class PersonalStore {
     return this.db !== null;
   }
 
-  /** Step 1 of a save: writes a new version without making it current. Resolves to its key. */
-  async writeVersion(baseModel: string, weights: unknown, now = Date.now()): Promise<string> {
+  /**
+   * Step 1 of a save: writes a new version without making it current. Resolves to its key.
+   * `rerankerVersion` tags the record with the shipped re-ranker its re-ranker part started from.
+   */
+  async writeVersion(
+    baseModel: string,
+    weights: unknown,
+    now = Date.now(),
+    rerankerVersion: string | null = null,
+  ): Promise<string> {
     const key = `head-${now}-${Math.floor(Math.random() * 1e6)}`;
     if (!this.db) return key;
     const tx = this.db.transaction('personal', 'readwrite');
-    await Promise.all([tx.store.put({ key, baseModel, savedAt: now, weights }), tx.done]);
+    await Promise.all([tx.store.put({ key, baseModel, rerankerVersion, savedAt: now, weights }), tx.done]);
     return key;
   }
 
@@ -55,8 +64,11 @@ export class PersonalStore {
     ]);
   }
 
-  async save(baseModel: string, weights: unknown): Promise<void> {
-    await this.switchTo(await this.writeVersion(baseModel, weights));
+  /** Saves atomically (both steps); resolves to the time saved. */
+  async save(baseModel: string, weights: unknown, rerankerVersion: string | null = null): Promise<number> {
+    const now = Date.now();
+    await this.switchTo(await this.writeVersion(baseModel, weights, now, rerankerVersion));
+    return now;
   }
 
   /**

@@ -20,13 +20,16 @@ export class ModelItemSpace implements ItemSpace {
   private readonly dim: number;
   private readonly maxLen: number;
   private readonly similarityCache = new Map<number, Float32Array>();
-  /** The personal head in use; null means the pretrained model alone. */
-  head: PersonalHead | null = null;
 
+  /**
+   * `personal` owns the shopper's adapter (the worker's PersonalState); the space only reads
+   * it, so an accepted head is used at once and never copied. Default: none (the pretrained model alone).
+   */
   constructor(
     private readonly model: tf.LayersModel,
     vocabulary: readonly string[],
     popularity: readonly number[] | null,
+    private readonly personal: { readonly head: PersonalHead | null } | null = null,
   ) {
     this.vocabulary = vocabulary;
     this.index = new Map(vocabulary.map((id, i) => [id, i + 1]));
@@ -47,6 +50,11 @@ export class ModelItemSpace implements ItemSpace {
     }
   }
 
+  /** The personal head in use; null means the pretrained model alone. */
+  get head(): PersonalHead | null {
+    return this.personal?.head ?? null;
+  }
+
   /** 0-based row of an item id. */
   indexOf(itemId: string): number | undefined {
     const i = this.index.get(itemId);
@@ -64,7 +72,8 @@ export class ModelItemSpace implements ItemSpace {
     if (history.items.length === 0) return null;
     const scores = tf.tidy(() => {
       const user = userRepresentation(this.model, [history]);
-      return (this.head ? this.head.apply(user) : user).matMul(this.itemsT);
+      const head = this.head;
+      return (head ? head.apply(user) : user).matMul(this.itemsT);
     });
     const values = scores.dataSync() as Float32Array;
     scores.dispose();

@@ -1,6 +1,9 @@
 import type { CatalogItem } from '../catalog/schema.ts';
 import type { SequenceStep } from '../events/queries.ts';
 import type { EventKind } from '../events/schema.ts';
+import type { RerankCandidate } from '../rerank/features.ts';
+import type { ShopperSignals } from '../rerank/signals.ts';
+import type { ListReranker, RerankWhy } from './list-reranker.ts';
 import { topK } from './topk.ts';
 
 /** The shelves the shop shows. */
@@ -22,7 +25,11 @@ export type Reason =
   | { type: 'complement'; itemId: string; title: string }
   | { type: 'next-item'; itemId: string; title: string }
   | { type: 'trending'; rank: number }
-  | { type: 'click-model'; probability: number }
+  /**
+   * The re-ranker's part: its click probability, how many places it moved the item
+   * (positive: up), and the shopper's own signals that raised it, in plain words.
+   */
+  | { type: 'reranker'; probability: number; moved: number; why: RerankWhy[] }
   | { type: 'fallback'; why: string };
 
 export interface Recommendation {
@@ -43,6 +50,29 @@ export interface Shelf {
   kind: ShelfKind;
   anchor: string | null;
   items: Recommendation[];
+}
+
+/** How to re-rank a list the site ordered itself. */
+export interface RerankRequest {
+  /** What the list is, for the re-ranker's shelf features and the impression log. Default: "list". */
+  shelf?: string;
+  /**
+   * Query relevance of each item (higher is better), for search results: the re-ranker then
+   * moves items only among matches of about the same relevance, never above a clearly better
+   * match, and the shopper's sequence-model score joins the base order. Default: none.
+   */
+  relevance?: number[];
+}
+
+/** One item of a re-ranked list. */
+export interface RankedItem {
+  itemId: string;
+  /** The re-ranker's click probability; null when the list was not re-ranked. */
+  score: number | null;
+  /** Index of the item in the list as given. */
+  from: number;
+  reasons: Reason[];
+  explanation: string;
 }
 
 /** What the shelves need from the model, without knowing it is tfjs. Indices are 0-based vocabulary rows. */
@@ -69,8 +99,12 @@ export interface ShopperContext {
   steps: readonly SequenceStep[];
   inCart: ReadonlySet<string>;
   purchased: ReadonlySet<string>;
-  /** Past shelf clicks per item, for the click model. Default: none. */
-  priorClicks?: ReadonlyMap<string, number>;
+  /** The shopper's live signals, folded from their stored events: what the re-ranker reads. Default: none (no re-ranking). */
+  signals?: ShopperSignals;
+  /** The session a list shown now belongs to. Default: the re-ranker's 30-minute rule. */
+  sessionId?: string;
+  /** When the list is shown, ms. Default: now. */
+  now?: number;
 }
 
 const VERBS: Record<EventKind, string> = {
@@ -91,18 +125,24 @@ const KIND_STRENGTH: Partial<Record<EventKind, number>> = {
   purchase: 2.5,
 };
 
-/** Click probabilities for candidates shown in order on a shelf; null when no click model is active. */
-export type Reranker = (
-  candidates: readonly { itemId: string; modelScore: number; position: number }[],
-  shelf: ShelfKind,
-  context: ShopperContext,
-) => Float32Array | null;
+/** Candidates the sequence model proposes per shelf slot, for the re-ranker to choose from. */
+export const POOL_FACTOR = 3;
+/** Search results within this fraction of a better match's relevance count as equally good matches. */
+export const RELEVANCE_BAND = 0.8;
+/** How much the shopper's sequence-model score can move a search result within its band (in standard deviations). */
+export const SEARCH_PERSONAL_WEIGHT = 0.35;
+
+/** A re-ranked candidate list: the new order (indices into the candidates) and each one's reason. */
+interface Reranked {
+  order: number[];
+  reasons: Reason[];
+}
 
 export class ShelfBuilder {
   /** Rows the catalog cannot sell (missing or out of stock), computed once per catalog. */
   private readonly unavailable = new Set<number>();
-  /** The on-device click model, once accepted: re-ranks "for you" candidates. */
-  reranker: Reranker | null = null;
+  /** The re-ranker (shipped, or fine-tuned on this device): re-ranks "for you", "because you viewed" and given lists. */
+  reranker: ListReranker | null = null;
 
   constructor(
     private readonly space: ItemSpace,
@@ -188,37 +228,55 @@ export class ShelfBuilder {
     };
   }
 
+  /**
+   * Re-ranks candidates (in base order) for a shelf shown now; null without a re-ranker or
+   * without the shopper's signals. Final order: by click probability, ties in base order.
+   */
+  private rerank(
+    shelf: string,
+    candidates: readonly RerankCandidate[],
+    context: ShopperContext,
+  ): Reranked | null {
+    if (!this.reranker || !context.signals || candidates.length === 0) return null;
+    const scored = this.reranker.score(
+      {
+        shelf,
+        ts: context.now ?? Date.now(),
+        ...(context.sessionId ? { sessionId: context.sessionId } : {}),
+        candidates,
+      },
+      context.signals,
+    );
+    if (!scored) return null;
+    const p = scored.probabilities;
+    const order = candidates.map((_, i) => i).sort((a, b) => p[b]! - p[a]! || a - b);
+    const reasons: Reason[] = new Array(candidates.length);
+    order.forEach((i, position) => {
+      reasons[i] = { type: 'reranker', probability: p[i]!, moved: i - position, why: scored.why[i]! };
+    });
+    return { order, reasons };
+  }
+
   private forYou(limit: number, context: ShopperContext): Shelf {
     const scores = this.space.scoreAfter(context.steps);
     if (!scores) return this.trending(limit, context, 'no browsing history yet');
     const seen = context.steps.map((s) => s.itemId);
-    // With a click model, draw a wider pool and let the shopper's click habits re-rank it.
-    const pool = topK(scores, this.reranker ? limit * 3 : limit, this.exclusions(context, seen));
-    const clickProbability = new Map<number, number>();
-    let picked = pool;
-    const probabilities = this.reranker?.(
-      pool.map((i, position) => ({ itemId: this.space.vocabulary[i]!, modelScore: scores[i]!, position })),
+    // With a re-ranker, draw a wider pool and let the shopper's live signals choose from it.
+    const wide = this.reranker && context.signals ? limit * POOL_FACTOR : limit;
+    const pool = topK(scores, wide, this.exclusions(context, seen));
+    const reranked = this.rerank(
       'for-you',
+      pool.map((i) => ({ itemId: this.space.vocabulary[i]!, baseScore: scores[i]! })),
       context,
     );
-    if (probabilities) {
-      const values = pool.map((i) => scores[i]!);
-      const mean = values.reduce((a, b) => a + b, 0) / values.length;
-      const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length) || 1;
-      const blended = new Map<number, number>();
-      pool.forEach((i, k) => {
-        const p = Math.min(1 - 1e-6, Math.max(1e-6, probabilities[k]!));
-        clickProbability.set(i, p);
-        blended.set(i, (scores[i]! - mean) / sd + Math.log(p / (1 - p)));
-      });
-      picked = [...pool].sort((a, b) => blended.get(b)! - blended.get(a)!).slice(0, limit);
-    }
+    const picked = reranked ? reranked.order.slice(0, limit) : pool.map((_, k) => k);
     const explain = this.historyReasons(context);
     const anchors = this.space.complementAnchors?.(context.steps) ?? new Map<number, number>();
     return {
       kind: 'for-you',
       anchor: null,
-      items: picked.map((i) => {
+      items: picked.map((k) => {
+        const i = pool[k]!;
         const itemId = this.space.vocabulary[i]!;
         const reasons = explain(i);
         const anchor = anchors.get(i);
@@ -226,8 +284,7 @@ export class ShelfBuilder {
           const anchorId = this.space.vocabulary[anchor]!;
           reasons.unshift({ type: 'complement', itemId: anchorId, title: this.title(anchorId) });
         }
-        const p = clickProbability.get(i);
-        if (p !== undefined) reasons.push({ type: 'click-model', probability: p });
+        if (reranked) reasons.push(reranked.reasons[k]!);
         return { itemId, score: scores[i]!, reasons, explanation: this.forYouExplanation(reasons, context) };
       }),
     };
@@ -244,6 +301,8 @@ export class ShelfBuilder {
         `Because you ${VERBS[first.kind]} ${first.title}` +
         (second?.type === 'history' ? ` and ${VERBS[second.kind]} ${second.title}` : '')
       );
+    const reranker = reasons.find((r) => r.type === 'reranker');
+    if (reranker?.type === 'reranker' && reranker.why[0]) return reranker.why[0].text;
     return 'Picked for you from your recent browsing';
   }
 
@@ -293,6 +352,98 @@ export class ShelfBuilder {
       const i = this.space.indexOf(itemId);
       if (i === undefined || !scores || !explain) return { itemId, score: null, reasons: [] };
       return { itemId, score: scores[i]!, reasons: explain(i) };
+    });
+  }
+
+  /**
+   * Re-ranks a list the site ordered itself (a category page, search results): the site's
+   * order is the base score, the re-ranker's click probability the final order. With
+   * `relevance` (search), the base order also weighs the shopper's sequence-model score, and
+   * items move only among matches of about the same relevance (RELEVANCE_BAND). Without a
+   * re-ranker the base order is returned. Every item says why it is where it is.
+   */
+  rerankList(itemIds: readonly string[], request: RerankRequest, context: ShopperContext): RankedItem[] {
+    const shelf = request.shelf ?? 'list';
+    if (itemIds.length > 1000)
+      throw new RangeError(`rerank got ${itemIds.length} items; expected at most 1000`);
+    const relevance = request.relevance;
+    if (relevance !== undefined) {
+      if (
+        !Array.isArray(relevance) ||
+        relevance.length !== itemIds.length ||
+        relevance.some((r) => !Number.isFinite(r))
+      )
+        throw new TypeError(
+          `rerank relevance has ${Array.isArray(relevance) ? relevance.length : 'no'} finite numbers; expected one per item (${itemIds.length})`,
+        );
+    }
+    const scores = this.space.scoreAfter(context.steps);
+    const explain = scores ? this.historyReasons(context) : null;
+    // The base order: the site's, or for search the relevance blended with the shopper's score.
+    let base = itemIds.map((_, i) => i);
+    const band = new Array<number>(itemIds.length).fill(0);
+    if (relevance) {
+      const personal = itemIds.map((id) => {
+        const row = this.space.indexOf(id);
+        return row === undefined || !scores ? null : scores[row]!;
+      });
+      const known = personal.filter((p): p is number => p !== null);
+      const mean = known.reduce((a, b) => a + b, 0) / Math.max(1, known.length);
+      const sd = Math.sqrt(known.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, known.length)) || 1;
+      const top = Math.max(...relevance, 1e-9);
+      const blended = relevance.map(
+        (r, i) =>
+          r / top +
+          (personal[i] !== null && known.length > 1
+            ? (SEARCH_PERSONAL_WEIGHT * (personal[i]! - mean)) / sd
+            : 0),
+      );
+      // Bands of equally good matches, from the best match down.
+      const byRelevance = itemIds.map((_, i) => i).sort((a, b) => relevance[b]! - relevance[a]! || a - b);
+      let bandTop = Infinity;
+      let b = -1;
+      for (const i of byRelevance) {
+        if (relevance[i]! < bandTop * RELEVANCE_BAND || b < 0) {
+          bandTop = relevance[i]!;
+          b++;
+        }
+        band[i] = b;
+      }
+      base = [...base].sort((x, y) => band[x]! - band[y]! || blended[y]! - blended[x]! || x - y);
+    }
+    const reranked = this.rerank(
+      shelf,
+      base.map((i) => ({ itemId: itemIds[i]!, baseScore: null })),
+      context,
+    );
+    let order = reranked ? reranked.order : base.map((_, k) => k);
+    if (relevance) order = [...order].sort((x, y) => band[base[x]!]! - band[base[y]!]!);
+    return order.map((k, position) => {
+      const from = base[k]!;
+      const itemId = itemIds[from]!;
+      const row = this.space.indexOf(itemId);
+      const reasons: Reason[] = row !== undefined && explain ? explain(row) : [];
+      let rerankReason = reranked?.reasons[k];
+      if (rerankReason?.type === 'reranker') rerankReason = { ...rerankReason, moved: from - position };
+      if (rerankReason) reasons.push(rerankReason);
+      const first = reasons[0];
+      const why = rerankReason?.type === 'reranker' ? rerankReason.why[0] : undefined;
+      return {
+        itemId,
+        score: rerankReason?.type === 'reranker' ? rerankReason.probability : null,
+        from,
+        reasons,
+        explanation:
+          why && from > position
+            ? why.text
+            : first?.type === 'history'
+              ? `Because you ${VERBS[first.kind]} ${first.title}`
+              : why
+                ? why.text
+                : relevance
+                  ? 'Matches your search'
+                  : 'In the order the site chose',
+      };
     });
   }
 
@@ -376,15 +527,25 @@ export class ShelfBuilder {
     if (!anchorId) return { kind: 'because-viewed', anchor: null, items: [] };
     const scores = this.space.scoreAfter([{ itemId: anchorId, kind: 'view', ts: Date.now() }]);
     if (!scores) return { kind: 'because-viewed', anchor: anchorId, items: [] };
-    const picked = topK(scores, limit, this.exclusions(context, [anchorId]));
+    const wide = this.reranker && context.signals ? limit * POOL_FACTOR : limit;
+    const pool = topK(scores, wide, this.exclusions(context, [anchorId]));
+    const reranked = this.rerank(
+      'because-viewed',
+      pool.map((i) => ({ itemId: this.space.vocabulary[i]!, baseScore: scores[i]! })),
+      context,
+    );
+    const picked = reranked ? reranked.order.slice(0, limit) : pool.map((_, k) => k);
     const title = this.title(anchorId);
     return {
       kind: 'because-viewed',
       anchor: anchorId,
-      items: picked.map((i) => ({
-        itemId: this.space.vocabulary[i]!,
-        score: scores[i]!,
-        reasons: [{ type: 'next-item', itemId: anchorId, title }],
+      items: picked.map((k) => ({
+        itemId: this.space.vocabulary[pool[k]!]!,
+        score: scores[pool[k]!]!,
+        reasons: [
+          { type: 'next-item', itemId: anchorId, title },
+          ...(reranked ? [reranked.reasons[k]!] : []),
+        ],
         explanation: `Because you viewed ${title}`,
       })),
     };

@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { itemMatrix, userRepresentation } from '../model/model.ts';
 import { hitRate, ndcg, rankOf } from '../ranking/metrics.ts';
-import type { ClickTrainingReport } from './click-model.ts';
 import type { NextItemExample } from './examples.ts';
 import { holdOutRecent } from './examples.ts';
 import { guardrail, type HeldBackMetrics } from './guardrail.ts';
 import { PersonalHead } from './personal-head.ts';
+import type { RerankerRunLog } from './run.ts';
 
 export interface FineTuneOptions {
   /** Most optimisation steps. Default: 40. */
@@ -29,7 +29,10 @@ export type FineTuneLog =
   | { type: 'step'; step: number; loss: number; heldBackLoss: number; elapsedMs: number }
   | { type: 'done'; run: TrainingRun };
 
-/** Everything the devtools show about one run. */
+/**
+ * Everything the devtools show about one run. The top-level fields are the next-item
+ * adapter's part (what `fineTune` reports); the worker adds the re-ranker's part.
+ */
 export interface TrainingRun {
   trigger: string;
   startedAt: number;
@@ -46,8 +49,8 @@ export interface TrainingRun {
   ms: number;
   msPerStep: number;
   backend: string;
-  /** The click model's part of the run, when the worker trained one. */
-  click?: ClickTrainingReport | null;
+  /** The re-ranker's part of the run: null when the model ships without a re-ranker. */
+  reranker?: RerankerRunLog | null;
 }
 
 interface Prepared {

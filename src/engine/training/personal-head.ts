@@ -31,8 +31,14 @@ export class PersonalHead {
     return [this.down, this.up, this.bias];
   }
 
+  /** Trainable parameters, counted from the tensors themselves. */
   get parameterCount(): number {
-    return this.dim * this.rank * 2 + this.dim;
+    return this.variables.reduce((sum, v) => sum + v.size, 0);
+  }
+
+  /** Parameters a head of this size will have (the shapes the constructor creates), before one exists. */
+  static parametersFor(dim: number, rank: number): number {
+    return dim * rank + rank * dim + dim;
   }
 
   /** Applies the head to user states [n, dim]. */

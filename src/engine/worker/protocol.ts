@@ -5,9 +5,9 @@
  */
 import type { BackendName } from '../env.ts';
 import type { SequenceStep } from '../events/queries.ts';
-import type { ItemScore, Shelf, ShelfRequest } from '../ranking/shelves.ts';
-import type { ClickRecord, ImpressionRecord } from '../training/click-features.ts';
-import type { FineTuneLog, TrainingRun } from '../training/finetune.ts';
+import type { ShopEvent } from '../events/schema.ts';
+import type { ItemScore, RankedItem, RerankRequest, Shelf, ShelfRequest } from '../ranking/shelves.ts';
+import type { TrainingLog, TrainingRun } from '../training/run.ts';
 import type { BackendInfo } from './backend.ts';
 
 export interface MemoryInfo {
@@ -19,10 +19,12 @@ export interface MemoryInfo {
 
 /** What the shopper's device knows, sent with each call (works the same when events live only in memory). */
 export interface ContextPayload {
+  /** The item history the sequence model reads, oldest first. */
   steps: SequenceStep[];
-  /** Recent shelf impressions and clicks: the click model's training data. */
-  impressions: ImpressionRecord[];
-  clicks: ClickRecord[];
+  /** The recent stored events themselves, oldest first: what the re-ranker's features and its fine-tuning read. */
+  events: ShopEvent[];
+  /** The session the next event belongs to; absent when the shopper has been away long enough to start a new one. */
+  sessionId?: string;
   inCart: string[];
   purchased: string[];
 }
@@ -34,6 +36,8 @@ export interface LoadPayload {
   catalogUrl?: string;
   /** IndexedDB database for personal weights and the run log. */
   dbName: string;
+  /** URL prefix of the re-ranker (model.json + card.json). Default: `<modelUrl>/reranker/`; a model without one is used without re-ranking. */
+  rerankerUrl?: string;
 }
 
 export interface ModelInfo {
@@ -41,9 +45,25 @@ export interface ModelInfo {
   items: number;
   params: number;
   dim: number;
+  /** The next-item adapter on top of the sequence model; `discarded` says why saved personal weights were not used. */
   personal: { active: boolean; savedAt: number | null; trainableParams: number; discarded: string | null };
-  /** The on-device click model (dense 50 → 100 → 1) re-ranking "for you", once it has earned it. */
-  clickModel: { active: boolean; params: number };
+  reranker: RerankerInfo;
+}
+
+/** The shipped re-ranker (dense 50 → 100 → 1) and this shopper's fine-tuned copy of it. */
+export interface RerankerInfo {
+  /** A re-ranker is loaded and re-ranks "for you", "because you viewed", search results and site lists. */
+  active: boolean;
+  /** The shipped re-ranker's version (its card); null without one. */
+  version: string | null;
+  /** Why lists are not re-ranked (no re-ranker beside the model, or one this code cannot read); null when active. */
+  unavailable: string | null;
+  /** Parameters, counted from its tensors. */
+  params: number;
+  /** True when this shopper's fine-tuned weights are in use, false for the shipped ones. */
+  personal: boolean;
+  /** Why saved re-ranker weights were not used (the shipped ones are); null when none were discarded. */
+  discarded: string | null;
 }
 
 /** Summary statistics of one weight tensor. */
@@ -57,6 +77,8 @@ export interface WeightStats {
   max: number;
   /** L2 norm: how far the personal part has moved from "no change" (zero) for up/bias. */
   norm: number;
+  /** For a fine-tuned re-ranker tensor: L2 distance from the shipped weights. */
+  drift?: number;
 }
 
 /** What the devtools' Model tab shows. */
@@ -66,7 +88,8 @@ export interface ModelSummary {
   totalParams: number;
   totalBytes: number;
   personal: WeightStats[];
-  click: WeightStats[];
+  /** The re-ranker in use (shipped or fine-tuned); empty without one. */
+  reranker: WeightStats[];
 }
 
 /** Request types, each with the shape of its payload and of its result. */
@@ -79,6 +102,11 @@ export interface WorkerCalls {
   recommend: { payload: { request: ShelfRequest; context: ContextPayload }; result: Shelf };
   /** Personal scores for given items (search results), with the history behind each. */
   scoreItems: { payload: { itemIds: string[]; context: ContextPayload }; result: ItemScore[] };
+  /** Re-ranks a list the site ordered itself (a category page, search results), with reasons. */
+  rerank: {
+    payload: { itemIds: string[]; request: RerankRequest; context: ContextPayload };
+    result: RankedItem[];
+  };
   /** Fine-tunes on the context; progress arrives as `train-log` notices. Resolves when the run ends. */
   train: { payload: { context: ContextPayload; trigger: string }; result: TrainingRun | { skipped: string } };
   cancelTraining: { payload: Record<string, never>; result: { cancelled: boolean } };
@@ -116,7 +144,7 @@ export type ResponseMessage =
 /** Pushed by the worker without a request. */
 export type NoticeMessage =
   | { notice: 'backend-changed'; backend: BackendInfo; reason: string }
-  | { notice: 'train-log'; log: FineTuneLog }
+  | { notice: 'train-log'; log: TrainingLog }
   | { notice: 'log'; level: 'info' | 'warn'; message: string };
 
 export function serializeError(error: unknown): SerializedError {

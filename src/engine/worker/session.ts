@@ -5,20 +5,33 @@ import type { BackendName } from '../env.ts';
 import { getEncoder } from '../model/model.ts';
 import { PersonalStore } from '../model/personal-store.ts';
 import { loadPretrained, type Pretrained } from '../model/pretrained.ts';
+import { MODEL_SCORED_SHELVES, ModelListReranker } from '../ranking/list-reranker.ts';
 import { ModelItemSpace } from '../ranking/model-space.ts';
-import { ShelfBuilder, type ItemScore, type Shelf, type ShelfRequest } from '../ranking/shelves.ts';
-import { nextItemExamples } from '../training/examples.ts';
-import { fineTune, type FineTuneLog, type TrainingRun } from '../training/finetune.ts';
-import { PersonalHead, type HeadWeights } from '../training/personal-head.ts';
-import { clickExamples, clickFeatures, type ItemFacts } from '../training/click-features.ts';
 import {
-  clickWeights,
-  createClickModel,
-  predictClicks,
-  restoreClickWeights,
-  trainClickModel,
-} from '../training/click-model.ts';
+  ShelfBuilder,
+  type ItemScore,
+  type RankedItem,
+  type RerankRequest,
+  type Shelf,
+  type ShelfRequest,
+  type ShopperContext,
+} from '../ranking/shelves.ts';
+import type { PopulationOf } from '../rerank/features.ts';
+import { DEFAULT_FINETUNE } from '../rerank/finetune.ts';
+import { labelledLists, type LabelledList } from '../rerank/lists.ts';
+import { loadReranker, type Reranker } from '../rerank/model.ts';
+import { populationFromCard } from '../rerank/population.ts';
+import { ShopperSignals, type FactsOf } from '../rerank/signals.ts';
+import { nextItemExamples } from '../training/examples.ts';
+import type { PersonalHead } from '../training/personal-head.ts';
+import {
+  trainPersonal,
+  type PersonalTrainingResult,
+  type TrainingLog,
+  type TrainingRun,
+} from '../training/run.ts';
 import { selectBackend, type BackendInfo } from './backend.ts';
+import { PersonalState } from './personal-state.ts';
 import type {
   ContextPayload,
   LoadPayload,
@@ -28,17 +41,6 @@ import type {
   WeightStats,
 } from './protocol.ts';
 
-/** Rank of the personal adapter: 2·64·8 + 64 = 1,088 trainable parameters at dim 64. */
-const HEAD_RANK = 8;
-/** Impressions the click model learns from per run (newest); each costs one scoring pass. */
-const CLICK_IMPRESSIONS = 150;
-
-/** What is saved in the personal store: both personal models, either possibly absent. */
-interface PersonalWeights {
-  head: HeadWeights | null;
-  click: number[][] | null;
-}
-
 interface Loaded {
   payload: LoadPayload;
   pretrained: Pretrained;
@@ -46,22 +48,35 @@ interface Loaded {
   space: ModelItemSpace;
   shelves: ShelfBuilder;
   store: PersonalStore;
-  head: PersonalHead | null;
-  click: tf.Sequential | null;
+  /** The one owner of the adapter and the re-ranker weights. */
+  personal: PersonalState;
   catalog: Map<string, CatalogItem> | null;
-  savedAt: number | null;
-  discarded: string | null;
+  /** What the re-ranker's features read about an item: top category, brand, price. */
+  facts: FactsOf;
+  population: PopulationOf;
+  /** Why there is no re-ranker; null when one is loaded. */
+  rerankerUnavailable: string | null;
 }
 
-function contextOf(payload: ContextPayload) {
-  const priorClicks = new Map<string, number>();
-  for (const click of payload.clicks) priorClicks.set(click.itemId, (priorClicks.get(click.itemId) ?? 0) + 1);
-  return {
-    steps: payload.steps,
-    inCart: new Set(payload.inCart),
-    purchased: new Set(payload.purchased),
-    priorClicks,
-  };
+/** The shipped re-ranker beside the model, or why there is none (a model without one works as before). */
+async function loadShippedReranker(
+  url: string,
+): Promise<{ reranker: Reranker | null; unavailable: string | null; warn: boolean }> {
+  try {
+    const reranker = await loadReranker(url);
+    // The population card is checked here, so a bad one disables re-ranking instead of failing each call.
+    populationFromCard(reranker.card.population);
+    return { reranker, unavailable: null, warn: false };
+  } catch (error) {
+    const message = (error as Error).message;
+    // Missing (a 404, or a dev server's HTML page in its place) is a model without a re-ranker; anything else is a broken one.
+    const missing = /HTTP 404|not valid JSON|Unexpected token|JSON\.parse/i.test(message);
+    return {
+      reranker: null,
+      unavailable: `${missing ? 'no re-ranker' : 'the re-ranker could not be loaded'} at ${url} (${message}); lists keep the sequence model's order`,
+      warn: !missing,
+    };
+  }
 }
 
 /** Everything the worker holds: the backend, the model, the shopper's head, the run in progress. */
@@ -70,7 +85,7 @@ export class WorkerSession {
   private allowSoftwareWebgl = false;
   private order: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
   private loaded: Loaded | null = null;
-  private running: AsyncGenerator<FineTuneLog, PersonalHead | null> | null = null;
+  private running: AsyncGenerator<TrainingLog, PersonalTrainingResult | null> | null = null;
   /** Resolves when the WebGL context is lost: a lost context leaves pending reads hanging forever, so runs race it. */
   private contextLost: Promise<'lost'> = new Promise(() => {});
   private markContextLost: () => void = () => {};
@@ -143,55 +158,46 @@ export class WorkerSession {
 
   async load(payload: LoadPayload): Promise<ModelInfo> {
     if (!this.backend) throw new Error('the worker has no backend yet; call init first');
-    const [pretrained, catalog] = await Promise.all([
+    const base = payload.modelUrl.endsWith('/') ? payload.modelUrl : `${payload.modelUrl}/`;
+    const rerankerUrl = payload.rerankerUrl ?? new URL('reranker/', new URL(base, self.location.href)).href;
+    const [pretrained, catalog, shipped] = await Promise.all([
       loadPretrained(payload.modelUrl),
       payload.catalogUrl ? this.catalog(payload.catalogUrl) : Promise.resolve(null),
+      loadShippedReranker(rerankerUrl),
     ]);
+    if (shipped.unavailable)
+      this.notify({ notice: 'log', level: shipped.warn ? 'warn' : 'info', message: shipped.unavailable });
     const meta = pretrained.meta;
     const baseModel =
       typeof meta.version === 'string' ? meta.version : `${meta.dataSha256 ?? 'unknown'}@${meta.date}`;
     const popularity = Array.isArray(meta.popularity) ? (meta.popularity as number[]) : null;
-    const space = new ModelItemSpace(pretrained.model, meta.vocabulary, popularity);
     const store = await PersonalStore.open(payload.dbName);
     const dim = getEncoder(pretrained.model).cfg.dim;
-    let head: PersonalHead | null = null;
-    let click: tf.Sequential | null = null;
-    let savedAt: number | null = null;
-    let discarded: string | null = null;
-    // Restores both personal models; throws (so the record is discarded) when either is unusable.
-    const restore = (raw: unknown): { head: PersonalHead | null; click: tf.Sequential | null } => {
-      const weights = raw as Partial<PersonalWeights> | null;
-      if (!weights || typeof weights !== 'object' || !('head' in weights) || !('click' in weights))
-        throw new Error('the record has no {head, click} weights');
-      const restored = {
-        head: weights.head ? new PersonalHead(dim, HEAD_RANK) : null,
-        click: weights.click ? createClickModel() : null,
-      };
-      try {
-        if (weights.head) restored.head!.restore(weights.head);
-        if (weights.click) restoreClickWeights(restored.click!, weights.click);
-      } catch (error) {
-        restored.head?.dispose();
-        restored.click?.dispose();
-        throw error;
-      }
-      return restored;
-    };
-    const saved = await store.load(baseModel, (weights) => {
-      const probe = restore(weights);
-      probe.head?.dispose();
-      probe.click?.dispose();
-    });
-    if ('record' in saved) {
-      ({ head, click } = restore(saved.record.weights));
-      savedAt = saved.record.savedAt;
-    } else if (saved.discarded.key !== null) {
-      discarded = saved.discarded.reason;
-      this.notify({ notice: 'log', level: 'warn', message: `personal weights discarded: ${discarded}` });
-    }
-    space.head = head;
+    const personal = new PersonalState(
+      dim,
+      shipped.reranker,
+      store,
+      { baseModel, rerankerVersion: shipped.reranker?.card.version ?? null },
+      (message) => this.notify({ notice: 'log', level: 'warn', message }),
+    );
+    await personal.restore();
+    const space = new ModelItemSpace(pretrained.model, meta.vocabulary, popularity, personal);
     this.unload();
     const shelves = new ShelfBuilder(space, catalog);
+    const facts: FactsOf = (itemId) => {
+      const item = catalog?.get(itemId);
+      return item ? { category: item.category[0] ?? null, brand: item.brand, price: item.price } : undefined;
+    };
+    const population = shipped.reranker
+      ? populationFromCard(shipped.reranker.card.population)
+      : () => undefined;
+    if (shipped.reranker)
+      shelves.reranker = new ModelListReranker(
+        () => personal.reranker,
+        population,
+        shipped.reranker.card.population.clickRate,
+        (itemId) => catalog?.get(itemId)?.title ?? itemId,
+      );
     this.loaded = {
       payload,
       pretrained,
@@ -199,59 +205,19 @@ export class WorkerSession {
       space,
       shelves,
       store,
-      head,
-      click,
+      personal,
       catalog,
-      savedAt,
-      discarded,
+      facts,
+      population,
+      rerankerUnavailable: shipped.unavailable,
     };
-    this.useClickModel(click);
     return this.modelInfo();
-  }
-
-  /** Facts the click model reads about an item, from the catalog and the model card. */
-  private itemFacts(): (itemId: string) => ItemFacts | undefined {
-    const l = this.need();
-    const popularity = l.space.popularity;
-    let max = 0;
-    if (popularity) for (const p of popularity) max = Math.max(max, p);
-    return (itemId) => {
-      const item = l.catalog?.get(itemId);
-      const row = l.space.indexOf(itemId);
-      const count = row !== undefined && popularity ? popularity[row]! : 0;
-      if (!item && row === undefined) return undefined;
-      return {
-        topCategory: item?.category[0] ?? null,
-        price: item?.price ?? null,
-        popularity: max > 0 ? Math.log1p(count) / Math.log1p(max) : 0,
-      };
-    };
-  }
-
-  private useClickModel(click: tf.Sequential | null): void {
-    const l = this.need();
-    l.click = click;
-    if (!click) {
-      l.shelves.reranker = null;
-      return;
-    }
-    const facts = this.itemFacts();
-    l.shelves.reranker = (candidates, shelf, context) =>
-      predictClicks(
-        click,
-        clickFeatures(
-          candidates,
-          { shelf, history: context.steps, priorClicks: context.priorClicks ?? new Map() },
-          facts,
-        ),
-      );
   }
 
   private unload(): void {
     if (!this.loaded) return;
     this.loaded.space.dispose();
-    this.loaded.head?.dispose();
-    this.loaded.click?.dispose();
+    this.loaded.personal.dispose();
     this.loaded.pretrained.model.dispose();
     this.loaded.store.close();
     this.loaded = null;
@@ -262,30 +228,59 @@ export class WorkerSession {
     return this.loaded;
   }
 
+  /** The shopper as the shelves see them: history, cart, and (with a re-ranker) their live signals. */
+  private contextOf(payload: ContextPayload): ShopperContext {
+    const l = this.need();
+    return {
+      steps: payload.steps,
+      inCart: new Set(payload.inCart),
+      purchased: new Set(payload.purchased),
+      ...(l.personal.reranker ? { signals: ShopperSignals.from(payload.events ?? [], l.facts) } : {}),
+      ...(payload.sessionId ? { sessionId: payload.sessionId } : {}),
+      now: Date.now(),
+    };
+  }
+
   modelInfo(): ModelInfo {
     const l = this.need();
     const encoder = getEncoder(l.pretrained.model);
+    const params = l.personal.params();
     return {
       baseModel: l.baseModel,
       items: l.pretrained.meta.vocabulary.length,
       params: l.pretrained.model.countParams(),
       dim: encoder.cfg.dim,
       personal: {
-        active: l.head !== null,
-        savedAt: l.savedAt,
-        trainableParams: 2 * encoder.cfg.dim * HEAD_RANK + encoder.cfg.dim,
-        discarded: l.discarded,
+        active: l.personal.head !== null,
+        savedAt: l.personal.savedAt,
+        trainableParams: params.head,
+        discarded: l.personal.discarded.head,
       },
-      clickModel: { active: l.click !== null, params: 16 * 50 + 50 + 50 * 100 + 100 + 100 + 1 },
+      reranker: {
+        active: l.personal.reranker !== null,
+        version: l.personal.shipped?.card.version ?? null,
+        unavailable: l.rerankerUnavailable,
+        params: params.reranker,
+        personal: l.personal.rerankerIsPersonal,
+        discarded: l.personal.discarded.reranker,
+      },
     };
   }
 
   scoreItems(itemIds: string[], context: ContextPayload): ItemScore[] {
-    return this.need().shelves.scoreItems(itemIds, contextOf(context));
+    return this.need().shelves.scoreItems(itemIds, this.contextOf(context));
   }
 
   recommend(request: ShelfRequest, context: ContextPayload): Shelf {
-    return this.need().shelves.build(request, contextOf(context));
+    return this.need().shelves.build(request, this.contextOf(context));
+  }
+
+  rerank(itemIds: string[], request: RerankRequest, context: ContextPayload): RankedItem[] {
+    if (!Array.isArray(itemIds) || itemIds.some((id) => typeof id !== 'string'))
+      throw new TypeError(
+        `rerank itemIds is ${JSON.stringify(itemIds)?.slice(0, 60)}; expected an array of item id strings`,
+      );
+    return this.need().shelves.rerankList(itemIds, request ?? {}, this.contextOf(context));
   }
 
   /** One run at a time in this worker, and one tab at a time across the browser (Web Locks). */
@@ -301,23 +296,66 @@ export class WorkerSession {
     );
   }
 
+  /**
+   * The shopper's impressions and clicks as labelled lists, oldest first. Base scores as the
+   * shelves use them where cheap: the sequence model's, for the newest model-ranked lists one
+   * run learns from; the site's order elsewhere.
+   */
+  private trainingLists(context: ContextPayload): LabelledList[] {
+    const l = this.need();
+    const shipped = l.personal.shipped;
+    if (!shipped) return [];
+    const events = context.events ?? [];
+    const scored = new Set<number>();
+    let rows = 0;
+    for (let i = events.length - 1; i >= 0 && rows < DEFAULT_FINETUNE.maxRows; i--) {
+      const e = events[i]!;
+      if (e.kind !== 'impression') continue;
+      rows += e.items.length;
+      if (MODEL_SCORED_SHELVES.has(e.shelf)) scored.add(i);
+    }
+    const steps = context.steps;
+    let cursor = 0;
+    return labelledLists(events, {
+      facts: l.facts,
+      population: l.population,
+      globalClickRate: shipped.card.population.clickRate,
+      baseScores: (impression, index) => {
+        while (cursor < steps.length && steps[cursor]!.ts < impression.ts) cursor++;
+        if (!scored.has(index)) return null;
+        const scores = l.space.scoreAfter(steps.slice(0, cursor));
+        if (!scores) return null;
+        return impression.items.map((item) => {
+          const row = l.space.indexOf(item.itemId);
+          return row === undefined ? 0 : scores[row]!;
+        });
+      },
+    }).lists;
+  }
+
   private async runTraining(
     context: ContextPayload,
     trigger: string,
     retried = false,
   ): Promise<TrainingRun | { skipped: string }> {
     const l = this.need();
-    const dim = getEncoder(l.pretrained.model).cfg.dim;
-    const examples = nextItemExamples(
-      context.steps,
-      l.space.vocabularyIndex,
-      getEncoder(l.pretrained.model).cfg.maxLen,
-    );
-    const start = l.head ?? new PersonalHead(dim, HEAD_RANK);
-    const gen = fineTune(l.pretrained.model, start, examples, { trigger });
+    const cfg = getEncoder(l.pretrained.model).cfg;
+    const start: PersonalHead = l.personal.startHead();
+    const fresh = start !== l.personal.head;
+    let fellBack = false;
+    const gen = trainPersonal({
+      trigger,
+      model: l.pretrained.model,
+      head: start,
+      historyLength: context.steps.filter((s) => l.space.indexOf(s.itemId) !== undefined).length,
+      maxLen: cfg.maxLen,
+      examples: () => nextItemExamples(context.steps, l.space.vocabularyIndex, cfg.maxLen),
+      shipped: l.personal.shipped,
+      lists: () => this.trainingLists(context),
+    });
     this.running = gen;
     let run: TrainingRun | null = null;
-    let result: IteratorResult<FineTuneLog, PersonalHead | null>;
+    let accepted: PersonalTrainingResult | null = null;
     try {
       for (;;) {
         const next = await Promise.race([gen.next(), this.contextLost]);
@@ -326,68 +364,31 @@ export class WorkerSession {
           void gen.return(null);
           if (retried) throw new Error('the WebGL context was lost twice in one run');
           this.running = null;
+          // The fresh head went with the lost context; the reload below starts over.
+          fellBack = true;
           await this.fallBack('WebGL context lost during training');
           return this.runTraining(context, trigger, true);
         }
-        result = next;
-        if (result.done) break;
-        this.notify({ notice: 'train-log', log: result.value });
-        if (result.value.type === 'done') run = result.value.run;
+        if (next.done) {
+          accepted = next.value ?? null;
+          break;
+        }
+        this.notify({ notice: 'train-log', log: next.value });
+        if (next.value.type === 'done') run = next.value.run;
       }
     } finally {
       this.running = null;
+      if (fresh && !fellBack) start.dispose();
     }
-    const accepted = result.value;
-    if (start !== l.head) start.dispose();
-    if (!run) return { skipped: 'training was cancelled' };
-    if (accepted) {
-      l.head?.dispose();
-      l.head = accepted;
-      l.space.head = accepted;
+    if (!run || !accepted) {
+      accepted?.head?.dispose();
+      accepted?.reranker?.dispose();
+      return { skipped: 'training was cancelled' };
     }
-    const click = await this.trainClick(context);
-    if (accepted || click.model) {
-      // Save before switching: if the tab closes mid-save, the previous weights stay current.
-      const nextClick = click.model ?? l.click;
-      const weights: PersonalWeights = {
-        head: l.head ? await l.head.snapshot() : null,
-        click: nextClick ? clickWeights(nextClick) : null,
-      };
-      await l.store.save(l.baseModel, weights);
-      if (click.model) {
-        l.click?.dispose();
-        this.useClickModel(click.model);
-      }
-      l.savedAt = Date.now();
-      l.discarded = null;
-    }
-    const full: TrainingRun = { ...run, backend: tf.getBackend(), click: click.report };
-    await l.store.logRun({ ...full });
-    return full;
-  }
-
-  /** Trains a fresh click model on the recent impressions; returns it only if the guardrail accepted it. */
-  private async trainClick(context: ContextPayload) {
-    const l = this.need();
-    const impressions = context.impressions.slice(-CLICK_IMPRESSIONS);
-    const data = clickExamples(
-      impressions,
-      context.clicks,
-      context.steps,
-      this.itemFacts(),
-      (history, ids) => {
-        const scores = l.space.scoreAfter(history);
-        if (!scores) return null;
-        return ids.map((id) => {
-          const row = l.space.indexOf(id);
-          return row === undefined ? 0 : scores[row]!;
-        });
-      },
-    );
-    const model = createClickModel();
-    const report = await trainClickModel(model, data);
-    if (!report.accepted) model.dispose();
-    return { report, model: report.accepted ? model : null };
+    // Saved before they are used: if the tab closes mid-save, the previous weights stay current.
+    await l.personal.accept(accepted);
+    await l.store.logRun({ ...run });
+    return run;
   }
 
   async cancelTraining(): Promise<boolean> {
@@ -426,6 +427,9 @@ export class WorkerSession {
       };
     };
     const model = l.pretrained.model;
+    const head = l.personal.head;
+    const reranker = l.personal.reranker;
+    const shipped = l.personal.shipped;
     const weights = model.weights.map((w) => {
       const shape = w.shape.map((d) => d ?? 1);
       const params = shape.reduce((a, b) => a * b, 1);
@@ -440,10 +444,20 @@ export class WorkerSession {
       weights,
       totalParams: model.countParams(),
       totalBytes: weights.reduce((s, w) => s + w.bytes, 0),
-      personal: l.head
-        ? [stats('head/down', l.head.down), stats('head/up', l.head.up), stats('head/bias', l.head.bias)]
+      personal: head
+        ? [stats('head/down', head.down), stats('head/up', head.up), stats('head/bias', head.bias)]
         : [],
-      click: l.click ? l.click.weights.map((w) => stats(`click/${w.name}`, w.read())) : [],
+      reranker: reranker
+        ? reranker.net.weights.map((w, i) => {
+            const s = stats(`reranker/${w.name}`, w.read());
+            if (!l.personal.rerankerIsPersonal || !shipped) return s;
+            const mine = w.read().dataSync();
+            const theirs = shipped.net.weights[i]!.read().dataSync();
+            let sq = 0;
+            for (let k = 0; k < mine.length; k++) sq += (mine[k]! - theirs[k]!) ** 2;
+            return { ...s, drift: Math.sqrt(sq) };
+          })
+        : [],
     };
   }
 
@@ -464,12 +478,7 @@ export class WorkerSession {
   async resetPersonal(): Promise<ModelInfo> {
     const l = this.need();
     await l.store.clear();
-    l.head?.dispose();
-    l.head = null;
-    l.space.head = null;
-    l.click?.dispose();
-    this.useClickModel(null);
-    l.savedAt = null;
+    l.personal.reset();
     return this.modelInfo();
   }
 }

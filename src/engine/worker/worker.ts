@@ -48,6 +48,7 @@ const handlers: Handlers = {
   load: (p) => session.load(p),
   recommend: async (p) => session.recommend(p.request, p.context),
   scoreItems: async (p) => session.scoreItems(p.itemIds, p.context),
+  rerank: async (p) => session.rerank(p.itemIds, p.request, p.context),
   train: (p) => session.train(p.context, p.trigger),
   cancelTraining: async () => ({ cancelled: await session.cancelTraining() }),
   runs: () => session.runs(),

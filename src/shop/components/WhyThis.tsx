@@ -13,8 +13,10 @@ function describe(reason: Reason): string {
       return `Shoppers often move on to it from ${reason.title}`;
     case 'trending':
       return `#${reason.rank} most popular in the shop`;
-    case 'click-model':
-      return `Your click habits: ${(reason.probability * 100).toFixed(0)}% chance you'd open it`;
+    case 'reranker':
+      return reason.why.length
+        ? reason.why.map((w) => w.text).join('; ')
+        : `Ordered by what you did here: ${(reason.probability * 100).toFixed(0)}% chance you'd open it`;
     case 'fallback':
       return `Shown because ${reason.why}`;
   }

@@ -1,29 +1,36 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { ItemScore, Reason } from '../../engine/index.ts';
+import type { RankedItem } from '../../engine/index.ts';
 import { ProductCard } from '../components/ProductCard.tsx';
 import { useEventsSnapshot, useShop } from '../engine.tsx';
-import { useTrack } from '../tracking.ts';
+import { useImpression, useTrack } from '../tracking.ts';
 
-/** How much the shopper's own taste can move a lexical match (in standard deviations of the personal score). */
-const PERSONAL_WEIGHT = 0.35;
+/** Results recorded as one impression: about what a first screen shows. */
+const IMPRESSION_ITEMS = 24;
 
-interface Ranked {
-  itemId: string;
-  lexicalRank: number;
-  boost: number;
-  because: Reason | undefined;
+/** "↑ Boosted for you: you looked at this twice" for a result the shopper's own signals lifted. */
+function boostNote(r: RankedItem, position: number): string | undefined {
+  if (r.from <= position) return undefined;
+  const reranker = r.reasons.find((reason) => reason.type === 'reranker');
+  const why = reranker?.type === 'reranker' ? reranker.why[0] : undefined;
+  if (why) return `↑ Boosted for you: ${why.text.charAt(0).toLowerCase()}${why.text.slice(1)}`;
+  const history = r.reasons.find((reason) => reason.type === 'history');
+  return history?.type === 'history'
+    ? `↑ Boosted for you: you viewed ${history.title}`
+    : '↑ Boosted for your taste';
 }
 
 /**
- * Search: typo-tolerant lexical matching, then re-ranked for this shopper by the
- * on-device model. Results that moved up say why.
+ * Search: typo-tolerant lexical matching, then re-ranked for this shopper on the device.
+ * Relevance comes first: results move only among matches of about the same quality
+ * (the engine's rerank with the lexical scores); results that moved up say why.
  */
 export function SearchPage({ query }: { query: string }) {
   const { engine, search, items } = useShop();
   const track = useTrack();
-  const revision = useEventsSnapshot().revision;
+  // Not on impressions: recording what the page showed must not reorder it.
+  const revision = useEventsSnapshot().interactionRevision;
   const hits = useMemo(() => search().search(query, 60), [search, query]);
-  const [personal, setPersonal] = useState<ItemScore[] | null>(null);
+  const [ranked, setRanked] = useState<RankedItem[] | null>(null);
 
   useEffect(() => {
     if (query.trim()) track({ kind: 'search', query, resultCount: hits.length });
@@ -33,39 +40,33 @@ export function SearchPage({ query }: { query: string }) {
 
   useEffect(() => {
     let cancelled = false;
-    setPersonal(null);
+    setRanked(null);
     if (hits.length === 0) return;
-    engine.scoreItems(hits.map((h) => h.itemId)).then(
-      (scores) => !cancelled && setPersonal(scores),
-      () => !cancelled && setPersonal([]),
-    );
+    engine
+      .rerank(
+        hits.map((h) => h.itemId),
+        { shelf: 'search', relevance: hits.map((h) => h.score) },
+      )
+      .then(
+        (result) => !cancelled && setRanked(result),
+        () => !cancelled && setRanked([]),
+      );
     return () => {
       cancelled = true;
     };
-    // Re-score when the shopper's history changes (revision).
+    // Re-rank when the shopper's history changes (revision).
   }, [engine, hits, revision]);
 
-  const ranked: Ranked[] = useMemo(() => {
-    const maxLexical = hits[0]?.score ?? 1;
-    const known = (personal ?? []).filter((p) => p.score !== null);
-    const mean = known.reduce((s, p) => s + p.score!, 0) / Math.max(1, known.length);
-    const sd =
-      Math.sqrt(known.reduce((s, p) => s + (p.score! - mean) ** 2, 0) / Math.max(1, known.length)) || 1;
-    const byId = new Map((personal ?? []).map((p) => [p.itemId, p]));
-    return hits
-      .map((hit, lexicalRank) => {
-        const p = byId.get(hit.itemId);
-        const boost = p?.score != null && known.length > 1 ? (PERSONAL_WEIGHT * (p.score - mean)) / sd : 0;
-        return {
-          itemId: hit.itemId,
-          lexicalRank,
-          score: hit.score / maxLexical + boost,
-          boost,
-          because: p?.reasons[0],
-        };
-      })
-      .sort((a, b) => b.score - a.score);
-  }, [hits, personal]);
+  // Until the engine answers (or if it cannot), the lexical order.
+  const shown: RankedItem[] =
+    ranked && ranked.length
+      ? ranked
+      : hits.map((h, from) => ({ itemId: h.itemId, score: null, from, reasons: [], explanation: '' }));
+  const personal = ranked !== null && ranked.some((r) => r.reasons.length > 0 || r.score !== null);
+  const ref = useImpression<HTMLUListElement>(
+    'search',
+    ranked && ranked.length ? ranked.slice(0, IMPRESSION_ITEMS) : null,
+  );
 
   return (
     <div className="page">
@@ -73,24 +74,17 @@ export function SearchPage({ query }: { query: string }) {
       <p role="status" className="muted">
         {hits.length === 0
           ? 'No products match. Check the spelling or try a broader word.'
-          : `${hits.length} product${hits.length === 1 ? '' : 's'}${personal && personal.some((p) => p.score !== null) ? ', ordered for you on this device' : ''}`}
+          : `${hits.length} product${hits.length === 1 ? '' : 's'}${personal ? ', ordered for you on this device' : ''}`}
       </p>
-      <ul className="grid" aria-label="Search results">
-        {ranked.map((r, position) => {
+      <ul className="grid" aria-label="Search results" ref={ref}>
+        {shown.map((r, position) => {
           const item = items.get(r.itemId);
           if (!item) return null;
-          const moved = r.lexicalRank - position;
-          const note =
-            moved > 0 && r.because?.type === 'history'
-              ? `↑ Boosted for you: you viewed ${r.because.title}`
-              : moved > 0
-                ? '↑ Boosted for your taste'
-                : undefined;
           return (
-            <li key={r.itemId} data-lexical-rank={r.lexicalRank}>
+            <li key={r.itemId} data-lexical-rank={r.from}>
               <ProductCard
                 item={item}
-                note={note}
+                note={boostNote(r, position)}
                 onOpen={() => track({ kind: 'click', itemId: r.itemId, shelf: 'search', position })}
               />
             </li>

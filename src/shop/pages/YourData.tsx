@@ -163,14 +163,14 @@ export function YourData() {
           <dd data-testid="model-state">
             {!model
               ? 'loading…'
-              : model.personal.active
+              : model.personal.active || model.reranker.personal
                 ? 'personalized on this device'
                 : 'pretrained only (not yet personalized)'}
           </dd>
           <dt>Last training</dt>
           <dd>
             {lastRun
-              ? `${formatTime(lastRun.startedAt)}: ${lastRun.steps} steps, ${lastRun.reason}`
+              ? `${formatTime(lastRun.startedAt)}: re-ranker ${lastRun.reranker ? lastRun.reranker.verdict : 'not shipped'}; next-item adapter ${lastRun.reason}`
               : model?.personal.savedAt
                 ? `saved ${formatTime(model.personal.savedAt)}`
                 : 'never'}
@@ -185,11 +185,12 @@ export function YourData() {
             <>
               <dt>Trained on your device</dt>
               <dd>
-                {model.personal.trainableParams.toLocaleString('en')} personal parameters
-                {model.clickModel.active
-                  ? ` + a ${model.clickModel.params.toLocaleString('en')}-parameter click model`
+                {model.reranker.active
+                  ? `a copy of the shop's ${model.reranker.params.toLocaleString('en')}-parameter re-ranker, fine-tuned on what you were shown and opened, and `
                   : ''}
-                ; the shared model ({model.params.toLocaleString('en')} parameters) is never changed.
+                {model.personal.trainableParams.toLocaleString('en')} adapter parameters (used once your
+                history outgrows what the model reads); the shared model ({model.params.toLocaleString('en')}{' '}
+                parameters) is never changed.
               </dd>
             </>
           )}
