@@ -97,6 +97,33 @@ export class LocalShelfEncoder extends tf.layers.Layer {
     return w.read();
   }
 
+  /** Item vectors for inference, with the weight tensors they were computed from. */
+  private inferenceTable: { from: unknown[]; table: tf.Tensor2D } | null = null;
+
+  /**
+   * `itemVectors()` for a forward pass without gradients, computed once per set of weights:
+   * pooling the content tokens of every item costs ~200 ms on wasm, and scoring calls it on
+   * every shelf. A weight update (`assign`, `setWeights`) gives the variable a new data id, so a
+   * changed weight is noticed and the table recomputed.
+   */
+  private cachedItemVectors(): tf.Tensor2D {
+    const names = ['item_embedding', 'token_embedding', 'price_embedding', 'item_tokens', 'item_price_bucket'];
+    if (this.hasLinks) names.push('item_links');
+    const from = names.map((n) => (this.v(n) as unknown as { dataId: unknown }).dataId);
+    const cached = this.inferenceTable;
+    if (cached && !cached.table.isDisposed && cached.from.every((id, i) => id === from[i])) return cached.table;
+    cached?.table.dispose();
+    const table = tf.keep(this.itemVectors());
+    this.inferenceTable = { from, table };
+    return table;
+  }
+
+  override dispose(): ReturnType<tf.layers.Layer["dispose"]> {
+    this.inferenceTable?.table.dispose();
+    this.inferenceTable = null;
+    return super.dispose();
+  }
+
   /** Whether this model has content features (hashed tokens, price bucket). */
   get hasContent(): boolean {
     return this.cfg.hashBuckets > 0;
@@ -245,7 +272,12 @@ export class LocalShelfEncoder extends tf.layers.Layer {
       if (time > maxLen)
         throw new Error(`LocalShelfEncoder: history length ${time}; expected at most maxLen ${maxLen}`);
       const drop = (x: tf.Tensor) => (training && dropout > 0 ? tf.dropout(x, dropout) : x);
-      const table = this.hasContent ? this.itemVectors() : this.v('item_embedding');
+      // Training needs the gradient through the table; inference reuses it.
+      const table = !this.hasContent
+        ? this.v('item_embedding')
+        : training
+          ? this.itemVectors()
+          : this.cachedItemVectors();
       const mask = itemIds.greater(0).toFloat().expandDims(2); // [B, T, 1]
       // Left padding: the latest event always sits at position maxLen - 1.
       const positions = tf.range(maxLen - time, maxLen, 1, 'int32');
