@@ -68,8 +68,8 @@ export const POSITION_DECAY = 0.8;
  * chance scaled by FATIGUE_FLOOR + (1 - FATIGUE_FLOOR) * FATIGUE^n: every ignored
  * showing lowers it, and it levels off instead of vanishing.
  */
-export const FATIGUE = 0.7;
-export const FATIGUE_FLOOR = 0.2;
+export const FATIGUE = 0.55;
+export const FATIGUE_FLOOR = 0.12;
 /** A shopper who has been away from a list this long does not come back to click on it. */
 export const CLICK_WINDOW_MS = 20 * 60_000;
 

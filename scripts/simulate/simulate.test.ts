@@ -117,7 +117,8 @@ describe('shopper simulator', () => {
         }
       }
     }
-    expect(buyers).toBeGreaterThanOrEqual(10);
+    // Enough tent buyers for the shares below to mean something (fatigue makes buyers rarer than before).
+    expect(buyers).toBeGreaterThanOrEqual(8);
     const chance = (index.byLeaf.get('Outdoors > Camping > Sleeping Bags')?.length ?? 0) / index.items.length;
     expect(after / afterN).toBeGreaterThan(5 * chance);
     expect(after / afterN).toBeGreaterThan(before / beforeN);
