@@ -65,7 +65,7 @@ const shelfIds = (page: Page, selector: string) =>
 
 /** Static files the site serves; nothing else may be requested, and nothing with a query. */
 const STATIC_PATH =
-  /^\/(|index\.html|esm\.html|bad-[\w-]+\.html|host\.(js|css)|favicon\.ico|data\/(catalog|invalid-catalog)\.json|data\/images\/placeholder\.svg|model\/(model\.json|meta\.json|weights\.bin)|no-such-model\/model\.json|vendor\/localshelf\/(localshelf(\.iife)?\.js|assets\/[\w.-]+\.(js|wasm)))$/;
+  /^\/(|index\.html|esm\.html|bad-[\w-]+\.html|host\.(js|css)|favicon\.ico|data\/(catalog|invalid-catalog)\.json|data\/images\/placeholder\.svg|model\/(model\.json|meta\.json|weights\.bin|reranker\/(model\.json|card\.json|weights\.bin))|no-such-model\/(model\.json|reranker\/card\.json)|vendor\/localshelf\/(localshelf(\.iife)?\.js|assets\/[\w.-]+\.(js|wasm)))$/;
 
 function expectNothingAboutTheVisitor(seen: ReturnType<typeof auditNetwork>, since: number) {
   for (const r of seen.requests) {

@@ -13,9 +13,9 @@ import { expect, test } from './support/report.ts';
  * cookies, caches and service workers, and the same for the widget.
  */
 const SHOP_STATIC =
-  /^\/(|index\.html|catalog\.json|images\.json|models\/demo\/(model\.json|meta\.json|weights\.bin)|assets\/[\w.-]+\.(js|css|wasm|svg))$/;
+  /^\/(|index\.html|catalog\.json|images\.json|models\/demo\/(model\.json|meta\.json|weights\.bin|reranker\/(model\.json|card\.json|weights\.bin))|assets\/[\w.-]+\.(js|css|wasm|svg))$/;
 const SITE_STATIC =
-  /^\/(|index\.html|host\.js|data\/catalog\.json|(data\/)?images\/placeholder\.svg|model\/(model\.json|meta\.json|weights\.bin)|vendor\/localshelf\/(localshelf\.iife\.js|assets\/[\w.-]+\.(js|wasm)))$/;
+  /^\/(|index\.html|host\.js|data\/catalog\.json|(data\/)?images\/placeholder\.svg|model\/(model\.json|meta\.json|weights\.bin|reranker\/(model\.json|card\.json|weights\.bin))|vendor\/localshelf\/(localshelf\.iife\.js|assets\/[\w.-]+\.(js|wasm)))$/;
 
 function requestsOf(requests: Request[], origin: string) {
   return requests.map((r) => {

@@ -231,28 +231,46 @@ export class ShelfBuilder {
   /**
    * Re-ranks candidates (in base order) for a shelf shown now; null without a re-ranker or
    * without the shopper's signals. Final order: by click probability, ties in base order.
+   *
+   * A pool wider than the shelf (`shown` items) is scored as interleaved lists of the shelf's
+   * size (candidates 0, k, 2k, … then 1, k+1, …): the re-ranker learned from lists as shown,
+   * so its position and list features must stay in that range, and each interleaved list spans
+   * the whole pool, so the base score means the same in all of them.
    */
   private rerank(
     shelf: string,
     candidates: readonly RerankCandidate[],
     context: ShopperContext,
+    shown = candidates.length,
   ): Reranked | null {
     if (!this.reranker || !context.signals || candidates.length === 0) return null;
-    const scored = this.reranker.score(
-      {
-        shelf,
-        ts: context.now ?? Date.now(),
-        ...(context.sessionId ? { sessionId: context.sessionId } : {}),
-        candidates,
-      },
-      context.signals,
-    );
-    if (!scored) return null;
-    const p = scored.probabilities;
+    const n = candidates.length;
+    const lists = Math.max(1, Math.ceil(n / Math.max(1, shown)));
+    const probabilities = new Float32Array(n);
+    const why: RerankWhy[][] = new Array(n);
+    for (let c = 0; c < lists; c++) {
+      const members: number[] = [];
+      for (let i = c; i < n; i += lists) members.push(i);
+      const scored = this.reranker.score(
+        {
+          shelf,
+          ts: context.now ?? Date.now(),
+          ...(context.sessionId ? { sessionId: context.sessionId } : {}),
+          candidates: members.map((i) => candidates[i]!),
+        },
+        context.signals,
+      );
+      if (!scored) return null;
+      members.forEach((i, k) => {
+        probabilities[i] = scored.probabilities[k]!;
+        why[i] = scored.why[k]!;
+      });
+    }
+    const p = probabilities;
     const order = candidates.map((_, i) => i).sort((a, b) => p[b]! - p[a]! || a - b);
-    const reasons: Reason[] = new Array(candidates.length);
+    const reasons: Reason[] = new Array(n);
     order.forEach((i, position) => {
-      reasons[i] = { type: 'reranker', probability: p[i]!, moved: i - position, why: scored.why[i]! };
+      reasons[i] = { type: 'reranker', probability: p[i]!, moved: i - position, why: why[i]! };
     });
     return { order, reasons };
   }
@@ -268,6 +286,7 @@ export class ShelfBuilder {
       'for-you',
       pool.map((i) => ({ itemId: this.space.vocabulary[i]!, baseScore: scores[i]! })),
       context,
+      limit,
     );
     const picked = reranked ? reranked.order.slice(0, limit) : pool.map((_, k) => k);
     const explain = this.historyReasons(context);
@@ -533,6 +552,7 @@ export class ShelfBuilder {
       'because-viewed',
       pool.map((i) => ({ itemId: this.space.vocabulary[i]!, baseScore: scores[i]! })),
       context,
+      limit,
     );
     const picked = reranked ? reranked.order.slice(0, limit) : pool.map((_, k) => k);
     const title = this.title(anchorId);
