@@ -14,7 +14,13 @@ interface WidgetApi {
   history(): Promise<
     { kind: string; itemId?: string; shelf?: string; position?: number; items?: unknown[] }[]
   >;
-  state(): Promise<{ status: string; backend: { name: string } | null } | null>;
+  state(): Promise<{
+    status: string;
+    backend: { name: string } | null;
+    newEvents: number;
+    newImpressions: number;
+    training: { lastRun: { trigger: string; reranker?: { verdict: string } | null } | null };
+  } | null>;
   forget(): Promise<void>;
 }
 declare global {
@@ -216,6 +222,37 @@ test('a plain-HTML host under a strict CSP: renders, tracks from data attributes
   expect(seen.requests.some((r) => r.url().endsWith('.wasm'))).toBe(true);
 
   expectNothingAboutTheVisitor(seen, since);
+  expect(log.uncaught).toEqual([]);
+  expect(log.errors).toEqual([]);
+});
+
+test('a multi-page site: the training counters survive page loads, so training starts once enough events gathered across them', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const log = watchConsole(page);
+  const state = () => page.evaluate(() => window.LocalShelf.state());
+  // Eight product pages, each a page load of its own: the engine, its worker and everything
+  // in memory start over every time. The host trains automatically (8 item events, 4 s pause).
+  const products = ['t-300', 't-301', 't-302', 't-303', 't-304', 't-305', 't-306', 't-307'];
+  for (const [i, id] of products.entries()) {
+    await page.goto('about:blank');
+    await page.goto(`${host.origin}/#/product/${id}`);
+    await expect(page.locator('#for-you')).toHaveAttribute('status', 'ready', { timeout: 60_000 });
+    await expect.poll(async () => (await state())?.newEvents, { message: `page load ${i + 1}` }).toBe(i + 1);
+    if (i < products.length - 1) expect((await state())?.training.lastRun ?? null).toBeNull();
+  }
+  await expect
+    .poll(async () => (await state())?.training.lastRun?.trigger ?? null, { timeout: 90_000 })
+    .toBe('auto: 8 new events');
+  const trained = await state();
+  expect(trained?.newEvents).toBe(0);
+  expect(trained?.training.lastRun?.reranker?.verdict).toMatch(/^(kept|not kept|not run): /);
+  // The reset is stored as well: the next page load starts counting from zero.
+  await page.goto('about:blank');
+  await page.goto(`${host.origin}/`);
+  await expect(page.locator('#for-you')).toHaveAttribute('status', 'ready', { timeout: 60_000 });
+  expect((await state())?.newEvents).toBe(0);
   expect(log.uncaught).toEqual([]);
   expect(log.errors).toEqual([]);
 });
