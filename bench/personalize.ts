@@ -167,6 +167,10 @@ async function main(): Promise<void> {
     trained: overall.trained,
     accepted: overall.accepted,
     byHistoryLength: byHistoryLength(results, BOOTSTRAP),
+    beyondWindow: {
+      maxLen: settings.maxLen ?? 50,
+      shoppers: results.filter((r) => r.historyLength > (settings.maxLen ?? 50)).length,
+    },
     finetuneMsPerUser: cost.msPerUser,
     finetuneCost: cost,
     evaluateSeconds,

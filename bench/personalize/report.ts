@@ -48,6 +48,8 @@ export interface PersonalizeReport {
   trained: number;
   accepted: number;
   byHistoryLength: Record<string, GroupSummary>;
+  /** New shoppers whose history is longer than the model's window: the only ones the browser runs the adapter for. */
+  beyondWindow: { maxLen: number; shoppers: number };
   finetuneMsPerUser: number;
   finetuneCost: CostSummary;
   evaluateSeconds: number;
@@ -85,7 +87,8 @@ export function reading(r: PersonalizeReport): string {
   const parts = [
     `Of ${r.newShoppers} new shoppers, fine-tuning ran for ${r.trained} (${pct(r.trained, r.newShoppers)}); the others have too few next-item examples on the device and keep the pretrained model as is.`,
     `Applied always, the fine-tuned head changes NDCG@10 by ${ci(ft)} per shopper, ${ftSig}; by full rank of the test item it helped ${ft.rank.improved} shoppers and hurt ${ft.rank.worse}.`,
-    `The guardrail kept ${r.accepted} of ${r.trained} heads; as shipped the change is ${ci(g)}, ${gSig}, and the target "guarded never worse on average" is ${met ? 'met' : 'NOT met'}.`,
+    `The guardrail kept ${r.accepted} of ${r.trained} heads; with it the change is ${ci(g)}, ${gSig}, and the target "guarded never worse on average" is ${met ? 'met' : 'NOT met'}.`,
+    `As shipped, the browser runs the adapter only when the history is longer than the model's ${r.beyondWindow.maxLen}-event window (below it the sequence model already reads everything); ${r.beyondWindow.shoppers} of these ${r.newShoppers} new shoppers qualify, so for the others the shipped result is "no fine-tuning".`,
   ];
   if (best)
     parts.push(
@@ -114,7 +117,7 @@ export function toMarkdown(r: PersonalizeReport): string {
       `Each new shopper's device holds every event before their last; the last item is the test (full ranking over ${r.items} items, history excluded). ` +
       `${r.newShoppers} new shoppers evaluated${r.split.cappedTo !== null ? ` (capped by --users ${r.split.cappedTo})` : ''}; left out: ${r.split.skippedTargetInHistory} whose test item is already in their history, ${r.split.skippedTargetNotInVocabulary} whose test item no population user has.`,
     `Fine-tuning is the browser's own code (src/engine/training: nextItemExamples, fineTune with its defaults, PersonalHead rank ${String(r.settings.finetune['headRank'])}, guardrail). ` +
-      `"Fine-tuned" applies the trained head whatever the guardrail says; "guarded" keeps it only when the guardrail accepted it, as shipped.`,
+      `"Fine-tuned" applies the trained head whatever the guardrail says; "guarded" keeps it only when the guardrail accepted it. The browser adds a gate: the adapter runs only past the model's window (see the reading below).`,
     `Commit ${r.commit}${r.dirty.length ? ` (uncommitted changes: ${r.dirty.join(', ')})` : ''}, ${r.date}, ${r.cpus} CPUs, tfjs ${r.backend} backend. ` +
       `Pretraining: ${(r.pretraining.trainSeconds / 60).toFixed(1)} min, ${r.pretraining.epochs} epochs (best ${r.pretraining.bestEpoch}, stopped by ${r.pretraining.stoppedBy}), population validation HR@10 ${f4(r.pretraining.valid['HR@10'] ?? NaN)} NDCG@10 ${f4(r.pretraining.valid['NDCG@10'] ?? NaN)}.`,
     '',
@@ -124,7 +127,7 @@ export function toMarkdown(r: PersonalizeReport): string {
     '| --- | --- | --- | --- | --- | --- |',
     row('pretrained + history (no fine-tuning)', r.noFinetune),
     row('fine-tuned, always applied', r.finetuned, r.comparisons['finetuned-noFinetune']),
-    row('fine-tuned + guardrail (as shipped)', r.guarded, r.comparisons['guarded-noFinetune']),
+    row('fine-tuned + guardrail', r.guarded, r.comparisons['guarded-noFinetune']),
     '',
     '## By history length (events on the device)',
     '',
