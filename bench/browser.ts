@@ -12,7 +12,7 @@ import { parseBackend, type BackendName } from '../src/engine/index.ts';
 import { chromiumLaunchOptions } from '../e2e/support/chromium.ts';
 import { parseArgs } from '../scripts/data/args.ts';
 import { dirtyPaths, gitCommit } from '../scripts/data/provenance.ts';
-import { cycles, fineTuning, firstRecommendation, recommendLatency, renderer } from './browser/measure.ts';
+import { cycles, fineTuning, firstRecommendation, recommendLatency, renderer, reranker } from './browser/measure.ts';
 import { ratios, toMarkdown, type BackendResult, type BrowserReport } from './browser/report.ts';
 import { buildSite, OUT_DIR, startServer, writeSyntheticModel } from './browser/server.ts';
 import { firstLoadBytes, folderBytes } from './browser/sizes.ts';
@@ -103,7 +103,15 @@ async function main(): Promise<void> {
       const cycleCount = backend === 'cpu' ? Math.min(settings.cycles, 20) : settings.cycles;
       log(`[${backend}] ${cycleCount} train + recommend cycles…`);
       const cycleResult = await cycles(page, baseURL, backend, demoItems, cycleCount);
-      results[backend] = { firstRecommendation: firstRec, latency, fineTuning: tuning, cycles: cycleResult };
+      log(`[${backend}] re-ranker…`);
+      const rerankerResult = await reranker(page, baseURL, backend, demoItems, settings.latencySamples);
+      results[backend] = {
+        firstRecommendation: firstRec,
+        latency,
+        fineTuning: tuning,
+        reranker: rerankerResult,
+        cycles: cycleResult,
+      };
       log(`[${backend}] ${JSON.stringify(results[backend])}`);
     }
     const first = firstLoadBytes(OUT_DIR);
@@ -173,6 +181,12 @@ function targets(r: BrowserReport): BrowserReport['targets'] {
     'fine-tuning on 200 events ≤ 2 s',
     best((b) => b.fineTuning[200]?.wallMs ?? NaN),
     2000,
+  );
+  add('re-ranking 50 candidates ≤ 5 ms (p95, page-seen)', best((b) => b.reranker?.rerank50P95Ms ?? NaN), 5);
+  add(
+    're-ranker fine-tuning on ~200 impressions ≤ 300 ms on wasm',
+    ['wasm', r.backends.wasm?.reranker?.fineTuneMs ?? NaN],
+    300,
   );
   const longTasks = all.reduce(
     (s, [, b]) => s + Object.values(b.fineTuning).reduce((t, f) => t + f.longTasksOver50ms, 0),

@@ -229,3 +229,59 @@ export async function renderer(page: Page, baseURL: string): Promise<string> {
     }
   });
 }
+
+/**
+ * The re-ranker in the browser: a shopper with ~200 impression rows (20 shelves of 10, some
+ * clicked), then page-seen latency of re-ranking a 50-item site list, and one fine-tuning run
+ * of the re-ranker from the shipped weights (its worker-side time, from the run log).
+ */
+export async function reranker(page: Page, baseURL: string, backend: BackendName, itemIds: readonly string[], samples: number) {
+  await openBench(page, baseURL);
+  await createEngine(page, {
+    modelUrl: '/models/demo/',
+    catalogUrl: '/catalog.json',
+    dbName: `bench-reranker-${backend}-${Date.now()}`,
+    backends: [backend],
+    allowSoftwareWebgl: true,
+    autoTrain: false,
+  });
+  const result = await page.evaluate(
+    async ({ itemIds, samples }) => {
+      const shelf = window.bench!;
+      const start = Date.now() - 3_600_000;
+      for (let l = 0; l < 20; l++) {
+        const ts = start + l * 60_000;
+        const items = Array.from({ length: 10 }, (_, i) => ({
+          itemId: itemIds[(l * 7 + i * 13) % itemIds.length]!,
+          position: i,
+        }));
+        await shelf.track({ kind: 'impression', shelf: 'for-you', items, ts });
+        // This shopper clicks the third slot, not the first: something to learn.
+        const picked = items[2]!;
+        await shelf.track({ kind: 'click', itemId: picked.itemId, shelf: 'for-you', position: 2, ts: ts + 5_000 });
+        await shelf.track({ kind: 'view', itemId: picked.itemId, ts: ts + 6_000 });
+      }
+      const list = itemIds.slice(0, 50) as string[];
+      for (let i = 0; i < 5; i++) await shelf.rerank(list);
+      const times: number[] = [];
+      for (let i = 0; i < samples; i++) {
+        const t = performance.now();
+        await shelf.rerank(list);
+        times.push(performance.now() - t);
+      }
+      const run = await shelf.train('bench');
+      const r = 'skipped' in run ? null : (run.reranker ?? null);
+      return { times, reranker: r ? { ms: r.ms, rows: r.trainRows, lists: r.lists, steps: r.steps, accepted: r.accepted, verdict: r.verdict } : null };
+    },
+    { itemIds, samples },
+  );
+  await page.evaluate(() => window.bench?.close());
+  return {
+    rerank50P50Ms: round(quantile(result.times, 0.5), 2),
+    rerank50P95Ms: round(quantile(result.times, 0.95), 2),
+    fineTuneMs: result.reranker ? round(result.reranker.ms, 1) : null,
+    fineTuneRows: result.reranker?.rows ?? 0,
+    fineTuneSteps: result.reranker?.steps ?? 0,
+    fineTuneVerdict: result.reranker?.verdict ?? 'no re-ranker run',
+  };
+}

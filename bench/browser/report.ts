@@ -15,6 +15,15 @@ export interface BackendResult {
       longestTaskMs: number;
     }
   >;
+  /** The re-ranker: page-seen latency of re-ranking 50 items, and one fine-tuning run (worker time). */
+  reranker?: {
+    rerank50P50Ms: number;
+    rerank50P95Ms: number;
+    fineTuneMs: number | null;
+    fineTuneRows: number;
+    fineTuneSteps: number;
+    fineTuneVerdict: string;
+  };
   cycles: {
     cycles: number;
     numTensorsAfter1: number;
@@ -105,6 +114,12 @@ export function toMarkdown(r: BrowserReport, notes: string): string {
       row(`main-thread long tasks > 50 ms while fine-tuning ${e} events`, (b) =>
         String(b.fineTuning[e]?.longTasksOver50ms),
       ),
+    ),
+    row('re-rank 50 items p50 / p95 (ms, page-seen)', (b) =>
+      b.reranker ? `${b.reranker.rerank50P50Ms} / ${b.reranker.rerank50P95Ms}` : '–',
+    ),
+    row('re-ranker fine-tuning (ms in the worker, rows, steps)', (b) =>
+      b.reranker ? `${b.reranker.fineTuneMs} (${b.reranker.fineTuneRows}, ${b.reranker.fineTuneSteps})` : '–',
     ),
     row(
       'worker tensors after 1 / N cycles',
