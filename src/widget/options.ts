@@ -6,6 +6,8 @@ export interface WidgetOptions {
   catalog: string;
   /** URL of the folder holding your pretrained model (model.json, meta.json, weights), or of its model.json. Required. */
   model: string;
+  /** URL of the folder holding your re-ranker (model.json, weights.bin, card.json). Default: `reranker/` inside the model folder; without one, shelves are not re-ranked. */
+  reranker?: string;
   /** IndexedDB database name for the visitor's events and personal weights. Default: "localshelf". */
   dbName?: string;
   /** Compute backends to try, in order. Default: webgl, wasm, cpu. */
@@ -19,13 +21,18 @@ export interface WidgetOptions {
 }
 
 /** Options with URLs made absolute: the worker resolves URLs against its own script, not the page. */
-export interface ResolvedOptions extends Omit<WidgetOptions, 'catalog' | 'model'> {
+export interface ResolvedOptions extends Omit<WidgetOptions, 'catalog' | 'model' | 'reranker'> {
   catalogUrl: string;
   modelUrl: string;
+  rerankerUrl?: string;
   autoTrack: boolean;
 }
 
-function requireUrl(options: Partial<WidgetOptions>, name: 'catalog' | 'model', expected: string): string {
+function requireUrl(
+  options: Partial<WidgetOptions>,
+  name: 'catalog' | 'model' | 'reranker',
+  expected: string,
+): string {
   const value = options[name];
   if (typeof value !== 'string' || value.trim() === '')
     throw new TypeError(`LocalShelf: ${name} is ${JSON.stringify(value)}; expected ${expected}`);
@@ -52,8 +59,18 @@ export function resolveOptions(options: Partial<WidgetOptions> | undefined): Res
   for (const backend of options.backends ?? [])
     if (!(BACKENDS as readonly string[]).includes(backend))
       throw new TypeError(`LocalShelf: unknown backend "${backend}"; expected one of ${BACKENDS.join(', ')}`);
+  let rerankerUrl: string | undefined;
+  if (options.reranker !== undefined) {
+    rerankerUrl = requireUrl(
+      options,
+      'reranker',
+      'the URL of your re-ranker folder, e.g. "/model/reranker/"',
+    );
+    if (!rerankerUrl.endsWith('/')) rerankerUrl += '/';
+  }
   return {
     dbName: options.dbName,
+    ...(rerankerUrl ? { rerankerUrl } : {}),
     backends: options.backends,
     allowSoftwareWebgl: options.allowSoftwareWebgl,
     autoTrain: options.autoTrain,

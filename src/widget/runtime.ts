@@ -48,6 +48,7 @@ export class Runtime {
   constructor(readonly options: ResolvedOptions) {
     this.engine = Engine.create({
       modelUrl: options.modelUrl,
+      ...(options.rerankerUrl ? { rerankerUrl: options.rerankerUrl } : {}),
       catalogUrl: options.catalogUrl,
       dbName: options.dbName,
       backends: options.backends,
