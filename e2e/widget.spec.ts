@@ -179,7 +179,7 @@ test('a plain-HTML host under a strict CSP: renders, tracks from data attributes
     .toEqual([{ itemId: picked, shelf: 'for-you', position: 1 }]);
   await expect(page).toHaveURL(new RegExp(`#/product/${picked}$`));
   await expect(page.locator('#product')).toHaveAttribute('data-localshelf-view', picked);
-  // Impressions and clicks are recorded for the click model, and the routed page counts as a view.
+  // Impressions and clicks are recorded for the re-ranker, and the routed page counts as a view.
   await expect
     .poll(async () => {
       const events = await page.evaluate(() => window.LocalShelf.history());

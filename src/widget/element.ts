@@ -200,7 +200,7 @@ export class LocalShelfElement extends HTMLElement {
     this.watchImpression(list, shelf, runtime);
   }
 
-  /** An impression is recorded once the shelf is half on screen: the click model learns from what was seen. */
+  /** An impression is recorded once the shelf is half on screen: the re-ranker learns from what was seen. */
   private watchImpression(list: HTMLElement, shelf: WidgetShelf, runtime: Runtime): void {
     this.impressions?.disconnect();
     const observer = new IntersectionObserver(
