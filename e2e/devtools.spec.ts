@@ -63,11 +63,16 @@ test.describe('the devtools panel', () => {
     await expect(panel.getByTestId('run-verdict').first()).toHaveText(/^(accepted|rejected): held-back/);
     await expect(panel.getByRole('table', { name: 'Training runs' })).toContainText('devtools test');
     await expect(panel.getByRole('table', { name: 'Training runs' })).toContainText('MRR');
+    // The re-ranker's verdict, in words: 24 views and no shelf shown yet, so nothing to learn from.
+    await expect(panel.getByTestId('reranker-verdict').first()).toHaveText(/^not run: 0 lists with a click/);
     await page.screenshot({ path: 'e2e/screenshots/devtools-training.png' });
 
     await panel.getByRole('tab', { name: 'Model' }).click();
     await expect(panel.getByRole('table', { name: 'Layers' })).toContainText('LocalShelfEncoder');
     await expect(panel.getByRole('table', { name: 'Personal weights' }).first()).toContainText('head/up');
+    await expect(panel.getByTestId('reranker-state')).toHaveText(
+      /^reranker-[0-9a-f]{8}, [\d,]+ parameters: the shipped weights$/,
+    );
 
     await panel.getByRole('tab', { name: 'Recommendations' }).click();
     await expect(panel.getByRole('table', { name: 'for-you recommendations' })).toContainText(
