@@ -421,6 +421,36 @@ test.describe('on-device learning in the worker', () => {
     }
   });
 
+  test('a model without a re-ranker works as before: shelves in the sequence model’s order, and ModelInfo says why', async ({
+    page,
+  }, info) => {
+    await createShelf(page, uniqueDbName(info.title), { rerankerUrl: '/e2e/fixtures/no-such-reranker/' });
+    await scrollsToTheEnd(page, 4);
+    const result = await page.evaluate(async () => ({
+      model: window.shelf.getSnapshot().model,
+      forYou: await window.shelf.recommend({ kind: 'for-you', limit: 4 }),
+      ranked: await window.shelf.rerank(['t-004', 't-302', 't-001']),
+      run: await window.shelf.train('test'),
+    }));
+    expect(result.model?.reranker).toMatchObject({
+      active: false,
+      version: null,
+      params: 0,
+      personal: false,
+    });
+    expect(result.model?.reranker.unavailable).toMatch(
+      /^no re-ranker at http:\/\/127\.0\.0\.1:\d+\/e2e\/fixtures\/no-such-reranker\/ \(.+\); lists keep the sequence model's order$/,
+    );
+    expect(result.forYou.items).toHaveLength(4);
+    expect(result.forYou.items.every((i) => i.reasons.every((r) => r.type !== 'reranker'))).toBe(true);
+    expect(result.ranked.map((r) => [r.itemId, r.from, r.score])).toEqual([
+      ['t-004', 0, null],
+      ['t-302', 1, null],
+      ['t-001', 2, null],
+    ]);
+    expect(result.run).toMatchObject({ reranker: null });
+  });
+
   test('trains on its own after enough new events, once, when the shopper pauses', async ({ page }, info) => {
     await createShelf(page, uniqueDbName(info.title), { autoTrain: { minNewEvents: 6, debounceMs: 300 } });
     await browseCampingAndBooks(page, 14);
