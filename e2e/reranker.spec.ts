@@ -81,7 +81,9 @@ test.describe('the re-ranker on the demo shop', () => {
     }, first);
     expect(await shownAt()).toBe(3);
 
+    // Leave the page and come back: a shelf is never reshuffled while on screen, only on the next visit.
     await page.goto('/#/cart');
+    await expect(page.getByRole('heading', { level: 1, name: 'Your cart' })).toBeVisible();
     await page.goto('/#/');
     const after = await shelfItems(page, 'for-you');
     const stayed = first.filter((id) => after.includes(id));
