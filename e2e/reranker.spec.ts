@@ -168,4 +168,57 @@ test.describe('the re-ranker on the demo shop', () => {
     expect(explanations(lifted).join('\n')).toMatch(/Kitchen|cart|just looked at/);
     for (const text of explanations(after)) expect(text).not.toMatch(NEVER_SAID);
   });
+
+  test('a category page is a site list: re-ranked on the device in the shop’s own order, kept as chosen when sorted, its impressions and clicks recorded', async ({
+    page,
+  }) => {
+    await serveReranker(page);
+    await openShop(page);
+    const carted = itemsIn('Kitchen', 3, 8);
+    await viewProducts(page, carted);
+    await page.evaluate(
+      async (ids) => {
+        for (const itemId of ids) await window.localShelf.track({ kind: 'add_to_cart', itemId, quantity: 1 });
+      },
+      carted.map((i) => i.id),
+    );
+    await page.goto('/#/c/Kitchen');
+    const grid = page.getByRole('list', { name: 'Products' });
+    await expect(grid).toHaveAttribute('data-ordered-for-you', 'yes', { timeout: 30_000 });
+    await expect(
+      page.getByRole('status').filter({ hasText: 'ordered for you on this device' }),
+    ).toBeVisible();
+    const listImpression = () =>
+      page.evaluate(async () => {
+        const events = await window.localShelf.events.eventsOfKind('impression');
+        return events.filter((e) => e.kind === 'impression' && e.shelf === 'category');
+      });
+    await expect.poll(async () => (await listImpression()).length).toBe(1);
+    const [recorded] = await listImpression();
+    const shown = await grid
+      .locator('[data-item-id]')
+      .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-item-id') ?? ''));
+    // What was recorded is what the shopper saw first, in the re-ranked order.
+    expect(recorded!.kind === 'impression' && recorded!.items.map((i) => i.itemId)).toEqual(
+      shown.slice(0, 20),
+    );
+
+    await page.getByLabel('Sort by').selectOption('price-asc');
+    await expect(grid).toHaveAttribute('data-ordered-for-you', 'no');
+    await expect.poll(async () => (await listImpression()).length).toBe(2);
+    const sorted = (await listImpression())[1]!;
+    expect(sorted.kind === 'impression' && sorted.sort).toBe('price-asc');
+
+    const first = grid.locator('[data-item-id]').first();
+    const firstId = await first.getAttribute('data-item-id');
+    await first.locator('a').first().click();
+    await expect
+      .poll(() =>
+        page.evaluate(async () => {
+          const clicks = await window.localShelf.events.eventsOfKind('click');
+          return clicks.map((c) => (c.kind === 'click' ? `${c.itemId}@${c.shelf}:${c.position}` : ''));
+        }),
+      )
+      .toContain(`${firstId}@category:0`);
+  });
 });

@@ -44,13 +44,15 @@ export function useViewAndDwell(itemId: string): void {
 export function useImpression<E extends HTMLElement = HTMLElement>(
   shelf: string,
   items: readonly { itemId: string }[] | null,
+  /** The order the shopper chose for the list, when not the shop's own (e.g. "price-asc"). */
+  sort?: string,
 ) {
   const track = useTrack();
   const ref = useRef<E | null>(null);
   const lastKey = useRef('');
   const trackRef = useRef(track);
   trackRef.current = track;
-  const key = items?.map((i) => i.itemId).join(',') ?? '';
+  const key = `${sort ?? ''}|${items?.map((i) => i.itemId).join(',') ?? ''}`;
   useEffect(() => {
     const element = ref.current;
     if (!element || !items || items.length === 0 || lastKey.current === key) return;
@@ -61,6 +63,7 @@ export function useImpression<E extends HTMLElement = HTMLElement>(
         kind: 'impression',
         shelf,
         items: items.map((item, position) => ({ itemId: item.itemId, position })),
+        ...(sort ? { sort } : {}),
       });
       observer.disconnect();
     });

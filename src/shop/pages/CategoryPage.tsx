@@ -1,11 +1,16 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { CatalogItem } from '../../engine/index.ts';
 import { ProductCard } from '../components/ProductCard.tsx';
-import { useShop } from '../engine.tsx';
+import { useEventsSnapshot, useShop } from '../engine.tsx';
+import { useImpression, useTrack } from '../tracking.ts';
 import { formatPrice } from '../format.ts';
 import { href } from '../router.ts';
 
 type Sort = 'relevance' | 'price-asc' | 'price-desc' | 'name';
+
+/** Products a category page lists, and how many of them one impression records (about a first screen). */
+const PAGE_ITEMS = 60;
+const IMPRESSION_ITEMS = 20;
 
 function startsWith(path: readonly string[], prefix: readonly string[]): boolean {
   return prefix.every((p, i) => path[i] === p);
@@ -13,7 +18,10 @@ function startsWith(path: readonly string[], prefix: readonly string[]): boolean
 
 /** A department or sub-category with filters (price, brand, attributes) and sorting. */
 export function CategoryPage({ path }: { path: string[] }) {
-  const { catalog } = useShop();
+  const { catalog, engine } = useShop();
+  const track = useTrack();
+  // Not on impressions: recording what the page showed must not reorder it.
+  const revision = useEventsSnapshot().interactionRevision;
   const inCategory = useMemo(
     () => catalog.items.filter((i) => startsWith(i.category, path)),
     [catalog, path],
@@ -38,7 +46,7 @@ export function CategoryPage({ path }: { path: string[] }) {
   const [attributes, setAttributes] = useState<Record<string, string>>({});
   const [inStockOnly, setInStockOnly] = useState(false);
 
-  const shown = useMemo(() => {
+  const matching = useMemo(() => {
     const filtered = inCategory.filter(
       (i: CatalogItem) =>
         (!brand || i.brand === brand) &&
@@ -52,6 +60,47 @@ export function CategoryPage({ path }: { path: string[] }) {
     else if (sort === 'name') sorted.sort((a, b) => a.title.localeCompare(b.title));
     return sorted;
   }, [inCategory, brand, priceCap, inStockOnly, attributes, sort]);
+  const shown = useMemo(() => matching.slice(0, PAGE_ITEMS), [matching]);
+  const shownKey = shown.map((i) => i.id).join(',');
+  // In the shop's own order ("relevance") the page is the site's list the re-ranker orders for
+  // this shopper on the device; an order the shopper chose is kept as it is.
+  const [ranked, setRanked] = useState<{ key: string; ids: string[]; personal: boolean } | null>(null);
+  useEffect(() => {
+    if (sort !== 'relevance' || shown.length === 0) return;
+    let cancelled = false;
+    engine
+      .rerank(
+        shown.map((i) => i.id),
+        { shelf: 'category' },
+      )
+      .then(
+        (result) =>
+          !cancelled &&
+          setRanked({
+            key: shownKey,
+            ids: result.map((r) => r.itemId),
+            personal: result.some((r) => r.reasons.length > 0 || r.score !== null),
+          }),
+        // The engine reports its own failures; the page keeps the shop's order.
+        () => !cancelled && setRanked({ key: shownKey, ids: shown.map((i) => i.id), personal: false }),
+      );
+    return () => {
+      cancelled = true;
+    };
+    // `shownKey` stands for `shown`; re-rank when the shopper's history changes (revision).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [engine, shownKey, sort, revision]);
+  const byId = useMemo(() => new Map(shown.map((i) => [i.id, i])), [shown]);
+  const reordered = sort === 'relevance' && ranked?.key === shownKey;
+  const listed = reordered ? ranked.ids.flatMap((id) => byId.get(id) ?? []) : shown;
+  // Recorded once the order is final: the re-ranked one, or the shopper's own sort.
+  const ref = useImpression<HTMLUListElement>(
+    'category',
+    sort !== 'relevance' || reordered
+      ? listed.slice(0, IMPRESSION_ITEMS).map((i) => ({ itemId: i.id }))
+      : null,
+    sort === 'relevance' ? undefined : sort,
+  );
 
   if (inCategory.length === 0) return <p className="page">No products in {path.join(' › ')}.</p>;
   return (
@@ -125,7 +174,8 @@ export function CategoryPage({ path }: { path: string[] }) {
         <div>
           <div className="toolbar">
             <span role="status">
-              {shown.length} product{shown.length === 1 ? '' : 's'}
+              {matching.length} product{matching.length === 1 ? '' : 's'}
+              {reordered && ranked.personal ? ', ordered for you on this device' : ''}
             </span>
             <label>
               Sort by{' '}
@@ -137,10 +187,18 @@ export function CategoryPage({ path }: { path: string[] }) {
               </select>
             </label>
           </div>
-          <ul className="grid">
-            {shown.slice(0, 60).map((item) => (
+          <ul
+            className="grid"
+            aria-label="Products"
+            ref={ref}
+            data-ordered-for-you={reordered ? 'yes' : 'no'}
+          >
+            {listed.map((item, position) => (
               <li key={item.id}>
-                <ProductCard item={item} />
+                <ProductCard
+                  item={item}
+                  onOpen={() => track({ kind: 'click', itemId: item.id, shelf: 'category', position })}
+                />
               </li>
             ))}
           </ul>
