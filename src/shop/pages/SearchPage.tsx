@@ -12,6 +12,8 @@ function boostNote(r: RankedItem, position: number): string | undefined {
   if (r.from <= position) return undefined;
   const reranker = r.reasons.find((reason) => reason.type === 'reranker');
   const why = reranker?.type === 'reranker' ? reranker.why[0] : undefined;
+  // Other shoppers' picks are not about this shopper: say so without "for you".
+  if (why?.signal === 'popular') return `↑ ${why.text}`;
   if (why) return `↑ Boosted for you: ${why.text.charAt(0).toLowerCase()}${why.text.slice(1)}`;
   const history = r.reasons.find((reason) => reason.type === 'history');
   return history?.type === 'history'
