@@ -74,6 +74,7 @@ async function main(): Promise<void> {
         `epoch ${log.epoch}: loss ${log.loss.toFixed(4)}, validation MRR ${log.valid.MRR.toFixed(4)} over ${log.valid.lists} clicked lists (${log.seconds.toFixed(1)} s)\n`,
       ),
   });
+  const shownMRR = shownOrderMRR(data.valid);
   const version = await saveReranker(result.reranker, args.out, {
     dataFile: basename(args.data),
     dataSha256: sha256File(args.data),
@@ -91,11 +92,11 @@ async function main(): Promise<void> {
     epochs: result.epochs,
     bestEpoch: result.bestEpoch,
     validation: result.valid,
-    validationShownOrderMRR: shownOrderMRR(data.valid),
+    validationShownOrderMRR: shownMRR,
     seconds: Math.round(result.seconds),
   });
   process.stdout.write(
-    `wrote ${args.out} (${version}): validation MRR ${result.valid.MRR.toFixed(4)} (lists as shown: ${shownOrderMRR(data.valid).toFixed(4)}), HR@1 ${result.valid['HR@1'].toFixed(4)} over ${result.valid.lists} lists; ${result.epochs} epochs in ${result.seconds.toFixed(0)} s\n`,
+    `wrote ${args.out} (${version}): validation MRR ${result.valid.MRR.toFixed(4)} (lists as shown: ${shownMRR.toFixed(4)}), HR@1 ${result.valid['HR@1'].toFixed(4)} over ${result.valid.lists} lists; ${result.epochs} epochs in ${result.seconds.toFixed(0)} s\n`,
   );
 }
 
