@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.e2e-dist/', '.bench-dist/', '.bench-widget/', 'node_modules/', 'models/', 'public/', 'bench/results/', 'test-results/', 'playwright-report/'] },
+  { ignores: ['dist/', '.e2e-dist/', '.e2e-dist-*/', '.bench-dist/', '.bench-widget/', 'node_modules/', 'models/', 'public/', 'bench/results/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
