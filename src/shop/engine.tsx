@@ -9,23 +9,15 @@ import {
 } from 'react';
 import {
   CatalogSearch,
-  LocalShelf,
-  loadCatalog,
-  parseBackend,
-  type BackendName,
   type Catalog,
+  type LocalShelf,
   type CatalogItem,
   type EngineState,
   type EventStoreSnapshot,
   type Shelf,
   type ShelfRequest,
 } from '../engine/index.ts';
-
-/** Where the shop finds its catalog and pretrained model (static files, fetched read-only). */
-export const CATALOG_URL = '/catalog.json';
-export const MODEL_URL = '/models/demo/';
-/** Every product picture in one file: which pictures a shopper looks at never reaches the server. */
-export const IMAGES_URL = '/images.json';
+import { imageBundle, shopSession } from './session.ts';
 
 export interface ShopData {
   engine: LocalShelf;
@@ -41,38 +33,9 @@ export interface ShopData {
 const PLACEHOLDER_IMAGE =
   "data:image/svg+xml;charset=utf-8,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 100 100'%3E%3Crect width='100' height='100' rx='10' fill='%23efece4'/%3E%3C/svg%3E";
 
-async function loadImageBundle(): Promise<Map<string, string>> {
-  try {
-    const response = await fetch(IMAGES_URL);
-    if (!response.ok) return new Map();
-    const bundle = (await response.json()) as Record<string, unknown>;
-    return new Map(
-      Object.entries(bundle).flatMap(([id, svg]) =>
-        typeof svg === 'string'
-          ? [[id, `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`] as [string, string]]
-          : [],
-      ),
-    );
-  } catch {
-    // Without the bundle, pictures load one by one from the catalog's URLs.
-    return new Map();
-  }
-}
-
 const ShopContext = createContext<ShopData | null>(null);
 
-/** `?softwareWebgl=1` lets WebGL run on a software rasterizer (tests, demos on GPU-less machines). */
-function allowSoftwareWebgl(): boolean {
-  return new URLSearchParams(window.location.search).get('softwareWebgl') === '1';
-}
-
-/** `?backend=webgl|wasm|cpu` pins the compute backend (benchmarks, debugging); a bad value fails loudly. */
-function pinnedBackends(): BackendName[] | undefined {
-  const value = new URLSearchParams(window.location.search).get('backend');
-  return value === null ? undefined : [parseBackend(value)];
-}
-
-/** Starts the engine and loads the catalog once; renders children when both are there. */
+/** Renders children once the page's one engine and catalog are there (see session.ts). */
 export function ShopProvider({
   children,
   fallback,
@@ -84,37 +47,25 @@ export function ShopProvider({
   const [images, setImages] = useState<Map<string, string> | 'failed' | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    let engine: LocalShelf | null = null;
     let cancelled = false;
     // Pictures arrive on their own: the shop renders as soon as the catalog is there.
-    void loadImageBundle().then((bundle) => !cancelled && setImages(bundle.size ? bundle : 'failed'));
-    Promise.all([
-      LocalShelf.create({
-        modelUrl: MODEL_URL,
-        catalogUrl: CATALOG_URL,
-        allowSoftwareWebgl: allowSoftwareWebgl(),
-        backends: pinnedBackends(),
-      }),
-      loadCatalog(CATALOG_URL),
-    ]).then(
-      ([created, catalog]) => {
-        engine = created;
-        if (cancelled) return created.close();
-        (window as unknown as { localShelf?: LocalShelf }).localShelf = created;
+    void imageBundle().then((bundle) => !cancelled && setImages(bundle.size ? bundle : 'failed'));
+    shopSession().then(
+      ({ engine, catalog }) => {
+        if (cancelled) return;
         let search: CatalogSearch | null = null;
         setData({
-          engine: created,
+          engine,
           catalog,
           items: new Map(catalog.items.map((i) => [i.id, i])),
           // Indexed on the first search, not on every page load.
           search: () => (search ??= new CatalogSearch(catalog.items)),
         });
       },
-      (e: unknown) => setError((e as Error).message),
+      (e: unknown) => !cancelled && setError((e as Error).message),
     );
     return () => {
       cancelled = true;
-      engine?.close();
     };
   }, []);
   const value = useMemo<ShopData | null>(

@@ -42,6 +42,18 @@ export const href = {
   yourData: () => '#/your-data',
 };
 
+/*
+ * Counts navigations (each hash change is one): tracking keys "one view per real action" on
+ * it, so a component mounted twice (React StrictMode) or re-mounted on the same page never
+ * records the action twice. Registered at module load, before any React listener.
+ */
+let navigation = 0;
+if (typeof window !== 'undefined') window.addEventListener('hashchange', () => navigation++);
+
+export function currentNavigation(): number {
+  return navigation;
+}
+
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
   return () => window.removeEventListener('hashchange', onChange);

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { RankedItem } from '../../engine/index.ts';
 import { ProductCard } from '../components/ProductCard.tsx';
 import { useEventsSnapshot, useShop } from '../engine.tsx';
-import { useImpression, useTrack } from '../tracking.ts';
+import { useImpression, useSearchTracking, useTrack } from '../tracking.ts';
 
 /** Results recorded as one impression: about what a first screen shows. */
 const IMPRESSION_ITEMS = 24;
@@ -34,11 +34,7 @@ export function SearchPage({ query }: { query: string }) {
   const hits = useMemo(() => search().search(query, 60), [search, query]);
   const [ranked, setRanked] = useState<RankedItem[] | null>(null);
 
-  useEffect(() => {
-    if (query.trim()) track({ kind: 'search', query, resultCount: hits.length });
-    // Record each query once, not on every re-render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [query]);
+  useSearchTracking(query, hits.length);
 
   useEffect(() => {
     let cancelled = false;

@@ -1,0 +1,79 @@
+import { LocalShelf, loadCatalog, parseBackend, type BackendName, type Catalog } from '../engine/index.ts';
+
+/** Where the shop finds its catalog and pretrained model (static files, fetched read-only). */
+export const CATALOG_URL = '/catalog.json';
+export const MODEL_URL = '/models/demo/';
+/** Every product picture in one file: which pictures a shopper looks at never reaches the server. */
+export const IMAGES_URL = '/images.json';
+
+/** `?softwareWebgl=1` lets WebGL run on a software rasterizer (tests, demos on GPU-less machines). */
+function allowSoftwareWebgl(): boolean {
+  return new URLSearchParams(window.location.search).get('softwareWebgl') === '1';
+}
+
+/** `?backend=webgl|wasm|cpu` pins the compute backend (benchmarks, debugging); a bad value fails loudly. */
+function pinnedBackends(): BackendName[] | undefined {
+  const value = new URLSearchParams(window.location.search).get('backend');
+  return value === null ? undefined : [parseBackend(value)];
+}
+
+async function loadImageBundle(): Promise<Map<string, string>> {
+  try {
+    const response = await fetch(IMAGES_URL);
+    if (!response.ok) {
+      console.warn(
+        `LocalShelf: ${IMAGES_URL} answered ${response.status}; pictures load one by one instead.`,
+      );
+      return new Map();
+    }
+    const bundle = (await response.json()) as Record<string, unknown>;
+    return new Map(
+      Object.entries(bundle).flatMap(([id, svg]) =>
+        typeof svg === 'string'
+          ? [[id, `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`] as [string, string]]
+          : [],
+      ),
+    );
+  } catch (e) {
+    console.warn(
+      `LocalShelf: the picture bundle did not load (${(e as Error).message}); pictures load one by one.`,
+    );
+    return new Map();
+  }
+}
+
+export interface ShopSession {
+  engine: LocalShelf;
+  catalog: Catalog;
+}
+
+/*
+ * One engine, one catalog fetch and one picture fetch per page load. They live for the page,
+ * not for a React effect: StrictMode (development) mounts effects twice, and an engine per
+ * mount meant two workers, every static file fetched twice and each event stored twice.
+ */
+let session: Promise<ShopSession> | null = null;
+let images: Promise<Map<string, string>> | null = null;
+
+export function shopSession(): Promise<ShopSession> {
+  session ??= Promise.all([
+    LocalShelf.create({
+      modelUrl: MODEL_URL,
+      catalogUrl: CATALOG_URL,
+      allowSoftwareWebgl: allowSoftwareWebgl(),
+      backends: pinnedBackends(),
+    }),
+    loadCatalog(CATALOG_URL),
+  ]).then(([engine, catalog]) => {
+    // The tests and the benchmarks drive the engine through this handle.
+    (window as unknown as { localShelf?: LocalShelf }).localShelf = engine;
+    return { engine, catalog };
+  });
+  return session;
+}
+
+/** Product id → picture as a data: URL; empty when the bundle could not be loaded. */
+export function imageBundle(): Promise<Map<string, string>> {
+  images ??= loadImageBundle();
+  return images;
+}
