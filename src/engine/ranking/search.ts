@@ -6,10 +6,32 @@ type Field = keyof typeof FIELD_WEIGHTS;
 
 export interface SearchHit {
   itemId: string;
-  /** Lexical relevance; higher is better. */
+  /**
+   * Lexical relevance; higher is better. Matching every query word always outranks matching
+   * fewer: each missing word divides the score by TIER (see `search`), so a partial match
+   * never lands in the same relevance band as a complete one.
+   */
   score: number;
   /** Catalog words the query matched, e.g. ["tent"] for the query "tnet". */
   matched: string[];
+  /** Whether every query word matched (after typo tolerance). */
+  complete: boolean;
+}
+
+/** How much each missing query word divides a score by: more than the widest spread of match quality. */
+export const TIER = 10;
+/** Bounds of one word's match quality (an exact title word is 1), so tiers never overlap. */
+const QUALITY_MIN = 0.2;
+const QUALITY_MAX = 1.5;
+/** What the other fields holding the same word add, relative to their weight (a tent titled and filed under Tents beats one only titled so). */
+const EXTRA_FIELD_SHARE = 0.25;
+
+/** The singular a plain English plural stands for ("tents" → "tent"), else the word. */
+export function singular(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us'))
+    return word.slice(0, -1);
+  return word;
 }
 
 function tokenize(text: string): string[] {
@@ -58,7 +80,7 @@ function allowedTypos(word: string): number {
  * (edit distance with swaps) and prefixes (search-as-you-type). Build once per catalog.
  */
 export class CatalogSearch {
-  /** word → items containing it, with the best field weight of that word in the item. */
+  /** word → items containing it, with the word's weight in the item (best field, plus a share of the others). */
   private readonly postings = new Map<string, Map<string, number>>();
 
   constructor(items: readonly CatalogItem[]) {
@@ -69,24 +91,39 @@ export class CatalogSearch {
         category: item.category.flatMap(tokenize),
         tags: item.tags.flatMap(tokenize),
       };
-      for (const field of Object.keys(fields) as Field[]) {
-        for (const word of fields[field]) {
-          let posting = this.postings.get(word);
-          if (!posting) this.postings.set(word, (posting = new Map()));
-          posting.set(item.id, Math.max(posting.get(item.id) ?? 0, FIELD_WEIGHTS[field]));
-        }
+      // word → the weights of the fields it appears in (a plural counts for its singular too).
+      const weights = new Map<string, Set<Field>>();
+      for (const field of Object.keys(fields) as Field[])
+        for (const word of fields[field])
+          for (const form of new Set([word, singular(word)])) {
+            const inFields = weights.get(form) ?? new Set<Field>();
+            inFields.add(field);
+            weights.set(form, inFields);
+          }
+      for (const [word, inFields] of weights) {
+        const values = [...inFields].map((f) => FIELD_WEIGHTS[f]).sort((x, y) => y - x);
+        const weight = values[0]! + EXTRA_FIELD_SHARE * values.slice(1).reduce((x, y) => x + y, 0);
+        let posting = this.postings.get(word);
+        if (!posting) this.postings.set(word, (posting = new Map()));
+        posting.set(item.id, weight);
       }
     }
   }
 
-  /** Catalog words a query word may stand for, with how well each matches (1 exact, less for prefixes and typos). */
+  /**
+   * Catalog words a query word may stand for, with how well each matches: 1 exact (or its
+   * singular), less for prefixes and typos. When the word itself is in the catalog, longer words
+   * it merely starts ("kettle" → "kettlebell") count little: the shopper typed a whole word.
+   */
   private expand(word: string): Map<string, number> {
     const out = new Map<string, number>();
+    const forms = new Set([word, singular(word)]);
+    const whole = [...forms].some((f) => this.postings.has(f));
     const typos = allowedTypos(word);
     for (const candidate of this.postings.keys()) {
-      if (candidate === word) out.set(candidate, 1);
-      else if (word.length >= 3 && candidate.startsWith(word)) out.set(candidate, 0.8);
-      else if (typos > 0) {
+      if (forms.has(candidate)) out.set(candidate, 1);
+      else if (word.length >= 3 && candidate.startsWith(word)) out.set(candidate, whole ? 0.4 : 0.8);
+      else if (typos > 0 && !whole) {
         const d = editDistance(word, candidate, typos);
         if (d <= typos) out.set(candidate, d === 1 ? 0.7 : 0.5);
       }
@@ -115,13 +152,18 @@ export class CatalogSearch {
         scores.set(itemId, entry);
       }
     }
-    // Items matching every query word first; within that, by summed match quality.
+    // Items matching every query word first (tiers), within a tier by mean match quality.
+    const best = FIELD_WEIGHTS.title;
     return [...scores.entries()]
-      .map(([itemId, s]) => ({
-        itemId,
-        score: s.score * (s.words / words.length) ** 2,
-        matched: [...s.matched],
-      }))
+      .map(([itemId, s]) => {
+        const quality = Math.min(QUALITY_MAX, Math.max(QUALITY_MIN, s.score / s.words / best));
+        return {
+          itemId,
+          score: quality / TIER ** (words.length - s.words),
+          matched: [...s.matched],
+          complete: s.words === words.length,
+        };
+      })
       .sort((a, b) => b.score - a.score || (a.itemId < b.itemId ? -1 : 1))
       .slice(0, limit);
   }

@@ -117,6 +117,13 @@ const VERBS: Record<EventKind, string> = {
   impression: 'saw',
   dwell: 'looked closely at',
 };
+/** "viewed Trailhead Dome Tent", "added Trailhead Dome Tent to your cart": the verb phrase of an action on an item. */
+export function didWith(kind: EventKind, title: string): string {
+  if (kind === 'add_to_cart') return `added ${title} to your cart`;
+  if (kind === 'remove_from_cart') return `removed ${title} from your cart`;
+  return `${VERBS[kind]} ${title}`;
+}
+
 const KIND_STRENGTH: Partial<Record<EventKind, number>> = {
   view: 1,
   click: 1,
@@ -127,8 +134,11 @@ const KIND_STRENGTH: Partial<Record<EventKind, number>> = {
 
 /** Candidates the sequence model proposes per shelf slot, for the re-ranker to choose from. */
 export const POOL_FACTOR = 3;
-/** Search results within this fraction of a better match's relevance count as equally good matches. */
-export const RELEVANCE_BAND = 0.8;
+/**
+ * Search results within this fraction of a better match's relevance count as equally good
+ * matches, among which the shopper's signals may reorder; anything clearly less relevant stays below.
+ */
+export const RELEVANCE_BAND = 0.9;
 /** How much the shopper's sequence-model score can move a search result within its band (in standard deviations). */
 export const SEARCH_PERSONAL_WEIGHT = 0.35;
 
@@ -313,12 +323,14 @@ export class ShelfBuilder {
     const [first, second] = reasons;
     if (first?.type === 'complement') {
       const step = [...context.steps].reverse().find((s) => s.itemId === first.itemId);
-      return `Goes with ${first.title}, which you ${VERBS[step?.kind ?? 'view']}`;
+      return step?.kind === 'add_to_cart'
+        ? `Goes with ${first.title}, in your cart`
+        : `Goes with ${first.title}, which you ${VERBS[step?.kind ?? 'view']}`;
     }
     if (first?.type === 'history')
       return (
-        `Because you ${VERBS[first.kind]} ${first.title}` +
-        (second?.type === 'history' ? ` and ${VERBS[second.kind]} ${second.title}` : '')
+        `Because you ${didWith(first.kind, first.title)}` +
+        (second?.type === 'history' ? ` and ${didWith(second.kind, second.title)}` : '')
       );
     const reranker = reasons.find((r) => r.type === 'reranker');
     if (reranker?.type === 'reranker' && reranker.why[0]) return reranker.why[0].text;
@@ -456,7 +468,7 @@ export class ShelfBuilder {
           why && from > position
             ? why.text
             : first?.type === 'history'
-              ? `Because you ${VERBS[first.kind]} ${first.title}`
+              ? `Because you ${didWith(first.kind, first.title)}`
               : why
                 ? why.text
                 : relevance

@@ -1,25 +1,13 @@
-import { useEffect, useMemo, useState } from 'react';
+import { Fragment, useEffect, useMemo, useState } from 'react';
 import type { RankedItem } from '../../engine/index.ts';
 import { ProductCard } from '../components/ProductCard.tsx';
+import { useCart } from '../cart.ts';
 import { useEventsSnapshot, useShop } from '../engine.tsx';
+import { boostNote } from '../reason-words.ts';
 import { useImpression, useSearchTracking, useTrack } from '../tracking.ts';
 
 /** Results recorded as one impression: about what a first screen shows. */
 const IMPRESSION_ITEMS = 24;
-
-/** "↑ Boosted for you: you looked at this twice" for a result the shopper's own signals lifted. */
-function boostNote(r: RankedItem, position: number): string | undefined {
-  if (r.from <= position) return undefined;
-  const reranker = r.reasons.find((reason) => reason.type === 'reranker');
-  const why = reranker?.type === 'reranker' ? reranker.why[0] : undefined;
-  // Other shoppers' picks are not about this shopper: say so without "for you".
-  if (why?.signal === 'popular') return `↑ ${why.text}`;
-  if (why) return `↑ Boosted for you: ${why.text.charAt(0).toLowerCase()}${why.text.slice(1)}`;
-  const history = r.reasons.find((reason) => reason.type === 'history');
-  return history?.type === 'history'
-    ? `↑ Boosted for you: you viewed ${history.title}`
-    : '↑ Boosted for your taste';
-}
 
 /**
  * Search: typo-tolerant lexical matching, then re-ranked for this shopper on the device.
@@ -33,6 +21,9 @@ export function SearchPage({ query }: { query: string }) {
   const revision = useEventsSnapshot().interactionRevision;
   const hits = useMemo(() => search().search(query, 60), [search, query]);
   const [ranked, setRanked] = useState<RankedItem[] | null>(null);
+  const cartLines = useCart();
+  const inCart = useMemo(() => new Set(Object.keys(cartLines)), [cartLines]);
+  const complete = useMemo(() => new Set(hits.filter((h) => h.complete).map((h) => h.itemId)), [hits]);
 
   useSearchTracking(query, hits.length);
 
@@ -78,14 +69,24 @@ export function SearchPage({ query }: { query: string }) {
         {shown.map((r, position) => {
           const item = items.get(r.itemId);
           if (!item) return null;
+          // Results that miss a query word come after all that match every word, under a line saying so.
+          const firstPartial =
+            !complete.has(r.itemId) && (position === 0 || complete.has(shown[position - 1]!.itemId));
           return (
-            <li key={r.itemId} data-lexical-rank={r.from}>
-              <ProductCard
-                item={item}
-                note={boostNote(r, position)}
-                onOpen={() => track({ kind: 'click', itemId: r.itemId, shelf: 'search', position })}
-              />
-            </li>
+            <Fragment key={r.itemId}>
+              {firstPartial && (
+                <li className="grid__divider">
+                  <h2>Matching some of your words</h2>
+                </li>
+              )}
+              <li data-lexical-rank={r.from} data-match={complete.has(r.itemId) ? 'all-words' : 'some-words'}>
+                <ProductCard
+                  item={item}
+                  note={boostNote(r, position, inCart)}
+                  onOpen={() => track({ kind: 'click', itemId: r.itemId, shelf: 'search', position })}
+                />
+              </li>
+            </Fragment>
           );
         })}
       </ul>
