@@ -17,15 +17,29 @@ function copyModels(): Plugin {
   };
 }
 
+/**
+ * Cross-origin isolation (COOP + COEP) gives the page SharedArrayBuffer, which the
+ * threaded wasm backend needs. Everything the shop loads is its own, so `require-corp`
+ * costs nothing; CORP `cross-origin` lets another site's isolated page embed these files
+ * (the widget's worker and wasm).
+ */
+const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+};
+
 export default defineConfig({
   plugins: [react(), copyModels()],
   publicDir: 'public',
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
-  server: process.env.LOCALSHELF_NO_HMR
-    ? // The browser tests audit every connection; the dev server's live-reload socket would be the only one.
-      { hmr: false, ws: false }
-    : {},
+  server: {
+    headers: ISOLATION_HEADERS,
+    // The browser tests audit every connection; the dev server's live-reload socket would be the only one.
+    ...(process.env.LOCALSHELF_NO_HMR ? { hmr: false, ws: false } : {}),
+  },
+  preview: { headers: ISOLATION_HEADERS },
   optimizeDeps: {
     // Pre-bundle everything up front: a dependency discovered late (say, by the worker)
     // makes the dev server reload the page, which breaks a page mid-test.
@@ -33,6 +47,7 @@ export default defineConfig({
     include: [
       '@tensorflow/tfjs',
       '@tensorflow/tfjs-backend-wasm',
+      '@tensorflow/tfjs-backend-webgpu',
       'idb',
       'react',
       'react-dom',

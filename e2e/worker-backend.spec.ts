@@ -9,7 +9,10 @@ test.describe('the worker that owns TensorFlow.js', () => {
   }) => {
     const result = await page.evaluate(async () => {
       const client = window.engine.WorkerClient.start();
-      const info = await client.call('init', { allowSoftwareWebgl: true });
+      const info = await client.call('init', {
+        backends: ['webgl', 'wasm', 'cpu'],
+        allowSoftwareWebgl: true,
+      });
       const probe = await client.call('probe', { size: 64 });
       const status = await client.call('status', {});
       client.terminate();
@@ -26,7 +29,7 @@ test.describe('the worker that owns TensorFlow.js', () => {
     expect(result.status.memory.numTensors).toBeGreaterThanOrEqual(0);
   });
 
-  test('with software WebGL refused (the production default) it falls back to wasm and says why', async ({
+  test('with software GPUs refused (the production default) it tries WebGPU, then WebGL, settles on threaded wasm and says why', async ({
     page,
   }) => {
     const info = await page.evaluate(async () => {
@@ -39,8 +42,51 @@ test.describe('the worker that owns TensorFlow.js', () => {
     expect(info.name).toBe('wasm');
     expect(info.probeBackend).toBe('wasm');
     expect(info.renderer).toBeNull();
-    expect(info.fallbacks.map((f) => f.backend)).toEqual(['webgl']);
-    expect(info.fallbacks[0]!.reason).toMatch(/software renderer .*SwiftShader.*allowSoftwareWebgl is false/);
+    expect(info.fallbacks.map((f) => f.backend)).toEqual(['webgpu', 'webgl']);
+    // Chromium here offers only SwiftShader's fallback adapter (with --enable-unsafe-webgpu).
+    expect(info.fallbacks[0]!.reason).toMatch(
+      /only a software adapter \(google swiftshader.*allowSoftwareWebgpu is false/,
+    );
+    expect(info.fallbacks[1]!.reason).toMatch(/software renderer .*SwiftShader.*allowSoftwareWebgl is false/);
+    // The dev server sends COOP/COEP, so the worker may share memory: the threaded SIMD binary runs.
+    expect(info.wasm).toMatchObject({ simd: true, crossOriginIsolated: true, threadsOff: null });
+  });
+
+  test('with wasmThreads false it runs the single-threaded SIMD binary and says so', async ({ page }) => {
+    const info = await page.evaluate(async () => {
+      const client = window.engine.WorkerClient.start();
+      const info = await client.call('init', { backends: ['wasm'], wasmThreads: false });
+      client.terminate();
+      return info;
+    });
+    expect(info.wasm).toEqual({
+      simd: true,
+      threads: 1,
+      crossOriginIsolated: true,
+      threadsOff: 'wasmThreads is false',
+    });
+  });
+
+  test('runs on WebGPU (SwiftShader here) when a software adapter is allowed, and names the adapter', async ({
+    page,
+  }) => {
+    const result = await page.evaluate(async () => {
+      const client = window.engine.WorkerClient.start();
+      const info = await client.call('init', { allowSoftwareWebgpu: true });
+      const probe = await client.call('probe', { size: 64 });
+      client.terminate();
+      return { info, probe };
+    });
+    expect(result.info).toMatchObject({ name: 'webgpu', softwareRenderer: true, fallbacks: [], wasm: null });
+    expect(result.info.renderer).toMatch(/swiftshader/i);
+    expect(result.info.adapter).toMatchObject({
+      vendor: 'google',
+      architecture: 'swiftshader',
+      software: true,
+    });
+    expect(result.probe.backend).toBe('webgpu');
+    expect(result.probe.checksum).toBeGreaterThan(12);
+    expect(result.probe.checksum).toBeLessThan(20);
   });
 
   test('errors cross the boundary with their name and message', async ({ page }) => {

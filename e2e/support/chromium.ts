@@ -41,6 +41,9 @@ export function chromiumLaunchOptions(): LaunchOptions {
     // WebGL in headless Chromium runs on SwiftShader (software); allow it explicitly.
     '--enable-unsafe-swiftshader',
     '--use-angle=swiftshader',
+    // WebGPU off a GPU: Chromium offers SwiftShader's fallback adapter only with this flag,
+    // so the WebGPU path runs in tests (the engine still refuses it unless allowSoftwareWebgpu).
+    '--enable-unsafe-webgpu',
   ];
   // Chromium's sandbox refuses to run as root.
   if (process.getuid?.() === 0) args.push('--no-sandbox');

@@ -8,6 +8,10 @@ export interface Capabilities {
   offscreenCanvas: boolean;
   /** A WebGL2 context could be created (in this realm). */
   webgl2: boolean;
+  /** The browser exposes WebGPU (`navigator.gpu`); whether it gives a usable adapter is the worker's to find out. */
+  webgpu: boolean;
+  /** The realm is cross-origin isolated (COOP + COEP), so wasm can run on several threads. */
+  crossOriginIsolated: boolean;
   webLocks: boolean;
   broadcastChannel: boolean;
   /** `navigator.hardwareConcurrency`, or 1 when unknown. */
@@ -35,6 +39,8 @@ export function capabilities(): Readonly<Capabilities> {
     webWorker: typeof Worker !== 'undefined',
     offscreenCanvas: typeof OffscreenCanvas !== 'undefined',
     webgl2: canCreateWebGL2(),
+    webgpu: typeof navigator !== 'undefined' && 'gpu' in navigator,
+    crossOriginIsolated: typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated,
     webLocks: typeof navigator !== 'undefined' && 'locks' in navigator,
     broadcastChannel: typeof BroadcastChannel !== 'undefined',
     cores: (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 1,
@@ -43,7 +49,7 @@ export function capabilities(): Readonly<Capabilities> {
 }
 
 /** Compute backends, in the order LocalShelf prefers them. */
-export const BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
+export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 
 /** Checks a backend name from configuration; the error lists the valid ones. */

@@ -64,10 +64,14 @@ export interface LocalShelfOptions {
   catalogUrl?: string;
   /** IndexedDB database name. Default: "localshelf". */
   dbName?: string;
-  /** Compute backends to try, in order. Default: webgl, wasm, cpu. */
+  /** Compute backends to try, in order. Default: webgpu, webgl, wasm, cpu. */
   backends?: BackendName[];
   /** Allow WebGL on a software rasterizer (tests). Default: false. */
   allowSoftwareWebgl?: boolean;
+  /** Allow WebGPU on a software adapter such as SwiftShader (tests). Default: false. */
+  allowSoftwareWebgpu?: boolean;
+  /** Run wasm on several threads when the page is cross-origin isolated (COOP/COEP). Default: true. */
+  wasmThreads?: boolean;
   /** Train automatically after enough new events, when the shopper pauses. Default: on; `false` turns it off. */
   autoTrain?: AutoTrainOptions | false;
   /** Event store options (retention, memory-only, ...). Default: the store's defaults. */
@@ -144,6 +148,8 @@ export class LocalShelf {
       const backend = await this.worker.call('init', {
         backends: this.options.backends,
         allowSoftwareWebgl: this.options.allowSoftwareWebgl,
+        allowSoftwareWebgpu: this.options.allowSoftwareWebgpu,
+        wasmThreads: this.options.wasmThreads,
       });
       this.dispatch({ type: 'backend-ready', backend });
       const model = await this.worker.call('load', {

@@ -1,26 +1,58 @@
 import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { BACKENDS, type BackendName } from '../env.ts';
+import { SOFTWARE_GPU } from './software-gpu.ts';
+import { describeAdapter, requestWebgpuAdapter, type WebgpuAdapterInfo } from './webgpu-adapter.ts';
+
+/** How the wasm backend runs: which binary, and on how many threads. */
+export interface WasmInfo {
+  simd: boolean;
+  /**
+   * Threads XNNPACK reports (`getThreadsCount()`); 1 on the single-threaded binary. tfjs 4.22's
+   * threaded binary reports 1 here even after `setThreadsCount` (tfjs issue #6081), so
+   * bench:browser measures threaded against single-threaded instead of trusting this number.
+   */
+  threads: number;
+  /** Whether the page is cross-origin isolated (COOP/COEP), which threads need. */
+  crossOriginIsolated: boolean;
+  /** Why the threaded binary is not in use; null when it is. */
+  threadsOff: string | null;
+}
 
 /** Which backend runs the math, and why the ones before it were passed over. */
 export interface BackendInfo {
   name: BackendName;
-  /** The GPU as WebGL reports it (e.g. "ANGLE (Google, Vulkan 1.3.0 (SwiftShader ...))"); null off WebGL. */
+  /**
+   * The GPU as the backend reports it: WebGL's renderer (e.g. "ANGLE (Google, Vulkan 1.3.0 (SwiftShader ...))")
+   * or WebGPU's adapter (e.g. "nvidia ampere …"); null off the GPU.
+   */
   renderer: string | null;
+  /** True when `renderer` rasterizes or computes on the CPU (SwiftShader, llvmpipe, a fallback adapter). */
+  softwareRenderer: boolean;
+  /** The WebGPU adapter's details on webgpu; null elsewhere. */
+  adapter: WebgpuAdapterInfo | null;
+  /** The wasm binary and threads on wasm; null elsewhere. */
+  wasm: WasmInfo | null;
   /** Every backend tried and refused before this one, with the reason. */
   fallbacks: { backend: BackendName; reason: string }[];
   /** Whether software WebGL (SwiftShader) was allowed. Tests allow it; production keeps tfjs's default (refused). */
   softwareWebglAllowed: boolean;
+  /** Whether a software WebGPU adapter (SwiftShader, a fallback adapter) was allowed. Default: refused. */
+  softwareWebgpuAllowed: boolean;
 }
 
 export interface BackendOptions {
-  /** Backends to try, in order. Default: webgl, wasm, cpu. */
+  /** Backends to try, in order. Default: webgpu, webgl, wasm, cpu. */
   order?: readonly BackendName[];
   /** Allow WebGL on a software rasterizer. Default: false (tfjs refuses it as too slow). */
   allowSoftwareWebgl?: boolean;
+  /** Allow WebGPU on a software adapter. Default: false (like software WebGL, slower than wasm). */
+  allowSoftwareWebgpu?: boolean;
+  /** Use the threaded wasm binary when the page is cross-origin isolated. Default: true. */
+  wasmThreads?: boolean;
 }
 
 // Served by Vite from node_modules, so the wasm binaries ship with our own assets.
@@ -62,23 +94,82 @@ function webglUnavailableReason(): string {
   return ': a WebGL2 context exists but tfjs could not initialise on it';
 }
 
-/** Renderers that rasterize on the CPU: WebGL there is slower than wasm doing the same math. */
-const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render driver/i;
+/** What was learned while trying one backend: a refusal, or what it runs on. */
+type Attempt = { refusal: string } | { refusal: null; adapter: WebgpuAdapterInfo | null };
 
-async function tryBackend(name: BackendName, allowSoftwareWebgl: boolean): Promise<string | null> {
+/**
+ * WebGPU goes first where the browser offers a hardware adapter. Its tfjs backend is
+ * loaded only then (a separate chunk), so a page without WebGPU never downloads it.
+ */
+async function tryWebgpu(allowSoftware: boolean): Promise<Attempt> {
+  const found = await requestWebgpuAdapter();
+  if ('refusal' in found) return { refusal: found.refusal };
+  const { info } = found;
+  if (info.software && !allowSoftware)
+    return {
+      refusal: `WebGPU offers only a software adapter (${describeAdapter(info)}); allowSoftwareWebgpu is false`,
+    };
+  await import('@tensorflow/tfjs-backend-webgpu');
+  return { refusal: null, adapter: info };
+}
+
+/** Most threads worth starting: XNNPACK's speed-up flattens past four for models this small. */
+const MAX_WASM_THREADS = 4;
+
+/**
+ * Turns threads off when asked; otherwise asks for one thread per core. tfjs's own
+ * default is half the cores, which is a single thread on a two-core laptop.
+ */
+function prepareWasm(threads: boolean): void {
+  if (!threads) {
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    return;
+  }
+  const cores = (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 1;
+  setThreadsCount(Math.min(MAX_WASM_THREADS, Math.max(1, cores)));
+}
+
+async function wasmInfo(threadsWanted: boolean): Promise<WasmInfo> {
+  const isolated = typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated;
+  const simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
+  const threaded = Boolean(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'));
+  const threads = threaded && simd ? getThreadsCount() : 1;
+  let threadsOff: string | null = null;
+  if (!threadsWanted) threadsOff = 'wasmThreads is false';
+  else if (!isolated)
+    threadsOff =
+      'the page is not cross-origin isolated (serve it with Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp)';
+  else if (!simd) threadsOff = 'this browser has no wasm SIMD, which the threaded binary needs';
+  else if (!threaded) threadsOff = 'this browser cannot share wasm memory between threads';
+  return { simd, threads, crossOriginIsolated: isolated, threadsOff };
+}
+
+async function tryBackend(
+  name: BackendName,
+  options: Required<Omit<BackendOptions, 'order'>>,
+): Promise<Attempt> {
   try {
+    let adapter: WebgpuAdapterInfo | null = null;
+    if (name === 'webgpu') {
+      const attempt = await tryWebgpu(options.allowSoftwareWebgpu);
+      if (attempt.refusal !== null) return attempt;
+      adapter = attempt.adapter;
+    }
+    if (name === 'wasm') prepareWasm(options.wasmThreads);
     if (!(await tf.setBackend(name)))
-      return `tf.setBackend("${name}") returned false${name === 'webgl' ? webglUnavailableReason() : ''}`;
+      return {
+        refusal: `tf.setBackend("${name}") returned false${name === 'webgl' ? webglUnavailableReason() : ''}`,
+      };
     await tf.ready();
-    if (tf.getBackend() !== name) return `tfjs chose "${tf.getBackend()}" instead`;
+    if (tf.getBackend() !== name) return { refusal: `tfjs chose "${tf.getBackend()}" instead` };
     // Chromium does not always flag software GL as a performance caveat, so check the renderer too.
     const renderer = webglRenderer();
-    if (name === 'webgl' && !allowSoftwareWebgl && renderer && SOFTWARE_RENDERER.test(renderer))
-      return `WebGL runs on a software renderer (${renderer}); allowSoftwareWebgl is false`;
+    if (name === 'webgl' && !options.allowSoftwareWebgl && renderer && SOFTWARE_GPU.test(renderer))
+      return { refusal: `WebGL runs on a software renderer (${renderer}); allowSoftwareWebgl is false` };
     await smokeTest();
-    return null;
+    return { refusal: null, adapter };
   } catch (error) {
-    return `${(error as Error).name}: ${(error as Error).message}`;
+    return { refusal: `${(error as Error).name}: ${(error as Error).message}` };
   }
 }
 
@@ -88,15 +179,31 @@ async function tryBackend(name: BackendName, allowSoftwareWebgl: boolean): Promi
  */
 export async function selectBackend(options: BackendOptions = {}): Promise<BackendInfo> {
   const order = options.order ?? BACKENDS;
-  const allowSoftwareWebgl = options.allowSoftwareWebgl ?? false;
-  tf.env().set('SOFTWARE_WEBGL_ENABLED', allowSoftwareWebgl);
+  const resolved = {
+    allowSoftwareWebgl: options.allowSoftwareWebgl ?? false,
+    allowSoftwareWebgpu: options.allowSoftwareWebgpu ?? false,
+    wasmThreads: options.wasmThreads ?? true,
+  };
+  tf.env().set('SOFTWARE_WEBGL_ENABLED', resolved.allowSoftwareWebgl);
   const fallbacks: BackendInfo['fallbacks'] = [];
   for (const name of order) {
-    const refusal = await tryBackend(name, allowSoftwareWebgl);
-    if (refusal === null) {
-      return { name, renderer: webglRenderer(), fallbacks, softwareWebglAllowed: allowSoftwareWebgl };
+    const attempt = await tryBackend(name, resolved);
+    if (attempt.refusal === null) {
+      const renderer = attempt.adapter ? describeAdapter(attempt.adapter) : webglRenderer();
+      return {
+        name,
+        renderer,
+        softwareRenderer: attempt.adapter
+          ? attempt.adapter.software
+          : renderer !== null && SOFTWARE_GPU.test(renderer),
+        adapter: attempt.adapter,
+        wasm: name === 'wasm' ? await wasmInfo(resolved.wasmThreads) : null,
+        fallbacks,
+        softwareWebglAllowed: resolved.allowSoftwareWebgl,
+        softwareWebgpuAllowed: resolved.allowSoftwareWebgpu,
+      };
     }
-    fallbacks.push({ backend: name, reason: refusal });
+    fallbacks.push({ backend: name, reason: attempt.refusal });
   }
   throw new Error(
     `no compute backend works here; tried ${fallbacks.map((f) => `${f.backend} (${f.reason})`).join(', ')}`,

@@ -94,7 +94,15 @@ export interface ModelSummary {
 
 /** Request types, each with the shape of its payload and of its result. */
 export interface WorkerCalls {
-  init: { payload: { backends?: BackendName[]; allowSoftwareWebgl?: boolean }; result: BackendInfo };
+  init: {
+    payload: {
+      backends?: BackendName[];
+      allowSoftwareWebgl?: boolean;
+      allowSoftwareWebgpu?: boolean;
+      wasmThreads?: boolean;
+    };
+    result: BackendInfo;
+  };
   status: { payload: Record<string, never>; result: { backend: BackendInfo | null; memory: MemoryInfo } };
   /** Multiplies two random matrices of the given size on the worker's backend: proves the math runs there. */
   probe: { payload: { size: number }; result: { backend: string; checksum: number; ms: number } };

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { CatalogItem } from '../catalog/schema.ts';
 import { loadCatalog } from '../catalog/validate.ts';
-import type { BackendName } from '../env.ts';
+import { BACKENDS, type BackendName } from '../env.ts';
 import { getEncoder } from '../model/model.ts';
 import { PersonalStore } from '../model/personal-store.ts';
 import { loadPretrained, type Pretrained } from '../model/pretrained.ts';
@@ -30,7 +30,7 @@ import {
   type TrainingLog,
   type TrainingRun,
 } from '../training/run.ts';
-import { selectBackend, type BackendInfo } from './backend.ts';
+import { selectBackend, type BackendInfo, type BackendOptions } from './backend.ts';
 import { PersonalState } from './personal-state.ts';
 import type {
   ContextPayload,
@@ -82,8 +82,9 @@ async function loadShippedReranker(
 /** Everything the worker holds: the backend, the model, the shopper's head, the run in progress. */
 export class WorkerSession {
   backend: BackendInfo | null = null;
-  private allowSoftwareWebgl = false;
-  private order: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
+  /** Software GPU and wasm-thread choices from init, kept for fallbacks and backend switches. */
+  private policy: Omit<BackendOptions, 'order'> = {};
+  private order: readonly BackendName[] = BACKENDS;
   private loaded: Loaded | null = null;
   private running: AsyncGenerator<TrainingLog, PersonalTrainingResult | null> | null = null;
   /** Resolves when the WebGL context is lost: a lost context leaves pending reads hanging forever, so runs race it. */
@@ -95,20 +96,33 @@ export class WorkerSession {
 
   async init(
     order: readonly BackendName[] | undefined,
-    allowSoftwareWebgl: boolean | undefined,
+    policy: Omit<BackendOptions, 'order'>,
   ): Promise<BackendInfo> {
     this.order = order ?? this.order;
-    this.allowSoftwareWebgl = allowSoftwareWebgl ?? false;
-    this.backend = await selectBackend({ order: this.order, allowSoftwareWebgl: this.allowSoftwareWebgl });
+    this.policy = policy;
+    this.backend = await selectBackend({ ...this.policy, order: this.order });
     this.watchContext();
     return this.backend;
   }
 
-  /** Listens for a lost WebGL context, so a run in progress can move to the next backend. */
+  /** Listens for a lost WebGL context or WebGPU device, so a run in progress can move to the next backend. */
   private watchContext(): void {
     let resolve: () => void = () => {};
     this.contextLost = new Promise<'lost'>((r) => (resolve = () => r('lost')));
     this.markContextLost = resolve;
+    if (tf.getBackend() === 'webgpu') {
+      const device = (tf.backend() as unknown as { device?: { lost?: Promise<{ message?: string }> } })
+        .device;
+      void device?.lost?.then((info) => {
+        this.notify({
+          notice: 'log',
+          level: 'warn',
+          message: `WebGPU device lost (${info.message || 'no reason given'}); moving to the next backend`,
+        });
+        resolve();
+      });
+      return;
+    }
     if (tf.getBackend() !== 'webgl') return;
     const gl = (tf.backend() as unknown as { gpgpu?: { gl?: WebGL2RenderingContext } }).gpgpu?.gl;
     const canvas = gl?.canvas as OffscreenCanvas | undefined;
@@ -132,14 +146,15 @@ export class WorkerSession {
     return true;
   }
 
-  /** Moves to the next working backend after WebGL was lost, and reloads the model there. */
+  /** Moves to the next working backend after the GPU (WebGL context or WebGPU device) was lost, and reloads the model there. */
   private async fallBack(reason: string): Promise<void> {
-    const order = this.order.filter((b) => b !== 'webgl');
+    const lost = this.backend?.name ?? 'webgl';
+    const order = this.order.filter((b) => b !== lost);
     const previous = this.loaded;
     this.loaded = null;
     // Tensors of the lost context are gone; drop our handles without touching the GPU.
-    this.backend = await selectBackend({ order, allowSoftwareWebgl: this.allowSoftwareWebgl });
-    this.backend.fallbacks.unshift({ backend: 'webgl', reason });
+    this.backend = await selectBackend({ ...this.policy, order });
+    this.backend.fallbacks.unshift({ backend: lost, reason });
     this.order = order;
     this.watchContext();
     this.notify({ notice: 'backend-changed', backend: this.backend, reason });
@@ -362,11 +377,13 @@ export class WorkerSession {
         if (next === 'lost') {
           // The generator is stuck on a read that will never finish; abandon it with the lost context.
           void gen.return(null);
-          if (retried) throw new Error('the WebGL context was lost twice in one run');
+          if (retried) throw new Error('the GPU (WebGL context or WebGPU device) was lost twice in one run');
           this.running = null;
           // The fresh head went with the lost context; the reload below starts over.
           fellBack = true;
-          await this.fallBack('WebGL context lost during training');
+          await this.fallBack(
+            `${this.backend?.name === 'webgpu' ? 'WebGPU device' : 'WebGL context'} lost during training`,
+          );
           return this.runTraining(context, trigger, true);
         }
         if (next.done) {
@@ -467,7 +484,7 @@ export class WorkerSession {
       throw new Error('cannot switch backends while a training run is in progress; cancel it first');
     const payload = this.loaded?.payload ?? null;
     this.unload();
-    const backend = await this.init(order, this.allowSoftwareWebgl);
+    const backend = await this.init(order, this.policy);
     return { backend, model: payload ? await this.load(payload) : null };
   }
 

@@ -22,7 +22,7 @@ type Handlers = {
 };
 
 const handlers: Handlers = {
-  init: (p) => session.init(p.backends, p.allowSoftwareWebgl),
+  init: ({ backends, ...policy }) => session.init(backends, policy),
   async status() {
     const memory = tf.memory() as tf.MemoryInfo & { numBytesInGPU?: number };
     return {
