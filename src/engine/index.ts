@@ -16,6 +16,8 @@ export type { RetentionPolicy } from './events/retention.ts';
 export { itemSequence, summarizeSessions, countByKind, interestSummary } from './events/queries.ts';
 export type { SequenceStep, SessionSummary, Interest } from './events/queries.ts';
 export { EVENT_DB_VERSION, DEFAULT_DB_NAME } from './events/db.ts';
+export { storedConsent, deleteEventDb, CONSENT_KEY } from './events/consent.ts';
+export type { ConsentRecord } from './events/consent.ts';
 
 export { capabilities, BACKENDS, parseBackend } from './env.ts';
 export type { Capabilities, BackendName } from './env.ts';

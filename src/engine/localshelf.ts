@@ -155,7 +155,8 @@ export class LocalShelf {
       const model = await this.worker.call('load', {
         modelUrl: this.options.modelUrl,
         catalogUrl: this.options.catalogUrl,
-        dbName: this.options.dbName ?? 'localshelf',
+        // Memory-only (e.g. before the visitor consents): the worker must not create the database either.
+        dbName: this.options.store?.memoryOnly ? null : (this.options.dbName ?? 'localshelf'),
         ...(this.options.rerankerUrl
           ? { rerankerUrl: new URL(this.options.rerankerUrl, location.href).href }
           : {}),

@@ -1,5 +1,6 @@
 import { ValidationError } from '../errors.ts';
 import type { EventBackend } from './backend.ts';
+import { CONSENT_KEY } from './consent.ts';
 import { DEFAULT_DB_NAME } from './db.ts';
 import { IdbBackend } from './idb-backend.ts';
 import { MemoryBackend } from './memory-backend.ts';
@@ -296,11 +297,16 @@ export class EventStore {
     };
   }
 
-  /** Deletes every stored event. The pause choice survives, since it is the shopper's setting, not behaviour. */
+  /**
+   * Deletes every stored event. The pause choice and a consent record survive, since they are
+   * the shopper's settings, not behaviour (withdrawing consent deletes the whole database).
+   */
   async deleteAll(): Promise<void> {
+    const consent = await this.backend.getMeta(CONSENT_KEY);
     await this.backend.clear();
     await this.overflow.clear();
     if (this.snapshot.paused) await this.backend.setMeta(PAUSED_KEY, true);
+    if (consent !== undefined) await this.backend.setMeta(CONSENT_KEY, consent);
     this.sessionId = newId('s');
     this.update({ storageFull: false }, true);
   }

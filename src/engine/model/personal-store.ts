@@ -18,9 +18,12 @@ export interface DiscardNotice {
 export class PersonalStore {
   private constructor(private readonly db: EventDb | null) {}
 
-  /** Opens the store; without IndexedDB it keeps nothing (the worker holds weights in memory). */
-  static async open(dbName: string): Promise<PersonalStore> {
-    if (typeof indexedDB === 'undefined') return new PersonalStore(null);
+  /**
+   * Opens the store; without IndexedDB, or with no database name (nothing may be stored yet),
+   * it keeps nothing (the worker holds weights in memory).
+   */
+  static async open(dbName: string | null): Promise<PersonalStore> {
+    if (typeof indexedDB === 'undefined' || dbName === null) return new PersonalStore(null);
     try {
       const db = await openEventDb(dbName);
       db.addEventListener('versionchange', () => db.close());

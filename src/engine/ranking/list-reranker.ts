@@ -8,6 +8,7 @@ import {
 } from '../rerank/features.ts';
 import type { Reranker } from '../rerank/model.ts';
 import type { ShopperSignals } from '../rerank/signals.ts';
+import { formatMessage, message, type Message, type MessageKey, type MessageParam } from './messages.ts';
 
 /** Shelves whose base score is the sequence model's (pretraining scores their impressions the same way). */
 export const MODEL_SCORED_SHELVES: ReadonlySet<string> = new Set(['for-you', 'because-viewed']);
@@ -29,7 +30,15 @@ export type RerankSignal =
 
 export interface RerankWhy {
   signal: RerankSignal;
+  /** The sentence, in English. */
   text: string;
+  /** The same sentence as a key and parameters, for other languages. */
+  message?: Message;
+}
+
+function said(signal: RerankSignal, key: MessageKey, params: Record<string, MessageParam> = {}): RerankWhy {
+  const msg = message(key, params);
+  return { signal, text: formatMessage(msg), message: msg };
 }
 
 export interface RerankScores {
@@ -96,7 +105,10 @@ const logit = (p: number) => {
   return Math.log(q / (1 - q));
 };
 
-const TIMES = ['', 'once', 'twice', 'three times'];
+/** "twice", "three times", "5 times". */
+function times(n: number): Message {
+  return n === 2 || n === 3 ? message(`times.${n}`) : message('times.many', { count: n });
+}
 
 /** The sentences of the "item" group: what the shopper did with this very item, strongest first. */
 function itemSentences(signals: ShopperSignals, itemId: string): RerankWhy[] {
@@ -111,16 +123,17 @@ function itemSentences(signals: ShopperSignals, itemId: string): RerankWhy[] {
     number,
   ];
   const out: RerankWhy[] = [];
-  if (purchases > 0) out.push({ signal: 'bought', text: 'You bought this before' });
-  if (carts > 0) out.push({ signal: 'carted', text: 'You added this to your cart' });
-  if (s.dwellMs >= 10_000) out.push({ signal: 'dwelt', text: 'You spent a while looking at this' });
+  if (purchases > 0) out.push(said('bought', 'why.bought'));
+  if (carts > 0) out.push(said('carted', 'why.carted'));
+  if (s.dwellMs >= 10_000) out.push(said('dwelt', 'why.dwelt'));
   if (views > 0)
-    out.push({
-      signal: 'viewed',
-      text: views === 1 ? 'You looked at this' : `You looked at this ${TIMES[views] ?? `${views} times`}`,
-    });
-  else if (clicks > 0) out.push({ signal: 'clicked', text: 'You opened this before' });
-  if (searches > 0 && out.length === 0) out.push({ signal: 'searched', text: 'It came up in your searches' });
+    out.push(
+      views === 1
+        ? said('viewed', 'why.viewed-once')
+        : said('viewed', 'why.viewed-times', { times: times(views) }),
+    );
+  else if (clicks > 0) out.push(said('clicked', 'why.clicked'));
+  if (searches > 0 && out.length === 0) out.push(said('searched', 'why.searched'));
   return out;
 }
 
@@ -184,37 +197,34 @@ export class ModelListReranker implements ListReranker {
       case 'category-today':
         if (!facts?.category || row('category_session') <= 0) return [];
         return [
-          {
-            signal: 'category-today',
-            text:
-              row('category_session') >= 0.4
-                ? `You viewed ${facts.category} a lot today`
-                : `You have been looking at ${facts.category} today`,
-          },
+          said(
+            'category-today',
+            row('category_session') >= 0.4 ? 'why.category-today-a-lot' : 'why.category-today',
+            { category: facts.category },
+          ),
         ];
       case 'category':
         return facts?.category && row('category_share') > 0
-          ? [{ signal: 'category', text: `You often shop in ${facts.category}` }]
+          ? [said('category', 'why.category', { category: facts.category })]
           : [];
       case 'brand':
         return facts?.brand && row('brand_share') > 0
-          ? [{ signal: 'brand', text: `You often choose ${facts.brand}` }]
+          ? [said('brand', 'why.brand', { brand: facts.brand })]
           : [];
       case 'like-last': {
         const last = signals.lastItem;
         return last && row('same_category_as_last') > 0 && last.itemId !== itemId
-          ? [{ signal: 'like-last', text: `Like ${this.titleOf(last.itemId)}, which you just looked at` }]
+          ? [said('like-last', 'why.like-last', { title: this.titleOf(last.itemId) })]
           : [];
       }
       case 'price': {
         if (row('has_usual_price') <= 0) return [];
         const vsUsual = row('price_vs_usual');
-        if (Math.abs(vsUsual) <= 0.35)
-          return [{ signal: 'price', text: 'Close to the prices you usually pick' }];
-        return vsUsual < 0 ? [{ signal: 'price', text: 'Cheaper than what you usually pick' }] : [];
+        if (Math.abs(vsUsual) <= 0.35) return [said('price', 'why.price-close')];
+        return vsUsual < 0 ? [said('price', 'why.price-cheaper')] : [];
       }
       case 'popular':
-        return row('pop_clicks') > 0 ? [{ signal: 'popular', text: 'Often picked by other shoppers' }] : [];
+        return row('pop_clicks') > 0 ? [said('popular', 'why.popular')] : [];
     }
   }
 }

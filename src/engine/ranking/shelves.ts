@@ -4,6 +4,7 @@ import type { EventKind } from '../events/schema.ts';
 import type { RerankCandidate } from '../rerank/features.ts';
 import type { ShopperSignals } from '../rerank/signals.ts';
 import type { ListReranker, RerankWhy } from './list-reranker.ts';
+import { did, explained, formatMessage, message, verb, type Message } from './messages.ts';
 import { topK } from './topk.ts';
 
 /** The shelves the shop shows. */
@@ -36,8 +37,10 @@ export interface Recommendation {
   itemId: string;
   score: number;
   reasons: Reason[];
-  /** One sentence for "why this?". */
+  /** One sentence for "why this?", in English. */
   explanation: string;
+  /** The same sentence as a key and parameters, for other languages (see messages.ts). */
+  message: Message;
 }
 
 export interface ItemScore {
@@ -73,6 +76,8 @@ export interface RankedItem {
   from: number;
   reasons: Reason[];
   explanation: string;
+  /** The same sentence as a key and parameters; absent on lists a site built itself. */
+  message?: Message;
 }
 
 /** What the shelves need from the model, without knowing it is tfjs. Indices are 0-based vocabulary rows. */
@@ -107,21 +112,9 @@ export interface ShopperContext {
   now?: number;
 }
 
-const VERBS: Record<EventKind, string> = {
-  view: 'viewed',
-  click: 'clicked',
-  add_to_cart: 'added to your cart',
-  remove_from_cart: 'removed from your cart',
-  purchase: 'bought',
-  search: 'searched for',
-  impression: 'saw',
-  dwell: 'looked closely at',
-};
 /** "viewed Trailhead Dome Tent", "added Trailhead Dome Tent to your cart": the verb phrase of an action on an item. */
 export function didWith(kind: EventKind, title: string): string {
-  if (kind === 'add_to_cart') return `added ${title} to your cart`;
-  if (kind === 'remove_from_cart') return `removed ${title} from your cart`;
-  return `${VERBS[kind]} ${title}`;
+  return formatMessage(did(kind, title));
 }
 
 const KIND_STRENGTH: Partial<Record<EventKind, number>> = {
@@ -217,7 +210,7 @@ export class ShelfBuilder {
     return undefined;
   }
 
-  trending(limit: number, context: ShopperContext, why: string | null): Shelf {
+  trending(limit: number, context: ShopperContext, why: Message | null): Shelf {
     const popularity =
       this.space.popularity ?? new Float32Array(this.space.vocabulary.length).map((_, i) => -i);
     const picked = topK(popularity, limit, this.exclusions(context));
@@ -228,12 +221,12 @@ export class ShelfBuilder {
         itemId: this.space.vocabulary[i]!,
         score: popularity[i]!,
         reasons: [
-          ...(why ? [{ type: 'fallback' as const, why }] : []),
+          ...(why ? [{ type: 'fallback' as const, why: formatMessage(why) }] : []),
           { type: 'trending' as const, rank: rank + 1 },
         ],
-        explanation: why
-          ? `Popular with shoppers (${why})`
-          : `Popular with shoppers right now (#${rank + 1})`,
+        ...(why
+          ? explained('reason.trending-because', { why })
+          : explained('reason.trending', { rank: rank + 1 })),
       })),
     };
   }
@@ -287,7 +280,7 @@ export class ShelfBuilder {
 
   private forYou(limit: number, context: ShopperContext): Shelf {
     const scores = this.space.scoreAfter(context.steps);
-    if (!scores) return this.trending(limit, context, 'no browsing history yet');
+    if (!scores) return this.trending(limit, context, message('reason.no-history-yet'));
     const seen = context.steps.map((s) => s.itemId);
     // With a re-ranker, draw a wider pool and let the shopper's live signals choose from it.
     const wide = this.reranker && context.signals ? limit * POOL_FACTOR : limit;
@@ -314,27 +307,32 @@ export class ShelfBuilder {
           reasons.unshift({ type: 'complement', itemId: anchorId, title: this.title(anchorId) });
         }
         if (reranked) reasons.push(reranked.reasons[k]!);
-        return { itemId, score: scores[i]!, reasons, explanation: this.forYouExplanation(reasons, context) };
+        return { itemId, score: scores[i]!, reasons, ...this.forYouExplanation(reasons, context) };
       }),
     };
   }
 
-  private forYouExplanation(reasons: readonly Reason[], context: ShopperContext): string {
+  private forYouExplanation(
+    reasons: readonly Reason[],
+    context: ShopperContext,
+  ): { explanation: string; message: Message } {
     const [first, second] = reasons;
     if (first?.type === 'complement') {
       const step = [...context.steps].reverse().find((s) => s.itemId === first.itemId);
       return step?.kind === 'add_to_cart'
-        ? `Goes with ${first.title}, in your cart`
-        : `Goes with ${first.title}, which you ${VERBS[step?.kind ?? 'view']}`;
+        ? explained('reason.goes-with-in-cart', { title: first.title })
+        : explained('reason.goes-with-yours', { title: first.title, verb: verb(step?.kind ?? 'view') });
     }
     if (first?.type === 'history')
-      return (
-        `Because you ${didWith(first.kind, first.title)}` +
-        (second?.type === 'history' ? ` and ${didWith(second.kind, second.title)}` : '')
-      );
+      return second?.type === 'history'
+        ? explained('reason.because-you-two', {
+            did: did(first.kind, first.title),
+            did2: did(second.kind, second.title),
+          })
+        : explained('reason.because-you', { did: did(first.kind, first.title) });
     const reranker = reasons.find((r) => r.type === 'reranker');
-    if (reranker?.type === 'reranker' && reranker.why[0]) return reranker.why[0].text;
-    return 'Picked for you from your recent browsing';
+    if (reranker?.type === 'reranker' && reranker.why[0]) return sayWhy(reranker.why[0]);
+    return explained('reason.picked-for-you');
   }
 
   /**
@@ -464,16 +462,13 @@ export class ShelfBuilder {
         score: rerankReason?.type === 'reranker' ? rerankReason.probability : null,
         from,
         reasons,
-        explanation:
-          why && from > position
-            ? why.text
-            : first?.type === 'history'
-              ? `Because you ${didWith(first.kind, first.title)}`
-              : why
-                ? why.text
-                : relevance
-                  ? 'Matches your search'
-                  : 'In the order the site chose',
+        ...(why && from > position
+          ? sayWhy(why)
+          : first?.type === 'history'
+            ? explained('reason.because-you', { did: did(first.kind, first.title) })
+            : why
+              ? sayWhy(why)
+              : explained(relevance ? 'reason.matches-search' : 'reason.site-order')),
       };
     });
   }
@@ -508,8 +503,9 @@ export class ShelfBuilder {
           itemId,
           score: scores[i]!,
           reasons: [{ type: 'similar', itemId: anchorId, title: this.title(anchorId), shared }],
-          explanation:
-            `Similar to ${this.title(anchorId)}` + (shared.length ? ` (${shared.join(', ')})` : ''),
+          ...(shared.length
+            ? explained('reason.similar-sharing', { title: this.title(anchorId), shared: shared.join(', ') })
+            : explained('reason.similar', { title: this.title(anchorId) })),
         };
       }),
     };
@@ -546,9 +542,7 @@ export class ShelfBuilder {
               ? { type: 'complement', itemId: anchorId, title }
               : { type: 'next-item', itemId: anchorId, title },
           ],
-          explanation: complement
-            ? `Goes with ${title}`
-            : `Shoppers who added ${title} to their cart went on to this`,
+          ...explained(complement ? 'reason.goes-with' : 'reason.added-then', { title }),
         };
       }),
     };
@@ -578,8 +572,13 @@ export class ShelfBuilder {
           { type: 'next-item', itemId: anchorId, title },
           ...(reranked ? [reranked.reasons[k]!] : []),
         ],
-        explanation: `Because you viewed ${title}`,
+        ...explained('reason.because-viewed', { title }),
       })),
     };
   }
+}
+
+/** A re-ranker reason as an explanation: its sentence, with its message when it carries one. */
+function sayWhy(why: RerankWhy): { explanation: string; message: Message } {
+  return { explanation: why.text, message: why.message ?? message('reason.picked-for-you') };
 }

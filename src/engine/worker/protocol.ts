@@ -34,8 +34,8 @@ export interface LoadPayload {
   modelUrl: string;
   /** Catalog URL; shelves then skip out-of-stock items and explain with titles. Default: none. */
   catalogUrl?: string;
-  /** IndexedDB database for personal weights and the run log. */
-  dbName: string;
+  /** IndexedDB database for personal weights and the run log; null keeps them in memory only (no consent to store yet). */
+  dbName: string | null;
   /** URL prefix of the re-ranker (model.json + card.json). Default: `<modelUrl>/reranker/`; a model without one is used without re-ranking. */
   rerankerUrl?: string;
 }
