@@ -19,6 +19,7 @@ export const ENGLISH_MESSAGES = {
   'reason.similar-sharing': 'Similar to {title} ({shared})',
   'reason.goes-with': 'Goes with {title}',
   'reason.added-then': 'Shoppers who added {title} to their cart went on to this',
+  'reason.cart-like-yours': 'Shoppers with a cart like yours went on to this',
   'reason.because-viewed': 'Because you viewed {title}',
   'reason.matches-search': 'Matches your search',
   'reason.site-order': 'In the order the site chose',
