@@ -40,6 +40,8 @@ export type {
   RerankRequest,
 } from './ranking/shelves.ts';
 export type { RerankSignal, RerankWhy } from './ranking/list-reranker.ts';
+export { ENGLISH_MESSAGES, formatMessage } from './ranking/messages.ts';
+export type { Message, MessageKey, MessageParam, MessageTable } from './ranking/messages.ts';
 export type { TrainingRun, FineTuneLog } from './training/finetune.ts';
 export type { TrainingLog, RerankerRunLog } from './training/run.ts';
 export type { HeldBackMetrics } from './training/guardrail.ts';
