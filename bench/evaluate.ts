@@ -15,8 +15,10 @@ export function rankAll(
   chunkSize = 256,
 ): Record<string, number> {
   const outcomes: RankOutcome[] = [];
-  for (let start = 0; start < cases.length; start += chunkSize) {
-    const chunk = cases.slice(start, start + chunkSize);
+  // Chunks of similar history length: a model pads a chunk to its longest history.
+  const byLength = [...cases].sort((a, b) => a.history.length - b.history.length);
+  for (let start = 0; start < byLength.length; start += chunkSize) {
+    const chunk = byLength.slice(start, start + chunkSize);
     const scores = scoreChunk(chunk);
     chunk.forEach((c, b) => {
       const row = scores.subarray(b * numItems, (b + 1) * numItems);

@@ -17,6 +17,10 @@ export const SETTING_OPTIONS = {
   'log-q': 'number',
   patience: 'number',
   'lr-decay': 'number',
+  'lr-patience': 'number',
+  'warmup-epochs': 'number',
+  loss: 'string',
+  'gbce-t': 'number',
   'max-minutes': 'number',
   seed: 'number',
   'valid-users': 'number',
@@ -38,15 +42,20 @@ const FIELD: Record<keyof typeof SETTING_OPTIONS, keyof PretrainSettings> = {
   'log-q': 'logQ',
   patience: 'patience',
   'lr-decay': 'lrDecay',
+  'lr-patience': 'lrPatience',
+  'warmup-epochs': 'warmupEpochs',
+  loss: 'loss',
+  'gbce-t': 'gbceT',
   'max-minutes': 'maxMinutes',
   seed: 'seed',
   'valid-users': 'validUsers',
 };
 
 export function settingsFromArgs(args: Record<string, string | number | boolean>): PretrainSettings {
-  const s: Record<string, number | boolean> = {};
+  const s: Record<string, number | boolean | string> = {};
   for (const [opt, field] of Object.entries(FIELD)) {
     const v = args[opt];
+    if (typeof v === 'string') s[field] = v;
     // --log-q 1 / 0 switches the logQ correction on / off.
     if (typeof v === 'number') s[field] = field === 'logQ' ? v !== 0 : v;
   }
@@ -58,6 +67,7 @@ export const SETTINGS_HELP = `  --dim N --max-len N --blocks N --heads N --dropo
   --complements-per-item N (catalog complements per item for the calibrated complement prior; 0 = none)
   --epochs N --batch-size N --lr X --negatives N (0 = full softmax) --patience N
   --log-q 1 (correct sampled-softmax logits by each item's chance of being a candidate)
-  --lr-decay X (learning-rate factor after an epoch without a better validation score; 1 = off)
+  --lr-decay X (learning-rate factor after --lr-patience N epochs without a better validation score; 1 = off)
+  --warmup-epochs X (linear learning-rate warm-up) --loss softmax|gbce (--gbce-t X, calibration in [0, 1])
   --max-minutes X (time budget; best weights so far are kept) --seed N
   --valid-users N (validation users sampled for early stopping; 0 = all)`;

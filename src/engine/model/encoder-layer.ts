@@ -8,6 +8,7 @@ import {
 } from './config.ts';
 import { EVENT_KINDS } from '../events/schema.ts';
 import { matMulFast } from './fast-matmul.ts';
+import { registerFastGather } from './fast-gather.ts';
 
 /** Rows of the kind embedding: one per event kind plus padding (row 0). */
 export const KIND_ROWS = EVENT_KINDS.length + 1;
@@ -29,6 +30,8 @@ export class LocalShelfEncoder extends tf.layers.Layer {
   constructor(args: ModelConfig & { name?: string; trainable?: boolean }) {
     super({ name: args.name ?? 'localshelf_encoder', trainable: args.trainable ?? true });
     this.cfg = resolveConfig(args);
+    // Every model, created or loaded, passes here: embedding lookups need the fast gather.
+    registerFastGather();
   }
 
   override build(): void {
@@ -107,18 +110,25 @@ export class LocalShelfEncoder extends tf.layers.Layer {
    * changed weight is noticed and the table recomputed.
    */
   private cachedItemVectors(): tf.Tensor2D {
-    const names = ['item_embedding', 'token_embedding', 'price_embedding', 'item_tokens', 'item_price_bucket'];
+    const names = [
+      'item_embedding',
+      'token_embedding',
+      'price_embedding',
+      'item_tokens',
+      'item_price_bucket',
+    ];
     if (this.hasLinks) names.push('item_links');
     const from = names.map((n) => (this.v(n) as unknown as { dataId: unknown }).dataId);
     const cached = this.inferenceTable;
-    if (cached && !cached.table.isDisposed && cached.from.every((id, i) => id === from[i])) return cached.table;
+    if (cached && !cached.table.isDisposed && cached.from.every((id, i) => id === from[i]))
+      return cached.table;
     cached?.table.dispose();
     const table = tf.keep(this.itemVectors());
     this.inferenceTable = { from, table };
     return table;
   }
 
-  override dispose(): ReturnType<tf.layers.Layer["dispose"]> {
+  override dispose(): ReturnType<tf.layers.Layer['dispose']> {
     this.inferenceTable?.table.dispose();
     this.inferenceTable = null;
     return super.dispose();

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fullSoftmaxLoss, sharedNegativesLoss } from './loss.ts';
+import { fullSoftmaxLoss, gbceLoss, sharedNegativesLoss } from './loss.ts';
 
 /** Reference cross-entropy computed by hand in plain numbers. */
 function referenceLoss(h: number[][], items: number[][], labels: number[], bias: number[] = []): number {
@@ -67,5 +67,63 @@ describe('softmax losses', () => {
     const flat = sharedNegativesLoss(tf.tensor2d(h), tf.tensor2d(items), labels, negatives, () => 0.3);
     const none = sharedNegativesLoss(tf.tensor2d(h), tf.tensor2d(items), labels, negatives);
     expect(flat.dataSync()[0]).toBeCloseTo(none.dataSync()[0] as number, 5);
+  });
+
+  it('chunked over positions, the loss and both gradients equal the one-chunk result', () => {
+    const hs = tf.randomNormal([7, 5], 0, 1, 'float32', 3) as tf.Tensor2D;
+    const es = tf.randomNormal([11, 5], 0, 1, 'float32', 4) as tf.Tensor2D;
+    const labels = Int32Array.from([3, 0, 10, 3, 7, 7, 1]);
+    const bias = Float32Array.from({ length: 11 }, (_, j) => (j % 3) - 1);
+    const run = (chunk: number) =>
+      tf.valueAndGrads((a: tf.Tensor, b: tf.Tensor) =>
+        fullSoftmaxLoss(a as tf.Tensor2D, b as tf.Tensor2D, labels, bias, chunk),
+      )([hs, es]);
+    const whole = run(7);
+    const expected = referenceLoss(hs.arraySync(), es.arraySync(), Array.from(labels), Array.from(bias));
+    expect(whole.value.dataSync()[0]).toBeCloseTo(expected, 5);
+    // The gradient against tfjs's own autodiff of the textbook formula.
+    const reference = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+      tf.losses.softmaxCrossEntropy(
+        tf.oneHot(tf.tensor1d(labels, 'int32'), 11),
+        tf.matMul(a, b, false, true).add(tf.tensor1d(bias)),
+      ),
+    )([hs, es]);
+    for (const chunk of [1, 2, 3]) {
+      const part = run(chunk);
+      expect(part.value.dataSync()[0]).toBeCloseTo(whole.value.dataSync()[0] as number, 5);
+      part.grads.forEach((g, i) => {
+        const diff = tf.max(tf.abs(g.sub(whole.grads[i] as tf.Tensor))).dataSync()[0] as number;
+        expect(diff).toBeLessThan(1e-6);
+        const vsRef = tf.max(tf.abs(g.sub(reference[i] as tf.Tensor))).dataSync()[0] as number;
+        expect(vsRef).toBeLessThan(1e-5);
+      });
+    }
+  });
+
+  it('names a bad label or chunk size', () => {
+    expect(() => fullSoftmaxLoss(tf.tensor2d(h), tf.tensor2d(items), Int32Array.from([2, 4]))).toThrow(
+      /label 4 at position 1; expected an item index in \[0, 4\)/,
+    );
+    expect(() =>
+      fullSoftmaxLoss(tf.tensor2d(h), tf.tensor2d(items), Int32Array.from([2, 0]), undefined, 0),
+    ).toThrow(/chunkRows is 0/);
+  });
+
+  it('gBCE matches a hand-computed loss and skips a negative equal to the target', () => {
+    const labels = Int32Array.from([2, 0]);
+    const negatives = Int32Array.from([3, 0]);
+    const t = 0.75;
+    const alpha = 2 / 3;
+    const beta = alpha * (t * (1 - 1 / alpha) + 1 / alpha);
+    const dot = (a: number[], b: number[]) => a.reduce((s, v, d) => s + v * (b[d] as number), 0);
+    const logSig = (x: number) => -Math.log(1 + Math.exp(-x));
+    let total = 0;
+    h.forEach((row, p) => {
+      const y = labels[p] as number;
+      total -= beta * logSig(dot(row, items[y] as number[]));
+      for (const n of negatives) if (n !== y) total -= logSig(-dot(row, items[n] as number[]));
+    });
+    const got = gbceLoss(tf.tensor2d(h), tf.tensor2d(items), labels, negatives, 4, t).dataSync()[0];
+    expect(got).toBeCloseTo(total / 2, 5);
   });
 });

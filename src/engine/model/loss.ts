@@ -1,9 +1,20 @@
 import * as tf from '@tensorflow/tfjs';
+import { matMulFast } from './fast-matmul.ts';
+
+/** Positions whose logits over every item are held at once; bounds memory at rows × items floats. */
+export const DEFAULT_LOSS_CHUNK = 512;
 
 /**
  * Mean softmax cross-entropy of states h [P, d] against every item of E [N, d], labels in
- * 0..N-1, with an optional constant `logitBias` [N] added to every row's logits. Written with
- * an explicit gradient so the [P, N] probabilities are computed once and every matMul is
+ * 0..N-1, with an optional constant `logitBias` [N] added to every row's logits.
+ *
+ * Chunked over positions: at most `chunkRows` × N logits exist at a time (a [6,400 × 12,101]
+ * logit matrix several times over ran tfjs-wasm out of memory). The gradient is computed in
+ * the same pass, chunk by chunk, so no [P, N] matrix is kept for the backward pass:
+ * dh = (softmax · E − E[y]) / P and dE = (softmaxᵀ · h − onehotᵀ · h) / P. The probabilities
+ * come from the softmax kernel (XNNPACK on wasm; ~3× faster than exp, max, sum and divide as
+ * separate ops), and each position's loss is −log p(y), floored at 1e-30 so a vanishing
+ * probability reports a large finite loss (its gradient is exact regardless). Every matMul is
  * untransposed (transposed operands are ~10× slower on wasm).
  */
 export function fullSoftmaxLoss(
@@ -11,37 +22,53 @@ export function fullSoftmaxLoss(
   items: tf.Tensor2D,
   labels: Int32Array,
   logitBias?: Float32Array,
+  chunkRows = DEFAULT_LOSS_CHUNK,
 ): tf.Scalar {
-  const [p] = h.shape;
+  const [p, d] = h.shape;
   const [n] = items.shape;
   if (labels.length !== p)
     throw new Error(`fullSoftmaxLoss: ${labels.length} labels for ${p} states; expected equal counts`);
-  const flatIndex = Int32Array.from(labels, (y, i) => i * n + y);
-  const onehotIndex = new Int32Array(p * 2);
-  labels.forEach((y, i) => {
-    onehotIndex[2 * i] = i;
-    onehotIndex[2 * i + 1] = y;
-  });
+  if (!Number.isInteger(chunkRows) || chunkRows < 1)
+    throw new Error(`fullSoftmaxLoss: chunkRows is ${chunkRows}; expected a positive integer`);
+  const bad = labels.findIndex((y) => !(y >= 0 && y < n));
+  if (bad >= 0)
+    throw new Error(
+      `fullSoftmaxLoss: label ${labels[bad]} at position ${bad}; expected an item index in [0, ${n})`,
+    );
   const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [hIn, eIn, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.GradSaveFunc];
-    const raw = tf.matMul(hIn, eIn.transpose());
-    const logits = logitBias ? raw.add(tf.tensor1d(logitBias)) : raw;
-    const m = logits.max(1, true);
-    const ex = logits.sub(m).exp();
-    const s = ex.sum(1, true);
-    const lse = s.log().add(m).reshape([p]);
-    const positive = tf.gather(logits.reshape([p * n]), tf.tensor1d(flatIndex, 'int32'));
-    const probs = ex.div(s);
-    save([hIn, eIn, probs]);
+    const labelRows = tf.tensor1d(labels, 'int32');
+    const eT = eIn.transpose();
+    const bias = logitBias ? tf.tensor1d(logitBias) : null;
+    let negLogSum: tf.Tensor = tf.scalar(0);
+    let dET: tf.Tensor = tf.zeros([d, n]);
+    const dhParts: tf.Tensor[] = [];
+    for (let start = 0; start < p; start += chunkRows) {
+      const rows = Math.min(chunkRows, p - start);
+      const [part, nextLoss, nextDET] = tf.tidy(() => {
+        const hc = hIn.slice([start, 0], [rows, d]);
+        const raw = tf.matMul(hc, eT);
+        const probs = tf.softmax(bias ? raw.add(bias) : raw);
+        const flat = Int32Array.from({ length: rows }, (_, i) => i * n + (labels[start + i] as number));
+        const py = tf.gather(probs.reshape([rows * n]), tf.tensor1d(flat, 'int32'));
+        const yc = labelRows.slice([start], [rows]);
+        const dhc = tf.matMul(probs, eIn).sub(tf.gather(eIn, yc));
+        return [dhc, negLogSum.sub(py.maximum(1e-30).log().sum()), dET.add(tf.matMul(hc.transpose(), probs))];
+      });
+      negLogSum.dispose();
+      dET.dispose();
+      negLogSum = nextLoss;
+      dET = nextDET;
+      dhParts.push(part);
+    }
+    const dh = (dhParts.length === 1 ? dhParts[0] : tf.concat(dhParts, 0)) as tf.Tensor;
+    const dE = dET.transpose().sub(tf.scatterND(labelRows.reshape([p, 1]), hIn, [n, d]));
+    save([dh.div(p), dE.div(p)]);
     return {
-      value: lse.sub(positive).mean() as tf.Scalar,
+      value: negLogSum.div(p) as tf.Scalar,
       gradFunc: (dy: tf.Scalar, saved: tf.Tensor[]) => {
-        const [hS, eS, pr] = saved as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
-        const minusOne = tf.scatterND(tf.tensor2d(onehotIndex, [p, 2], 'int32'), tf.fill([p], -1), [p, n]);
-        const g = pr.add(minusOne).mul(dy.div(p));
-        const dh = tf.matMul(g, eS);
-        const dE = tf.matMul(hS.transpose(), g).transpose();
-        return [dh, dE];
+        const [dhS, dES] = saved as [tf.Tensor2D, tf.Tensor2D];
+        return [dhS.mul(dy), dES.mul(dy)];
       },
     };
   });
@@ -85,4 +112,47 @@ export function sharedNegativesLoss(
   return tf.tidy(() =>
     fullSoftmaxLoss(h, tf.gather(items, tf.tensor1d(candidates, 'int32')) as tf.Tensor2D, localLabels, bias),
   );
+}
+
+/** log σ(x), written with ops every backend has: −(max(−x, 0) + log(1 + e^−|x|)). */
+function logSigmoid(x: tf.Tensor): tf.Tensor {
+  return x.neg().relu().add(x.abs().neg().exp().log1p()).neg();
+}
+
+/**
+ * gBCE (gSASRec, Petrov & Macdonald 2023) over shared uniform negatives: −β·log σ(s⁺) −
+ * Σ log σ(−s⁻), with β = α(t(1 − 1/α) + 1/α) and α = negatives / (numItems − 1) the sampling
+ * rate; t = 1 calibrates the sigmoid to the full softmax's probabilities, t = 0 is plain BCE.
+ * A negative that happens to be a position's own target is not counted against it.
+ */
+export function gbceLoss(
+  h: tf.Tensor2D,
+  items: tf.Tensor2D,
+  labels: Int32Array,
+  negatives: Int32Array,
+  numItems: number,
+  t: number,
+): tf.Scalar {
+  const [p] = h.shape;
+  const k = negatives.length;
+  if (labels.length !== p)
+    throw new Error(`gbceLoss: ${labels.length} labels for ${p} states; expected equal counts`);
+  if (k < 1 || numItems < 2)
+    throw new Error(
+      `gbceLoss: ${k} negatives over ${numItems} items; expected at least 1 negative and 2 items`,
+    );
+  const alpha = k / (numItems - 1);
+  const beta = alpha * (t * (1 - 1 / alpha) + 1 / alpha);
+  const keep = new Float32Array(p * k).fill(1);
+  labels.forEach((y, i) => negatives.forEach((n, j) => n === y && (keep[i * k + j] = 0)));
+  return tf.tidy(() => {
+    const pos = h.mul(tf.gather(items, tf.tensor1d(labels, 'int32'))).sum(1);
+    const neg = matMulFast(h, tf.gather(items, tf.tensor1d(negatives, 'int32')), true);
+    const posLoss = logSigmoid(pos).mul(-beta);
+    const negLoss = logSigmoid(neg.neg())
+      .mul(tf.tensor2d(keep, [p, k]))
+      .sum(1)
+      .neg();
+    return posLoss.add(negLoss).mean() as tf.Scalar;
+  });
 }

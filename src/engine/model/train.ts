@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { rankOf, summarize, type RankOutcome } from '../ranking/metrics.ts';
 import { getEncoder, scoreBatch } from './model.ts';
 import type { EncodedHistory } from './history.ts';
-import { fullSoftmaxLoss, sharedNegativesLoss } from './loss.ts';
+import { fullSoftmaxLoss, gbceLoss, sharedNegativesLoss } from './loss.ts';
 
 /** Held-out next item for early stopping: the model sees `history` and should rank `target` high. */
 export interface ValidationCase {
@@ -25,10 +25,18 @@ export interface TrainOptions {
   /** Epochs without a better validation NDCG@10 before stopping. Default: 5. */
   patience?: number;
   /**
-   * Learning-rate factor applied after every epoch that does not improve validation NDCG@10
-   * (reduce on plateau); 1 = constant rate. Default: 1.
+   * Learning-rate factor applied when validation NDCG@10 has not improved for `lrPatience`
+   * epochs in a row (reduce on plateau); 1 = constant rate. Default: 1.
    */
   lrDecay?: number;
+  /** Epochs without a better validation score before the rate is lowered (a one-epoch dip is noise). Default: 2. */
+  lrPatience?: number;
+  /** Epochs over which the rate rises linearly from near 0 to `learningRate` (fractions allowed). Default: 0. */
+  warmupEpochs?: number;
+  /** Training loss: softmax (full or over shared negatives) or gBCE over shared negatives. Default: 'softmax'. */
+  loss?: 'softmax' | 'gbce';
+  /** gBCE calibration t in [0, 1] (gSASRec): 0 = plain BCE, 1 = fully calibrated. Default: 0.75. */
+  gbceT?: number;
   /** Wall-clock budget in minutes; training stops (keeping the best weights) when spent. Default: Infinity. */
   maxMinutes?: number;
   /** Seed for shuffling and negative sampling. Default: 1. */
@@ -144,8 +152,11 @@ export function evaluate(
 ): Record<string, number> {
   const n = getEncoder(model).cfg.numItems;
   const outcomes: RankOutcome[] = [];
-  for (let start = 0; start < cases.length; start += evalBatch) {
-    const chunk = cases.slice(start, start + evalBatch);
+  // Scored in order of history length: a chunk is padded to its longest history, and
+  // attention costs grow with its square (unsorted, nearly every chunk padded to maxLen).
+  const byLength = [...cases].sort((a, b) => a.history.items.length - b.history.items.length);
+  for (let start = 0; start < byLength.length; start += evalBatch) {
+    const chunk = byLength.slice(start, start + evalBatch);
     const scores = scoreBatch(
       model,
       chunk.map((c) => c.history),
@@ -187,9 +198,29 @@ export async function* train(
   const lrDecay = options.lrDecay ?? 1;
   if (!(lrDecay > 0 && lrDecay <= 1))
     throw new Error(`train option "lrDecay" is ${lrDecay}; expected a number in (0, 1]`);
-  const optimizer = tf.train.adam(options.learningRate ?? 1e-3);
-  // Adam reads its rate on every step, so lowering it mid-run needs no new optimizer state.
+  const lrPatience = options.lrPatience ?? 2;
+  if (!(Number.isInteger(lrPatience) && lrPatience >= 1))
+    throw new Error(`train option "lrPatience" is ${lrPatience}; expected an integer ≥ 1`);
+  const warmupEpochs = options.warmupEpochs ?? 0;
+  if (!(warmupEpochs >= 0))
+    throw new Error(`train option "warmupEpochs" is ${warmupEpochs}; expected a number ≥ 0`);
+  const lossKind = options.loss ?? 'softmax';
+  if (lossKind !== 'softmax' && lossKind !== 'gbce')
+    throw new Error(`train option "loss" is ${JSON.stringify(lossKind)}; expected "softmax" or "gbce"`);
+  if (lossKind === 'gbce' && negatives <= 0)
+    throw new Error(
+      'train option "loss" is "gbce" with negatives 0; gBCE needs sampled negatives (negatives > 0)',
+    );
+  const gbceT = options.gbceT ?? 0.75;
+  if (!(gbceT >= 0 && gbceT <= 1))
+    throw new Error(`train option "gbceT" is ${gbceT}; expected a number in [0, 1]`);
+  const baseRate = options.learningRate ?? 1e-3;
+  const optimizer = tf.train.adam(baseRate);
+  // Adam reads its rate on every step, so changing it mid-run needs no new optimizer state.
   const rate = optimizer as unknown as { learningRate: number };
+  let plateauFactor = 1;
+  let globalStep = 0;
+  let warmupSteps = 0;
   const started = Date.now();
   let best: tf.Tensor[] | null = null;
   let bestScore = -Infinity;
@@ -213,11 +244,15 @@ export async function* train(
     while (epoch < epochs) {
       epoch++;
       const batches = makeBatches(sequences, maxLen, batchSize, random);
+      if (epoch === 1) warmupSteps = Math.round(warmupEpochs * batches.length);
       let lossSum = 0;
       let lossCount = 0;
       let outOfTime = false;
       for (let step = 0; step < batches.length; step++) {
         const b = batches[step] as Batch;
+        globalStep++;
+        rate.learningRate =
+          baseRate * plateauFactor * (globalStep <= warmupSteps ? globalStep / warmupSteps : 1);
         const negIds =
           negatives > 0
             ? Int32Array.from({ length: negatives }, () => Math.floor(random() * numItems))
@@ -243,6 +278,7 @@ export async function* train(
                 ? (item: number) =>
                     1 - uniformMiss * Math.pow(1 - (targetShare[item] as number), b.labels.length)
                 : undefined;
+            if (lossKind === 'gbce' && negIds) return gbceLoss(h, table, b.labels, negIds, numItems, gbceT);
             return negIds
               ? sharedNegativesLoss(h, table, b.labels, negIds, inclusion)
               : fullSoftmaxLoss(h, table, b.labels);
@@ -284,7 +320,8 @@ export async function* train(
         since = 0;
       } else {
         since++;
-        rate.learningRate *= lrDecay;
+        // Lowered once per `lrPatience` epochs without a gain, not on every dip.
+        if (since % lrPatience === 0) plateauFactor *= lrDecay;
       }
       yield {
         type: 'epoch',
