@@ -33,9 +33,9 @@ export async function viewProducts(page: Page, items: readonly CatalogItem[]): P
   await page.waitForTimeout(300);
 }
 
-/** Item ids shown on a shelf, in order. */
+/** Item ids shown on a shelf, in order, once it is computed for now (not the last visit's, shown while the model loads). */
 export async function shelfItems(page: Page, shelf: string): Promise<string[]> {
-  const section = page.locator(`section[data-shelf="${shelf}"]`);
+  const section = page.locator(`section[data-shelf="${shelf}"][data-shelf-source="fresh"]`);
   await expect(section.locator('[data-item-id]').first()).toBeVisible({ timeout: 30_000 });
   return section
     .locator('[data-item-id]')

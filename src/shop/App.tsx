@@ -53,8 +53,8 @@ export function App() {
           LocalShelf demo shop. Your behaviour never leaves this browser.{' '}
           <a href="#/your-data">See and control your data</a>.
         </p>
+        <DevtoolsLauncher />
       </footer>
-      <DevtoolsLauncher />
     </ShopProvider>
   );
 }

@@ -41,6 +41,13 @@ export const cart = {
   add(itemId: string, quantity = 1): void {
     write({ ...lines, [itemId]: (lines[itemId] ?? 0) + quantity });
   },
+  /** Sets a line's quantity; 0 removes it. */
+  set(itemId: string, quantity: number): void {
+    if (!Number.isInteger(quantity) || quantity < 0)
+      throw new RangeError(`cart quantity for ${itemId} is ${quantity}; expected a whole number from 0`);
+    if (quantity === 0) return cart.remove(itemId);
+    write({ ...lines, [itemId]: quantity });
+  },
   remove(itemId: string): void {
     const next = { ...lines };
     delete next[itemId];

@@ -4,19 +4,26 @@
  * WebSockets. The "Your data" page shows the count live; it stays zero.
  */
 export interface NetworkAudit {
+  /** Calls through fetch, XMLHttpRequest, beacons and WebSockets this page made. */
   requests: number;
+  /**
+   * Every request the browser made for this page, from Resource Timing: the page itself, its
+   * scripts, styles, the worker's script, the catalog, the model files the page fetched.
+   */
+  resources: number;
   carryingData: number;
   log: { url: string; method: string; withBody: boolean }[];
 }
 
 // Replaced, never mutated, so React sees each change.
-let audit: NetworkAudit = { requests: 0, carryingData: 0, log: [] };
+let audit: NetworkAudit = { requests: 0, resources: 0, carryingData: 0, log: [] };
 const listeners = new Set<() => void>();
 let installed = false;
 
 function record(url: string, method: string, withBody: boolean): void {
   const carrying = withBody || !['GET', 'HEAD'].includes(method.toUpperCase());
   audit = {
+    ...audit,
     requests: audit.requests + 1,
     carryingData: audit.carryingData + (carrying ? 1 : 0),
     log: [...audit.log.slice(-49), { url, method: method.toUpperCase(), withBody }],
@@ -24,9 +31,23 @@ function record(url: string, method: string, withBody: boolean): void {
   for (const listener of listeners) listener();
 }
 
+/** Resource Timing entries so far, plus the page's own navigation. */
+function resourceCount(): number {
+  return performance.getEntriesByType('navigation').length + performance.getEntriesByType('resource').length;
+}
+
 export function installNetworkAudit(): void {
   if (installed || typeof window === 'undefined') return;
   installed = true;
+  // Room for every request of a long visit (the default buffer stops at 250).
+  performance.setResourceTimingBufferSize?.(5000);
+  if (typeof PerformanceObserver === 'function') {
+    new PerformanceObserver(() => {
+      audit = { ...audit, resources: resourceCount() };
+      for (const listener of listeners) listener();
+    }).observe({ type: 'resource', buffered: true });
+  }
+  audit = { ...audit, resources: resourceCount() };
   const originalFetch = window.fetch.bind(window);
   window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
     const request = input instanceof Request ? input : null;

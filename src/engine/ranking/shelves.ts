@@ -3,6 +3,7 @@ import type { SequenceStep } from '../events/queries.ts';
 import type { EventKind } from '../events/schema.ts';
 import type { RerankCandidate } from '../rerank/features.ts';
 import type { ShopperSignals } from '../rerank/signals.ts';
+import { catalogKeys, diversify, leafOf, substituteRows } from './diversity.ts';
 import type { ListReranker, RerankWhy } from './list-reranker.ts';
 import { did, explained, formatMessage, message, verb, type Message } from './messages.ts';
 import { topK } from './topk.ts';
@@ -15,6 +16,11 @@ export interface ShelfRequest {
   kind: ShelfKind;
   /** The anchor item for similar / bought-together / because-viewed. */
   itemId?: string;
+  /**
+   * For bought-together: several anchors at once (e.g. the whole cart) instead of `itemId`.
+   * The shelf goes with all of them and leaves out substitutes of any.
+   */
+  itemIds?: string[];
   /** Items to return. Default: 8. */
   limit?: number;
 }
@@ -53,6 +59,8 @@ export interface Shelf {
   kind: ShelfKind;
   anchor: string | null;
   items: Recommendation[];
+  /** Why the shelf is empty, in words, when it is. */
+  empty?: string;
 }
 
 /** How to re-rank a list the site ordered itself. */
@@ -144,6 +152,8 @@ interface Reranked {
 export class ShelfBuilder {
   /** Rows the catalog cannot sell (missing or out of stock), computed once per catalog. */
   private readonly unavailable = new Set<number>();
+  /** Leaf category → its rows, for leaving out substitutes of what the shopper owns. */
+  private readonly rowsOfLeaf = new Map<string, number[]>();
   /** The re-ranker (shipped, or fine-tuned on this device): re-ranks "for you", "because you viewed" and given lists. */
   reranker: ListReranker | null = null;
 
@@ -153,18 +163,43 @@ export class ShelfBuilder {
   ) {
     if (catalog) {
       space.vocabulary.forEach((id, i) => {
-        if (!catalog.get(id)?.inStock) this.unavailable.add(i);
+        const item = catalog.get(id);
+        if (!item?.inStock) this.unavailable.add(i);
+        if (item) {
+          const leaf = leafOf(item);
+          const rows = this.rowsOfLeaf.get(leaf) ?? [];
+          rows.push(i);
+          this.rowsOfLeaf.set(leaf, rows);
+        }
       });
     }
+  }
+
+  /** What the shopper bought or has in the cart: their substitutes are not recommendations. */
+  private owned(context: ShopperContext): string[] {
+    return [...context.purchased, ...context.inCart];
+  }
+
+  /** Diversity keys of a row (brand, leaf category), empty without a catalog. */
+  private keysOf(row: number, withLeaf = true): string[] {
+    return catalogKeys(this.catalog?.get(this.space.vocabulary[row]!), withLeaf);
   }
 
   private title(itemId: string): string {
     return this.catalog?.get(itemId)?.title ?? itemId;
   }
 
-  /** Items a shelf must never show: bought, in the cart, out of stock, not in the catalog, the anchor. */
-  private exclusions(context: ShopperContext, extra: readonly string[] = []): Set<number> {
+  /**
+   * Items a shelf must never show: bought, in the cart, out of stock, not in the catalog, the
+   * anchor; with `substitutesOf`, also items in the same leaf category as those (see diversity.ts).
+   */
+  private exclusions(
+    context: ShopperContext,
+    extra: readonly string[] = [],
+    substitutesOf: Iterable<string> = [],
+  ): Set<number> {
     const out = new Set<number>(this.unavailable);
+    for (const row of substituteRows(substitutesOf, this.catalog, this.rowsOfLeaf)) out.add(row);
     const add = (id: string) => {
       const i = this.space.indexOf(id);
       if (i !== undefined) out.add(i);
@@ -187,7 +222,9 @@ export class ShelfBuilder {
       case 'similar':
         return this.similar(this.anchor(request), limit, context);
       case 'bought-together':
-        return this.boughtTogether(this.anchor(request), limit, context);
+        return request.itemIds
+          ? this.boughtTogether(this.anchors(request.itemIds), limit, context)
+          : this.boughtTogether([this.anchor(request)], limit, context);
       case 'because-viewed':
         return this.becauseViewed(request.itemId ?? this.lastViewed(context), limit, context);
       default:
@@ -195,6 +232,12 @@ export class ShelfBuilder {
           `shelf kind is ${JSON.stringify((request as { kind: unknown }).kind)}; expected one of ${SHELF_KINDS.join(', ')}`,
         );
     }
+  }
+
+  private anchors(itemIds: unknown): string[] {
+    if (!Array.isArray(itemIds) || itemIds.some((id) => typeof id !== 'string'))
+      throw new TypeError(`shelf itemIds is ${JSON.stringify(itemIds)}; expected an array of item ids`);
+    return [...new Set(itemIds as string[])];
   }
 
   private anchor(request: ShelfRequest): string {
@@ -213,7 +256,8 @@ export class ShelfBuilder {
   trending(limit: number, context: ShopperContext, why: Message | null): Shelf {
     const popularity =
       this.space.popularity ?? new Float32Array(this.space.vocabulary.length).map((_, i) => -i);
-    const picked = topK(popularity, limit, this.exclusions(context));
+    const pool = topK(popularity, limit * POOL_FACTOR, this.exclusions(context));
+    const picked = diversify(pool, limit, (i) => this.keysOf(i));
     return {
       kind: why ? 'for-you' : 'trending',
       anchor: null,
@@ -283,17 +327,20 @@ export class ShelfBuilder {
     if (!scores) return this.trending(limit, context, message('reason.no-history-yet'));
     const seen = context.steps.map((s) => s.itemId);
     // With a re-ranker, draw a wider pool and let the shopper's live signals choose from it.
-    const wide = this.reranker && context.signals ? limit * POOL_FACTOR : limit;
-    const pool = topK(scores, wide, this.exclusions(context, seen));
+    // A pool wider than the shelf: the re-ranker chooses from it, then the diversity caps.
+    const pool = topK(scores, limit * POOL_FACTOR, this.exclusions(context, seen, this.owned(context)));
     const reranked = this.rerank(
       'for-you',
       pool.map((i) => ({ itemId: this.space.vocabulary[i]!, baseScore: scores[i]! })),
       context,
       limit,
     );
-    const picked = reranked ? reranked.order.slice(0, limit) : pool.map((_, k) => k);
-    const explain = this.historyReasons(context);
     const anchors = this.space.complementAnchors?.(context.steps) ?? new Map<number, number>();
+    const picked = diversify(reranked ? reranked.order : pool.map((_, k) => k), limit, (k) => {
+      const anchor = anchors.get(pool[k]!);
+      return [...this.keysOf(pool[k]!), ...(anchor === undefined ? [] : [`anchor:${anchor}`])];
+    });
+    const explain = this.historyReasons(context);
     return {
       kind: 'for-you',
       anchor: null,
@@ -475,7 +522,8 @@ export class ShelfBuilder {
 
   private similar(anchorId: string, limit: number, context: ShopperContext): Shelf {
     const anchor = this.space.indexOf(anchorId);
-    if (anchor === undefined) return { kind: 'similar', anchor: anchorId, items: [] };
+    if (anchor === undefined)
+      return { kind: 'similar', anchor: anchorId, items: [], empty: 'the model does not know this item' };
     const row = this.space.similarTo(anchor);
     const anchorItem = this.catalog?.get(anchorId);
     const scores = new Float32Array(row.length);
@@ -487,7 +535,9 @@ export class ShelfBuilder {
       const sameTop = anchorItem && item && item.category[0] === anchorItem.category[0] ? 0.1 : 0;
       scores[i] = row[i]! + sameLeaf + sameTop;
     }
-    const picked = topK(scores, limit, this.exclusions(context, [anchorId]));
+    // Alternatives to the anchor, so no leaf cap; at most a quarter of one brand.
+    const pool = topK(scores, limit * POOL_FACTOR, this.exclusions(context, [anchorId]));
+    const picked = diversify(pool, limit, (i) => this.keysOf(i, false));
     return {
       kind: 'similar',
       anchor: anchorId,
@@ -511,10 +561,34 @@ export class ShelfBuilder {
     };
   }
 
-  private boughtTogether(anchorId: string, limit: number, context: ShopperContext): Shelf {
-    const next = this.space.scoreAfter([{ itemId: anchorId, kind: 'add_to_cart', ts: Date.now() }]);
-    const complements = new Set(this.catalog?.get(anchorId)?.complements ?? []);
-    if (!next && complements.size === 0) return { kind: 'bought-together', anchor: anchorId, items: [] };
+  /**
+   * What goes with the anchors (one product, or the whole cart): the sequence model's next
+   * items after adding all of them, with each anchor's catalog complements on top; never the
+   * anchors, nor substitutes of them or of what the shopper owns (same leaf category).
+   */
+  private boughtTogether(anchorIds: readonly string[], limit: number, context: ShopperContext): Shelf {
+    const single = anchorIds.length === 1 ? anchorIds[0]! : null;
+    if (anchorIds.length === 0)
+      return {
+        kind: 'bought-together',
+        anchor: null,
+        items: [],
+        empty: 'nothing to go with: no items given',
+      };
+    const now = context.now ?? Date.now();
+    const next = this.space.scoreAfter(anchorIds.map((itemId) => ({ itemId, kind: 'add_to_cart', ts: now })));
+    // Complement → the first anchor it goes with.
+    const complementOf = new Map<string, string>();
+    for (const anchorId of anchorIds)
+      for (const c of this.catalog?.get(anchorId)?.complements ?? [])
+        if (!complementOf.has(c)) complementOf.set(c, anchorId);
+    if (!next && complementOf.size === 0)
+      return {
+        kind: 'bought-together',
+        anchor: single,
+        items: [],
+        empty: 'neither the model nor the catalog knows what goes with it',
+      };
     const n = this.space.vocabulary.length;
     const scores = new Float32Array(n);
     // Softmax-normalised next-item scores, with the catalog's explicit complements on top.
@@ -524,43 +598,63 @@ export class ShelfBuilder {
     if (next) for (let i = 0; i < n; i++) sum += Math.exp(next[i]! - max);
     for (let i = 0; i < n; i++) {
       scores[i] =
-        (next ? Math.exp(next[i]! - max) / sum : 0) + (complements.has(this.space.vocabulary[i]!) ? 1 : 0);
+        (next ? Math.exp(next[i]! - max) / sum : 0) + (complementOf.has(this.space.vocabulary[i]!) ? 1 : 0);
     }
-    const picked = topK(scores, limit, this.exclusions(context, [anchorId]));
-    const title = this.title(anchorId);
+    const excluded = this.exclusions(context, anchorIds, [...anchorIds, ...this.owned(context)]);
+    const pool = topK(scores, limit * POOL_FACTOR, excluded);
+    // Over a whole cart, complements spread over its items too.
+    const picked = diversify(pool, limit, (i) => [
+      ...this.keysOf(i),
+      ...(single ? [] : [`anchor:${complementOf.get(this.space.vocabulary[i]!) ?? ''}`]),
+    ]);
     return {
       kind: 'bought-together',
-      anchor: anchorId,
+      anchor: single,
       items: picked.map((i) => {
         const itemId = this.space.vocabulary[i]!;
-        const complement = complements.has(itemId);
+        const anchorId = complementOf.get(itemId);
+        if (anchorId) {
+          const title = this.title(anchorId);
+          return {
+            itemId,
+            score: scores[i]!,
+            reasons: [{ type: 'complement', itemId: anchorId, title }],
+            ...explained('reason.goes-with', { title }),
+          };
+        }
+        const from = single ?? anchorIds.at(-1)!;
+        const title = this.title(from);
         return {
           itemId,
           score: scores[i]!,
-          reasons: [
-            complement
-              ? { type: 'complement', itemId: anchorId, title }
-              : { type: 'next-item', itemId: anchorId, title },
-          ],
-          ...explained(complement ? 'reason.goes-with' : 'reason.added-then', { title }),
+          reasons: [{ type: 'next-item', itemId: from, title }],
+          ...(single ? explained('reason.added-then', { title }) : explained('reason.cart-like-yours')),
         };
       }),
+      ...(picked.length ? {} : { empty: 'everything that goes with it is already yours or out of stock' }),
     };
   }
 
   private becauseViewed(anchorId: string | undefined, limit: number, context: ShopperContext): Shelf {
-    if (!anchorId) return { kind: 'because-viewed', anchor: null, items: [] };
+    if (!anchorId) return { kind: 'because-viewed', anchor: null, items: [], empty: 'nothing viewed yet' };
     const scores = this.space.scoreAfter([{ itemId: anchorId, kind: 'view', ts: Date.now() }]);
-    if (!scores) return { kind: 'because-viewed', anchor: anchorId, items: [] };
-    const wide = this.reranker && context.signals ? limit * POOL_FACTOR : limit;
-    const pool = topK(scores, wide, this.exclusions(context, [anchorId]));
+    if (!scores)
+      return {
+        kind: 'because-viewed',
+        anchor: anchorId,
+        items: [],
+        empty: 'the model does not know this item',
+      };
+    const pool = topK(scores, limit * POOL_FACTOR, this.exclusions(context, [anchorId], this.owned(context)));
     const reranked = this.rerank(
       'because-viewed',
       pool.map((i) => ({ itemId: this.space.vocabulary[i]!, baseScore: scores[i]! })),
       context,
       limit,
     );
-    const picked = reranked ? reranked.order.slice(0, limit) : pool.map((_, k) => k);
+    const picked = diversify(reranked ? reranked.order : pool.map((_, k) => k), limit, (k) =>
+      this.keysOf(pool[k]!),
+    );
     const title = this.title(anchorId);
     return {
       kind: 'because-viewed',

@@ -32,7 +32,7 @@ export function ProductCard({ item, recommendation, note, onOpen }: Props) {
       <span className="product-card__price">{formatPrice(item.price, item.currency)}</span>
       {!item.inStock && <span className="badge badge--muted">Sold out</span>}
       {note && <span className="product-card__note">{note}</span>}
-      {recommendation && <WhyThis recommendation={recommendation} />}
+      {recommendation && <WhyThis recommendation={recommendation} item={item} />}
     </article>
   );
 }

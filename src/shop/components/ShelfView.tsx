@@ -1,23 +1,55 @@
-import type { ShelfRequest } from '../../engine/index.ts';
-import { useShelf, useShop } from '../engine.tsx';
+import { useEffect, useRef, useState } from 'react';
+import { useShop } from '../engine.tsx';
+import type { PageShelf } from '../page-shelves.ts';
 import { useImpression, useTrack } from '../tracking.ts';
 import { ProductCard } from './ProductCard.tsx';
 
 interface Props {
   title: string;
-  request: ShelfRequest;
-  /** Shown under the title, e.g. "Because you viewed …". */
+  /** The shelf as the page resolved it (see usePageShelves). */
+  result: PageShelf;
+  /** Names the shelf in the page, for its heading id (e.g. "for-you", "similar-p-0001"). */
+  id: string;
+  /** Shown under the title, e.g. "Where shoppers went next". */
   subtitle?: string;
 }
 
-/** A row of recommendations. Records what it showed (impression) and what was opened (click). */
-export function ShelfView({ title, request, subtitle }: Props) {
+/** Whether the row can scroll further left / right, kept up to date as it scrolls or resizes. */
+function useScrollEdges(list: HTMLUListElement | null): { left: boolean; right: boolean } {
+  const [edges, setEdges] = useState({ left: false, right: false });
+  useEffect(() => {
+    if (!list) return;
+    const update = () =>
+      setEdges({
+        left: list.scrollLeft > 1,
+        right: list.scrollLeft + list.clientWidth < list.scrollWidth - 1,
+      });
+    update();
+    list.addEventListener('scroll', update, { passive: true });
+    const observer = new ResizeObserver(update);
+    observer.observe(list);
+    return () => {
+      list.removeEventListener('scroll', update);
+      observer.disconnect();
+    };
+  }, [list]);
+  return edges;
+}
+
+/** A row of recommendations with scroll buttons. Records what it showed (impression) and what was opened (click). */
+export function ShelfView({ title, result, id, subtitle }: Props) {
   const { items } = useShop();
-  const { shelf, error } = useShelf(request);
+  const { shelf, error, source } = result;
   const track = useTrack();
-  const shelfName = shelf?.kind ?? request.kind;
-  const ref = useImpression(shelfName, shelf?.items ?? null);
-  const headingId = `shelf-${request.kind}-${request.itemId ?? 'all'}`;
+  const shelfName = shelf?.kind ?? id;
+  // A shelf from the last visit is not recorded as shown: the fresh one replaces it in a moment.
+  const ref = useImpression(shelfName, source === 'fresh' ? (shelf?.items ?? null) : null);
+  const [list, setList] = useState<HTMLUListElement | null>(null);
+  const listRef = useRef<HTMLUListElement | null>(null);
+  const edges = useScrollEdges(list);
+  const headingId = `shelf-${id}`;
+  const scroll = (direction: 1 | -1) =>
+    listRef.current?.scrollBy({ left: direction * listRef.current.clientWidth * 0.8, behavior: 'smooth' });
   if (error) {
     return (
       <section className="shelf" aria-labelledby={headingId}>
@@ -28,15 +60,56 @@ export function ShelfView({ title, request, subtitle }: Props) {
       </section>
     );
   }
-  if (shelf && shelf.items.length === 0) return null;
+  // An empty shelf is left out; the reason is on the element for the devtools and tests.
+  if (shelf && shelf.items.length === 0)
+    return <section hidden data-shelf={shelfName} data-empty-reason={shelf.empty ?? 'no items'} />;
   return (
-    <section className="shelf" aria-labelledby={headingId} data-shelf={shelfName} ref={ref}>
-      <h2 id={headingId}>{title}</h2>
-      {subtitle && <p className="shelf__subtitle">{subtitle}</p>}
+    <section
+      className="shelf"
+      aria-labelledby={headingId}
+      data-shelf={shelfName}
+      data-shelf-source={source ?? 'loading'}
+      ref={ref}
+    >
+      <div className="shelf__head">
+        <div>
+          <h2 id={headingId}>{title}</h2>
+          {subtitle && <p className="shelf__subtitle">{subtitle}</p>}
+        </div>
+        {shelf && (edges.left || edges.right) && (
+          <div className="shelf__scroll">
+            <button
+              type="button"
+              className="button button--icon"
+              onClick={() => scroll(-1)}
+              disabled={!edges.left}
+              aria-label={`Scroll ${title} back`}
+            >
+              ‹
+            </button>
+            <button
+              type="button"
+              className="button button--icon"
+              onClick={() => scroll(1)}
+              disabled={!edges.right}
+              aria-label={`Scroll ${title} on`}
+            >
+              ›
+            </button>
+          </div>
+        )}
+      </div>
       {!shelf ? (
         <p className="muted">Finding things for you…</p>
       ) : (
-        <ul className="shelf__items">
+        <ul
+          className="shelf__items"
+          aria-labelledby={headingId}
+          ref={(element) => {
+            listRef.current = element;
+            setList(element);
+          }}
+        >
           {shelf.items.map((rec, position) => {
             const item = items.get(rec.itemId);
             if (!item) return null;

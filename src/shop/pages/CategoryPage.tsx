@@ -8,8 +8,8 @@ import { href } from '../router.ts';
 
 type Sort = 'relevance' | 'price-asc' | 'price-desc' | 'name';
 
-/** Products a category page lists, and how many of them one impression records (about a first screen). */
-const PAGE_ITEMS = 60;
+/** Products a category page lists at first and adds per "Show more", and how many of them one impression records (about a first screen). */
+const PAGE_ITEMS = 48;
 const IMPRESSION_ITEMS = 20;
 
 function startsWith(path: readonly string[], prefix: readonly string[]): boolean {
@@ -45,6 +45,7 @@ export function CategoryPage({ path }: { path: string[] }) {
   const [priceCap, setPriceCap] = useState(maxPrice);
   const [attributes, setAttributes] = useState<Record<string, string>>({});
   const [inStockOnly, setInStockOnly] = useState(false);
+  const [pages, setPages] = useState(1);
 
   const matching = useMemo(() => {
     const filtered = inCategory.filter(
@@ -60,7 +61,17 @@ export function CategoryPage({ path }: { path: string[] }) {
     else if (sort === 'name') sorted.sort((a, b) => a.title.localeCompare(b.title));
     return sorted;
   }, [inCategory, brand, priceCap, inStockOnly, attributes, sort]);
-  const shown = useMemo(() => matching.slice(0, PAGE_ITEMS), [matching]);
+  // Filters or a new sort start from the first page again.
+  const filterKey = `${brand}|${priceCap}|${inStockOnly}|${JSON.stringify(attributes)}|${sort}`;
+  const [pagedFor, setPagedFor] = useState(filterKey);
+  if (pagedFor !== filterKey) {
+    setPagedFor(filterKey);
+    setPages(1);
+  }
+  // The re-ranker orders what the first page holds; further pages follow in the shop's order.
+  const first = useMemo(() => matching.slice(0, PAGE_ITEMS), [matching]);
+  const more = matching.slice(PAGE_ITEMS, pages * PAGE_ITEMS);
+  const shown = first;
   const shownKey = shown.map((i) => i.id).join(',');
   // In the shop's own order ("relevance") the page is the site's list the re-ranker orders for
   // this shopper on the device; an order the shopper chose is kept as it is.
@@ -193,7 +204,7 @@ export function CategoryPage({ path }: { path: string[] }) {
             ref={ref}
             data-ordered-for-you={reordered ? 'yes' : 'no'}
           >
-            {listed.map((item, position) => (
+            {[...listed, ...more].map((item, position) => (
               <li key={item.id}>
                 <ProductCard
                   item={item}
@@ -202,6 +213,16 @@ export function CategoryPage({ path }: { path: string[] }) {
               </li>
             ))}
           </ul>
+          <div className="pager">
+            <span className="muted">
+              Showing {Math.min(matching.length, pages * PAGE_ITEMS)} of {matching.length}
+            </span>
+            {matching.length > pages * PAGE_ITEMS && (
+              <button type="button" className="button" onClick={() => setPages(pages + 1)}>
+                Show {Math.min(PAGE_ITEMS, matching.length - pages * PAGE_ITEMS)} more
+              </button>
+            )}
+          </div>
         </div>
       </div>
     </div>

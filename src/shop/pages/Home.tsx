@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useEngineState, useEventsSnapshot, useShop } from '../engine.tsx';
+import type { ShelfRequest } from '../../engine/index.ts';
 import { ShelfView } from '../components/ShelfView.tsx';
+import { onRealGpu } from '../device-words.ts';
+import { usePageShelves } from '../page-shelves.ts';
 import { ProductCard } from '../components/ProductCard.tsx';
 
 /** Home: "for you" once the device knows the shopper, "trending" for newcomers, and "recently viewed". */
@@ -20,28 +23,37 @@ export function Home() {
     });
   }, [engine, items, revision]);
   const returning = recent !== null && recent.length > 0;
+  const requests: ShelfRequest[] =
+    recent === null
+      ? []
+      : returning
+        ? [
+            { kind: 'for-you', limit: 8 },
+            { kind: 'trending', limit: 8 },
+          ]
+        : [{ kind: 'trending', limit: 8 }];
+  const [first, second] = usePageShelves(returning ? 'home' : 'home-new', requests);
   return (
     <div className="page">
       <section className="hero">
         <h1>Recommendations that learn on your device</h1>
         <p>
           Everything you do here stays in this browser. The shop's model learns your taste right here
-          {state.backend
-            ? ` (on ${state.backend.name === 'webgl' ? 'your GPU' : state.backend.name})`
-            : ''}{' '}
-          and sends nothing about you anywhere.
+          {onRealGpu(state.backend) ? ", on your device's GPU," : ''} and sends nothing about you anywhere.
         </p>
       </section>
-      {recent === null ? null : returning ? (
+      {!first ? null : returning ? (
         <ShelfView
+          id="for-you"
           title="For you"
-          request={{ kind: 'for-you', limit: 8 }}
+          result={first}
           subtitle="Picked from your recent browsing, on this device"
         />
       ) : (
         <ShelfView
+          id="trending"
           title="Trending now"
-          request={{ kind: 'trending', limit: 8 }}
+          result={first}
           subtitle="Popular with shoppers. Browse a little and this page learns your taste."
         />
       )}
@@ -57,7 +69,7 @@ export function Home() {
           </ul>
         </section>
       )}
-      {returning && <ShelfView title="Trending now" request={{ kind: 'trending', limit: 8 }} />}
+      {returning && second && <ShelfView id="trending" title="Trending now" result={second} />}
     </div>
   );
 }

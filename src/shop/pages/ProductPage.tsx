@@ -1,5 +1,6 @@
 import { cart } from '../cart.ts';
 import { ShelfView } from '../components/ShelfView.tsx';
+import { usePageShelves } from '../page-shelves.ts';
 import { useShop } from '../engine.tsx';
 import { formatPrice } from '../format.ts';
 import { href } from '../router.ts';
@@ -26,6 +27,11 @@ function ProductDetails({ id }: { id: string }) {
   const item = items.get(id)!;
   const track = useTrack();
   useViewAndDwell(id);
+  const [together, similar, viewed] = usePageShelves(`product:${id}`, [
+    { kind: 'bought-together', itemId: id, limit: 6 },
+    { kind: 'similar', itemId: id, limit: 8 },
+    { kind: 'because-viewed', itemId: id, limit: 8 },
+  ]);
   const addToCart = () => {
     cart.add(id);
     track({ kind: 'add_to_cart', itemId: id, quantity: 1 });
@@ -67,11 +73,12 @@ function ProductDetails({ id }: { id: string }) {
           )}
         </div>
       </article>
-      <ShelfView title="Bought together" request={{ kind: 'bought-together', itemId: id, limit: 6 }} />
-      <ShelfView title="Similar items" request={{ kind: 'similar', itemId: id, limit: 8 }} />
+      <ShelfView id="bought-together" title="Bought together" result={together!} />
+      <ShelfView id="similar" title="Similar items" result={similar!} />
       <ShelfView
+        id="because-viewed"
         title={`Because you viewed ${item.title}`}
-        request={{ kind: 'because-viewed', itemId: id, limit: 8 }}
+        result={viewed!}
         subtitle="Where shoppers went next"
       />
     </div>

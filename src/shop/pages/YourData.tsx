@@ -1,5 +1,12 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { EVENT_KINDS, interestSummary, type EventKind, type ShopEvent } from '../../engine/index.ts';
+import {
+  EVENT_KINDS,
+  interestSummary,
+  type EventKind,
+  type ShopEvent,
+  type TrainingRun,
+} from '../../engine/index.ts';
+import { lastRunWords, whereItRuns } from '../device-words.ts';
 import { cart } from '../cart.ts';
 import { useEngineState, useEventsSnapshot, useShop } from '../engine.tsx';
 import { formatTime } from '../format.ts';
@@ -66,7 +73,14 @@ export function YourData() {
   };
 
   const model = state.model;
-  const lastRun = state.training.lastRun;
+  // Runs are logged in IndexedDB: the last one is shown after a reload too.
+  const [lastRun, setLastRun] = useState<TrainingRun | null | undefined>(undefined);
+  useEffect(() => {
+    void engine
+      .runs()
+      .then((runs) => setLastRun(runs.at(-1) ?? null))
+      .catch(() => setLastRun(null));
+  }, [engine, state.training.lastRun, snapshot.revision]);
   return (
     <div className="page your-data">
       <h1>Your data</h1>
@@ -80,7 +94,9 @@ export function YourData() {
             {audit.carryingData}
           </span>
           <span className="stat__label">
-            network requests that carried your behaviour (of {audit.requests} made by this page)
+            network requests that carried your behaviour (of{' '}
+            <span data-testid="requests-total">{audit.resources}</span> this page has made, not counting the
+            model worker's own)
           </span>
         </div>
         <div className="stat">
@@ -168,19 +184,15 @@ export function YourData() {
                 : 'pretrained only (not yet personalized)'}
           </dd>
           <dt>Last training</dt>
-          <dd>
-            {lastRun
-              ? `${formatTime(lastRun.startedAt)}: re-ranker ${lastRun.reranker ? lastRun.reranker.verdict : 'not shipped'}; next-item adapter ${lastRun.reason}`
-              : model?.personal.savedAt
-                ? `saved ${formatTime(model.personal.savedAt)}`
-                : 'never'}
+          <dd data-testid="last-training">
+            {lastRun === undefined
+              ? '…'
+              : lastRun
+                ? lastRunWords(lastRun, formatTime(lastRun.startedAt))
+                : 'not yet: it trains after you have browsed a little'}
           </dd>
-          <dt>Runs on</dt>
-          <dd>
-            {state.backend
-              ? `${state.backend.name}${state.backend.renderer ? ` (${state.backend.renderer})` : ''}`
-              : '…'}
-          </dd>
+          <dt>Runs</dt>
+          <dd>{whereItRuns(state.backend)}</dd>
           {model && (
             <>
               <dt>Trained on your device</dt>
@@ -214,29 +226,31 @@ export function YourData() {
             ))}
           </select>
         </label>
-        <table className="events" data-testid="events-table">
-          <caption className="visually-hidden">Stored events, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">What</th>
-              <th scope="col">Detail</th>
-              <th scope="col">Session</th>
-            </tr>
-          </thead>
-          <tbody>
-            {filtered.slice(page * PAGE, (page + 1) * PAGE).map((e) => (
-              <tr key={e.id}>
-                <td>{formatTime(e.ts)}</td>
-                <td>{e.kind.replace(/_/g, ' ')}</td>
-                <td>{describeEvent(e, title)}</td>
-                <td>
-                  <code>{e.sessionId.slice(0, 10)}</code>
-                </td>
+        <div className="table-scroll">
+          <table className="events" data-testid="events-table">
+            <caption className="visually-hidden">Stored events, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">What</th>
+                <th scope="col">Detail</th>
+                <th scope="col">Session</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {filtered.slice(page * PAGE, (page + 1) * PAGE).map((e) => (
+                <tr key={e.id}>
+                  <td>{formatTime(e.ts)}</td>
+                  <td>{e.kind.replace(/_/g, ' ')}</td>
+                  <td>{describeEvent(e, title)}</td>
+                  <td>
+                    <code>{e.sessionId.slice(0, 10)}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         {pages > 1 && (
           <nav className="pager" aria-label="Event pages">
             <button type="button" className="button" disabled={page === 0} onClick={() => setPage(page - 1)}>

@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { itemsIn, openShop, shelfItems, viewProducts } from './support/shop.ts';
+
+test('a returning shopper sees their last "for you" at once from IndexedDB, then the fresh one', async ({
+  page,
+}) => {
+  await openShop(page);
+  await viewProducts(page, itemsIn('Garden', 4));
+  await page.goto('/#/');
+  const fresh = await shelfItems(page, 'for-you');
+  // The page keeps what it showed for the next visit.
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        const shelf = (
+          window as unknown as { localShelf: { events: { getMeta(k: string): Promise<unknown> } } }
+        ).localShelf;
+        const cache = (await shelf.events.getMeta('shop.last-shelves')) as
+          Record<string, unknown> | undefined;
+        return Object.keys(cache ?? {});
+      }),
+    )
+    .toContain('home');
+
+  // Record every source the "for you" shelf shows, from the first render of the reload on.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { shelfSources: string[] }).shelfSources = seen;
+    new MutationObserver(() => {
+      const source = document
+        .querySelector('section[data-shelf="for-you"]')
+        ?.getAttribute('data-shelf-source');
+      if (source && seen.at(-1) !== source) seen.push(source);
+    }).observe(document, { subtree: true, childList: true, attributes: true });
+  });
+  await page.reload();
+  await expect(page.locator('section[data-shelf="for-you"][data-shelf-source="fresh"]')).toBeVisible({
+    timeout: 60_000,
+  });
+  const sources = await page.evaluate(() => (window as unknown as { shelfSources: string[] }).shelfSources);
+  expect(sources[0]).toBe('cached');
+  expect(sources.at(-1)).toBe('fresh');
+  expect(sources).not.toContain('loading');
+  // Nothing changed in between, so the fresh shelf is the one the cache held.
+  expect(await shelfItems(page, 'for-you')).toEqual(fresh);
+
+  // "Delete everything" deletes the kept shelves too.
+  await page.goto('/#/your-data');
+  await page.getByRole('button', { name: 'Delete everything' }).click();
+  await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+  await expect(page.getByTestId('stored-count')).toHaveText('0');
+  const left = await page.evaluate(() =>
+    (
+      window as unknown as { localShelf: { events: { getMeta(k: string): Promise<unknown> } } }
+    ).localShelf.events.getMeta('shop.last-shelves'),
+  );
+  expect(left).toBeUndefined();
+});

@@ -1,0 +1,165 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { LocalShelf, Shelf, ShelfRequest } from '../engine/index.ts';
+import { distinctShelves, widenedLimit } from './distinct-shelves.ts';
+import { cart } from './cart.ts';
+import { useEngineState, useEventsSnapshot, useShop } from './engine.tsx';
+
+/** One shelf of a page as shown: where it came from (`data-shelf-source` on the shelf). */
+export interface PageShelf {
+  shelf: Shelf | null;
+  error: string | null;
+  /**
+   * "cached": the shelves this page showed on the shopper's last visit, from IndexedDB,
+   * shown at once while the model loads; "fresh": computed now. Null while neither is there.
+   */
+  source: 'cached' | 'fresh' | null;
+}
+
+/** The `meta` key of the last shelves each page showed (deleted with everything else by "delete everything"). */
+export const SHELF_CACHE_KEY = 'shop.last-shelves';
+/** Pages whose last shelves are kept: the most recently shown. */
+const CACHED_PAGES = 12;
+
+type ShelfCache = Record<string, { savedAt: number; requests: string; shelves: Shelf[] }>;
+
+const keyOf = (r: ShelfRequest) =>
+  `${r.kind}|${r.itemId ?? ''}|${r.itemIds?.join(',') ?? ''}|${r.limit ?? ''}`;
+
+async function saveToCache(
+  engine: LocalShelf,
+  page: string,
+  requests: string,
+  shelves: Shelf[],
+): Promise<void> {
+  const cache = (await engine.events.getMeta<ShelfCache>(SHELF_CACHE_KEY)) ?? {};
+  cache[page] = { savedAt: Date.now(), requests, shelves };
+  const kept = Object.entries(cache)
+    .sort((a, b) => b[1].savedAt - a[1].savedAt)
+    .slice(0, CACHED_PAGES);
+  await engine.events.setMeta(SHELF_CACHE_KEY, Object.fromEntries(kept));
+}
+
+/**
+ * The shelves of one page, in page order, with no item on two of them (each is drawn wider
+ * and the page fills them in order). Recomputed when the shopper's history or the personal
+ * model changes. A returning shopper first sees the shelves this page showed last time.
+ */
+export function usePageShelves(page: string, requests: readonly ShelfRequest[]): PageShelf[] {
+  const { engine } = useShop();
+  // Not on impressions: a shelf is not reshuffled because it was shown; that counts on the next visit.
+  const revision = useEventsSnapshot().interactionRevision;
+  const paused = useEventsSnapshot().paused;
+  const state = useEngineState();
+  const requestsKey = requests.map(keyOf).join(';');
+  const limits = useMemo(() => requests.map((r) => r.limit ?? 8), [requestsKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  const [fresh, setFresh] = useState<{
+    key: string;
+    results: ({ shelf: Shelf } | { error: string } | null)[];
+  }>({
+    key: '',
+    results: [],
+  });
+  const [cached, setCached] = useState<{ key: string; shelves: Shelf[] } | null>(null);
+  const modelKey = `${state.status}|${state.model?.personal.savedAt ?? ''}|${state.model?.reranker.personal ?? ''}`;
+
+  useEffect(() => {
+    let cancelled = false;
+    void engine.events
+      .getMeta<ShelfCache>(SHELF_CACHE_KEY)
+      .then((cache) => {
+        const entry = cache?.[page];
+        if (!cancelled && entry && entry.requests === requestsKey)
+          setCached({ key: requestsKey, shelves: entry.shelves });
+      })
+      .catch((e: unknown) =>
+        console.warn(`LocalShelf: the last shelves could not be read (${(e as Error).message}).`),
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [engine, page, requestsKey]);
+
+  useEffect(() => {
+    if (requests.length === 0) return;
+    let cancelled = false;
+    requests.forEach((request, i) => {
+      engine.recommend({ ...request, limit: widenedLimit(limits, i) }).then(
+        (shelf) => {
+          if (cancelled) return;
+          setFresh((prev) => {
+            const results = prev.key === requestsKey ? [...prev.results] : requests.map(() => null);
+            results[i] = { shelf };
+            return { key: requestsKey, results };
+          });
+        },
+        (e: unknown) => {
+          if (cancelled) return;
+          setFresh((prev) => {
+            const results = prev.key === requestsKey ? [...prev.results] : requests.map(() => null);
+            results[i] = { error: (e as Error).message };
+            return { key: requestsKey, results };
+          });
+        },
+      );
+    });
+    return () => {
+      cancelled = true;
+    };
+    // The key stands for the request objects, which callers rebuild on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [engine, requestsKey, revision, modelKey]);
+
+  const results = fresh.key === requestsKey ? fresh.results : requests.map(() => null);
+  const complete = results.length === requests.length && results.every((r) => r !== null);
+  const distinct = useMemo(
+    () =>
+      distinctShelves(
+        results.map((r, i) =>
+          r === null ? null : 'shelf' in r ? r.shelf : { kind: requests[i]!.kind, anchor: null, items: [] },
+        ),
+        limits,
+      ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [results, limits],
+  );
+
+  // Remember what the page showed, for the next visit (not while tracking is paused).
+  useEffect(() => {
+    if (!complete || paused || !distinct.every((s) => s && s.items.length)) return;
+    void saveToCache(engine, page, requestsKey, distinct as Shelf[]).catch((e: unknown) =>
+      console.warn(`LocalShelf: the shelves could not be kept for the next visit (${(e as Error).message}).`),
+    );
+  }, [complete, distinct, paused, engine, page, requestsKey]);
+
+  useEffect(() => {
+    if (
+      distinct.some((s) => s && s.items.length > 0) &&
+      performance.getEntriesByName('localshelf:first-recommendation').length === 0
+    )
+      // The benchmark's "time to first recommendation" reads this mark.
+      performance.mark('localshelf:first-recommendation');
+  }, [distinct]);
+
+  const useCache = !complete && cached?.key === requestsKey;
+  useEffect(() => {
+    if (useCache && performance.getEntriesByName('localshelf:cached-shelf').length === 0)
+      performance.mark('localshelf:cached-shelf');
+  }, [useCache]);
+
+  return requests.map((_, i) => {
+    if (useCache) {
+      const shelf = cached!.shelves[i] ?? null;
+      // What went into the cart since is no longer a recommendation.
+      const inCart = cart.lines();
+      return {
+        shelf: shelf && { ...shelf, items: shelf.items.filter((r) => !(r.itemId in inCart)) },
+        error: null,
+        source: 'cached',
+      };
+    }
+    const r = results[i];
+    if (r && 'error' in r) return { shelf: null, error: r.error, source: 'fresh' };
+    const shelf = distinct[i] ?? null;
+    return { shelf, error: null, source: shelf ? 'fresh' : null };
+  });
+}
