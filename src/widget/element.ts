@@ -1,23 +1,20 @@
 import { SHELF_KINDS, type ShelfKind } from '../engine/index.ts';
 import { pageItem } from './autotrack.ts';
 import { clickEvent, type LocalShelfClickDetail } from './click-event.ts';
-import { renderCard, renderShelf } from './render.ts';
+import { explain, fill, say, type Locale } from './locale.ts';
+import type { WidgetMessageKey } from './locales/en.ts';
+import { renderCard, renderShelf, renderStatus } from './render.ts';
 import type { Runtime, WidgetShelf } from './runtime.ts';
-import { currentRuntime, startRuntime } from './shared.ts';
+import { currentRuntime, onRuntimeReplaced, startRuntime } from './shared.ts';
 import { widgetStyles } from './styles.ts';
 
-const DEFAULT_HEADINGS: Record<ShelfKind, string> = {
-  'for-you': 'Recommended for you',
-  similar: 'Similar products',
-  'bought-together': 'Frequently bought together',
-  'because-viewed': 'Because you viewed this',
-  trending: 'Trending now',
-};
-function defaultHeading(shelf: WidgetShelf): string {
-  const anchor = shelf.anchorProduct?.title;
-  return shelf.kind === 'because-viewed' && anchor
-    ? `Because you viewed ${anchor}`
-    : DEFAULT_HEADINGS[shelf.kind];
+/**
+ * The heading: the `heading` attribute or the locale's, either naming the shelf's product
+ * as `{title}` ("Because you viewed {title}").
+ */
+function headingOf(template: string | null, shelf: WidgetShelf, locale: Locale): string {
+  const title = shelf.anchorProduct?.title ?? say(locale, 'heading.this-product');
+  return template === null ? say(locale, `heading.${shelf.kind}`, { title }) : fill(template, { title });
 }
 
 /** Shelves that only make sense next to a product. */
@@ -45,6 +42,9 @@ export class LocalShelfElement extends HTMLElement {
   private readonly root: ShadowRoot;
   private runtime: Runtime | null = null;
   private unsubscribe: (() => void) | null = null;
+  private stopFollowing: (() => void) | null = null;
+  /** Why the shelf is in its status, in the page's language (loading, empty or failed); null when ready. */
+  statusMessage: string | null = null;
   private impressions: IntersectionObserver | null = null;
   private renderToken = 0;
   private refreshQueued = false;
@@ -59,12 +59,16 @@ export class LocalShelfElement extends HTMLElement {
 
   connectedCallback(): void {
     if (!this.hasAttribute('status')) this.setAttribute('status', 'loading');
+    // Consent given or withdrawn restarts the page's engine: follow it to the new one.
+    this.stopFollowing ??= onRuntimeReplaced((runtime) => void this.attach(runtime));
     void this.start();
   }
 
   disconnectedCallback(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
+    this.stopFollowing?.();
+    this.stopFollowing = null;
     this.impressions?.disconnect();
     this.runtime = null;
   }
@@ -110,16 +114,30 @@ export class LocalShelfElement extends HTMLElement {
       this.fail(`<local-shelf> cannot start: ${reason}${hint}`);
       return;
     }
+    await this.attach(runtime);
+  }
+
+  /** Shows this shelf from `runtime` from now on. */
+  private async attach(runtime: Runtime): Promise<void> {
+    if (!this.isConnected || this.runtime === runtime) return;
+    this.unsubscribe?.();
     this.runtime = runtime;
     this.unsubscribe = runtime.onChange(() => this.refresh());
+    if (this.getAttribute('status') !== 'ready') this.showLoading(runtime.options.locale);
     try {
       await runtime.ready;
     } catch {
       // The runtime has logged why, once for every widget on the page.
-      this.clear('error');
+      if (this.runtime === runtime) this.clear('error', runtime.options.locale);
       return;
     }
-    this.refresh();
+    if (this.runtime === runtime) this.refresh();
+  }
+
+  /** A status line for screen readers while the first shelf loads; it takes no space on screen. */
+  private showLoading(locale: Locale): void {
+    this.statusMessage = say(locale, 'status.loading');
+    this.root.replaceChildren(renderStatus(this.statusMessage, locale.tag));
   }
 
   /** Re-asks the engine for this shelf (coalesced: one request per tick). */
@@ -146,7 +164,7 @@ export class LocalShelfElement extends HTMLElement {
     const itemId = this.getAttribute('item')?.trim() || pageItem() || undefined;
     // No product on this page yet (say, the home page of a single-page site): nothing to anchor to.
     if (!itemId && ANCHORED.has(kind)) {
-      this.clear('empty');
+      this.clear('empty', runtime.options.locale, 'status.empty.no-product');
       return;
     }
     try {
@@ -160,42 +178,56 @@ export class LocalShelfElement extends HTMLElement {
 
   private fail(message: string): void {
     console.error(`LocalShelf: ${message}`);
-    this.clear('error');
+    this.clear('error', this.runtime?.options.locale ?? null);
   }
 
-  private clear(status: 'empty' | 'error'): void {
+  /** Renders nothing (the shelf takes no space) and says why in `statusMessage`. */
+  private clear(
+    status: 'empty' | 'error',
+    locale: Locale | null,
+    why: WidgetMessageKey = status === 'error' ? 'status.error' : 'status.empty.nothing',
+  ): void {
     this.impressions?.disconnect();
     this.renderedKey = null;
     this.root.replaceChildren();
+    this.statusMessage = locale ? say(locale, why) : null;
     this.setAttribute('status', status);
   }
 
   private render(shelf: WidgetShelf, runtime: Runtime): void {
+    const locale = runtime.options.locale;
     if (shelf.items.length === 0) {
-      this.clear('empty');
+      this.clear('empty', locale);
       return;
     }
-    const heading = this.getAttribute('heading') ?? defaultHeading(shelf);
+    const heading = headingOf(this.getAttribute('heading'), shelf, locale);
     const hrefTemplate = this.getAttribute('product-href');
-    const key = JSON.stringify([shelf.items.map((r) => r.itemId), heading, hrefTemplate]);
+    const explanations = shelf.items.map((rec) => explain(locale, rec.message, rec.explanation));
+    const key = JSON.stringify([shelf.items.map((r) => r.itemId), heading, hrefTemplate, explanations]);
     // The same shelf again (say, after a view elsewhere on the page): keep the DOM and the impression.
     if (key === this.renderedKey && this.getAttribute('status') === 'ready') return;
     this.renderedKey = key;
-    const { section, list } = renderShelf(heading);
+    const { section, list } = renderShelf(heading, locale.tag);
     shelf.items.forEach((rec, position) => {
-      const { item, target } = renderCard(rec, { catalogUrl: runtime.options.catalogUrl, hrefTemplate });
+      const explanation = explanations[position]!;
+      const { item, target } = renderCard(rec, explanation, {
+        catalogUrl: runtime.options.catalogUrl,
+        hrefTemplate,
+        locale: locale.tag,
+      });
       target.addEventListener('click', (event) =>
         this.picked(event, runtime, {
           itemId: rec.itemId,
           product: rec.product,
           shelf: shelf.kind,
           position,
-          explanation: rec.explanation,
+          explanation,
         }),
       );
       list.append(item);
     });
     this.root.replaceChildren(section);
+    this.statusMessage = null;
     this.setAttribute('status', 'ready');
     this.watchImpression(list, shelf, runtime);
   }

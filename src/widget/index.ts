@@ -3,16 +3,33 @@
  * (`localshelf.js`) or a classic script (`localshelf.iife.js`, global `LocalShelf`).
  * The visitor's behaviour stays in their browser; the network sees only static GETs.
  */
-import type { EngineState, ShelfRequest, ShopEvent, TrackInput } from '../engine/index.ts';
+import {
+  CONSENT_KEY,
+  deleteEventDb,
+  type ConsentRecord,
+  type EngineState,
+  type ShelfRequest,
+  type ShopEvent,
+  type TrackInput,
+} from '../engine/index.ts';
+import { version as packageVersion } from '../../package.json';
+import { consentStatus, dbNameOf, type ConsentStatus } from './consent.ts';
 import { defineElement } from './element.ts';
+import { explain } from './locale.ts';
 import type { WidgetOptions } from './options.ts';
 import type { WidgetRankedItem, WidgetShelf } from './runtime.ts';
-import { currentRuntime, startRuntime, stopRuntime } from './shared.ts';
+import { currentRuntime, onRuntimeReplaced, replaceRuntime, startRuntime, stopRuntime } from './shared.ts';
+
+/** This bundle's version (the package's). */
+export const version: string = packageVersion;
 
 export { LocalShelfElement } from './element.ts';
 export { CLICK_EVENT } from './click-event.ts';
 export type { LocalShelfClickDetail } from './click-event.ts';
 export type { WidgetOptions } from './options.ts';
+export type { ConsentStatus } from './consent.ts';
+export type { LocaleName, LocaleKey, LocaleTable } from './locale.ts';
+export { LOCALES } from './locale.ts';
 export type { WidgetShelf, WidgetRecommendation, WidgetRankedItem } from './runtime.ts';
 export type {
   ShelfRequest,
@@ -56,9 +73,18 @@ export async function track(input: TrackInput): Promise<ShopEvent | null> {
   return running('track').track(input);
 }
 
-/** A shelf of recommendations with their catalog entries, for sites that render their own. */
+/**
+ * A shelf of recommendations with their catalog entries, for sites that render their own;
+ * `explanation` is in the page's language (the `locale` and `messages` options).
+ */
 export async function recommend(request: ShelfRequest): Promise<WidgetShelf> {
-  return running('recommend').recommend(request);
+  const runtime = running('recommend');
+  const shelf = await runtime.recommend(request);
+  const locale = runtime.options.locale;
+  return {
+    ...shelf,
+    items: shelf.items.map((r) => ({ ...r, explanation: explain(locale, r.message, r.explanation) })),
+  };
 }
 
 /**
@@ -84,6 +110,71 @@ export async function history(): Promise<ShopEvent[]> {
 export async function forget(): Promise<void> {
   await (await running('forget').engine).deleteAll();
   running('forget').notify();
+}
+
+/**
+ * Records the visitor's answer, for sites started with `requireConsent`. `true`: from now on
+ * events and personal weights are stored in this browser, and the answer is remembered for the
+ * next pages. `false`: stops storing, deletes everything stored (the whole database, the
+ * answer too) and goes on in memory for this page. Either way the shelves reload.
+ */
+export async function consent(granted: boolean): Promise<void> {
+  if (typeof granted !== 'boolean')
+    throw new TypeError(`LocalShelf.consent: got ${JSON.stringify(granted)}; expected true or false`);
+  const runtime = running('consent');
+  const options = { ...runtime.options, requireConsent: true, storage: granted ? 'yes' : 'no' } as const;
+  if (granted) {
+    if (await runtime.storing) return;
+    const next = await replaceRuntime(options);
+    const record: ConsentRecord = { granted: true, at: Date.now() };
+    await (await next.engine).events.setMeta(CONSENT_KEY, record);
+  } else {
+    await replaceRuntime(options, () => deleteEventDb(dbNameOf(options)));
+  }
+}
+
+/** Stops recording the visitor's actions (shelves still show); remembered across pages once storing. */
+export async function pause(): Promise<void> {
+  await (await running('pause').engine).events.pause();
+}
+
+/** Records the visitor's actions again after `pause()`. */
+export async function resume(): Promise<void> {
+  await (await running('resume').engine).events.resume();
+}
+
+/** What is stored and why: consent, where events go (IndexedDB or memory for this page) and the pause switch. */
+export async function privacy(): Promise<{
+  consent: ConsentStatus;
+  persistence: 'indexeddb' | 'memory';
+  paused: boolean;
+}> {
+  const runtime = running('privacy');
+  const [engine, storing] = await Promise.all([runtime.engine, runtime.storing]);
+  const store = engine.events.getSnapshot();
+  return {
+    consent: consentStatus(runtime.options, storing),
+    persistence: store.persistence,
+    paused: store.paused,
+  };
+}
+
+/**
+ * Calls `listener` whenever shelves should be asked again (a product view, new personal
+ * weights, consent given or withdrawn), for sites that render their own. Returns a function
+ * that stops it.
+ */
+export function subscribe(listener: () => void): () => void {
+  let unsubscribe = running('subscribe').onChange(listener);
+  const stopFollowing = onRuntimeReplaced((runtime) => {
+    unsubscribe();
+    unsubscribe = runtime.onChange(listener);
+    listener();
+  });
+  return () => {
+    unsubscribe();
+    stopFollowing();
+  };
 }
 
 /** The engine's state (status, compute backend, model, training), or null before `init`. */

@@ -1,4 +1,5 @@
 import { BACKENDS, type AutoTrainOptions, type BackendName } from '../engine/index.ts';
+import { resolveLocale, type Locale, type LocaleName, type LocaleTable } from './locale.ts';
 
 /** What a site passes to `LocalShelf.init` (or sets as attributes on the first `<local-shelf>`). */
 export interface WidgetOptions {
@@ -18,14 +19,32 @@ export interface WidgetOptions {
   autoTrain?: AutoTrainOptions | false;
   /** Track views and cart actions from `data-localshelf-*` attributes on your pages. Default: true. */
   autoTrack?: boolean;
+  /** Language of headings, explanations and status text: "en" or "fr". Default: "en" (prices in the browser's format). */
+  locale?: LocaleName;
+  /** Your own sentences by key, over the locale's (e.g. `{"heading.trending": "Our best sellers"}`). Default: none. */
+  messages?: LocaleTable;
+  /** Store nothing in the visitor's browser (no database is created) until `LocalShelf.consent(true)`. Default: false. */
+  requireConsent?: boolean;
 }
 
+/**
+ * Whether the engine may store: `yes`; `no` (memory only, for this page); `ask`: only if the
+ * visitor's consent is on record from an earlier page.
+ */
+export type Storage = 'yes' | 'no' | 'ask';
+
 /** Options with URLs made absolute: the worker resolves URLs against its own script, not the page. */
-export interface ResolvedOptions extends Omit<WidgetOptions, 'catalog' | 'model' | 'reranker'> {
+export interface ResolvedOptions extends Omit<
+  WidgetOptions,
+  'catalog' | 'model' | 'reranker' | 'locale' | 'messages'
+> {
   catalogUrl: string;
   modelUrl: string;
   rerankerUrl?: string;
   autoTrack: boolean;
+  locale: Locale;
+  requireConsent: boolean;
+  storage: Storage;
 }
 
 function requireUrl(
@@ -59,6 +78,11 @@ export function resolveOptions(options: Partial<WidgetOptions> | undefined): Res
   for (const backend of options.backends ?? [])
     if (!(BACKENDS as readonly string[]).includes(backend))
       throw new TypeError(`LocalShelf: unknown backend "${backend}"; expected one of ${BACKENDS.join(', ')}`);
+  if (options.requireConsent !== undefined && typeof options.requireConsent !== 'boolean')
+    throw new TypeError(
+      `LocalShelf: requireConsent is ${JSON.stringify(options.requireConsent)}; expected true or false`,
+    );
+  const locale = resolveLocale(options.locale, options.messages);
   let rerankerUrl: string | undefined;
   if (options.reranker !== undefined) {
     rerankerUrl = requireUrl(
@@ -75,6 +99,9 @@ export function resolveOptions(options: Partial<WidgetOptions> | undefined): Res
     allowSoftwareWebgl: options.allowSoftwareWebgl,
     autoTrain: options.autoTrain,
     autoTrack: options.autoTrack ?? true,
+    locale,
+    requireConsent: options.requireConsent ?? false,
+    storage: options.requireConsent ? 'ask' : 'yes',
     catalogUrl,
     modelUrl,
   };

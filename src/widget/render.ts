@@ -13,9 +13,9 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-function formatPrice(price: number, currency: string): string {
+function formatPrice(price: number, currency: string, locale: string | null): string {
   try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(price);
+    return new Intl.NumberFormat(locale ?? undefined, { style: 'currency', currency }).format(price);
   } catch {
     // An unknown currency code: show the number and the code as given.
     return `${price} ${currency}`;
@@ -27,11 +27,14 @@ export interface CardOptions {
   catalogUrl: string;
   /** `product-href` template with `{id}`, or null for a button. */
   hrefTemplate: string | null;
+  /** The page's language for prices; null for the browser's. */
+  locale: string | null;
 }
 
 /** One product card: a link when the host gave a URL template, else a button. */
 export function renderCard(
   rec: WidgetRecommendation,
+  explanation: string,
   options: CardOptions,
 ): { item: HTMLLIElement; target: HTMLElement } {
   const item = el('li', 'item');
@@ -54,15 +57,20 @@ export function renderCard(
     }
   }
   target.append(el('span', 'title', product?.title ?? rec.itemId));
-  if (product) target.append(el('span', 'price', formatPrice(product.price, product.currency)));
-  target.append(el('span', 'reason', rec.explanation));
-  target.title = rec.explanation;
+  if (product)
+    target.append(el('span', 'price', formatPrice(product.price, product.currency, options.locale)));
+  target.append(el('span', 'reason', explanation));
+  target.title = explanation;
   item.append(target);
   return { item, target };
 }
 
-export function renderShelf(heading: string): { section: HTMLElement; list: HTMLUListElement } {
+export function renderShelf(
+  heading: string,
+  lang: string | null,
+): { section: HTMLElement; list: HTMLUListElement } {
   const section = el('section', 'shelf');
+  if (lang) section.lang = lang;
   if (heading) {
     section.setAttribute('aria-label', heading);
     section.append(el('h2', 'heading', heading));
@@ -70,4 +78,12 @@ export function renderShelf(heading: string): { section: HTMLElement; list: HTML
   const list = el('ul', 'list');
   section.append(list);
   return { section, list };
+}
+
+/** A status line for assistive technology (`role="status"`), visually hidden by the stylesheet. */
+export function renderStatus(text: string, lang: string | null): HTMLElement {
+  const status = el('p', 'status', text);
+  status.setAttribute('role', 'status');
+  if (lang) status.lang = lang;
+  return status;
 }

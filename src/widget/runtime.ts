@@ -2,6 +2,7 @@ import {
   LocalShelf as Engine,
   loadCatalog,
   type CatalogItem,
+  type Message,
   type ModelInfo,
   type RankedItem,
   type RerankRequest,
@@ -10,13 +11,16 @@ import {
   type ShopEvent,
   type TrackInput,
 } from '../engine/index.ts';
+import { mayStore } from './consent.ts';
 import type { ResolvedOptions } from './options.ts';
 
 /** A recommendation with its catalog entry, so a shelf can be rendered without another lookup. */
 export interface WidgetRecommendation {
   itemId: string;
   score: number;
+  /** Why it was recommended, in English (the widget says it in the page's language from `message`). */
   explanation: string;
+  message: Message;
   product: CatalogItem | null;
 }
 export interface WidgetShelf extends Omit<Shelf, 'items'> {
@@ -37,6 +41,8 @@ export interface WidgetRankedItem extends RankedItem {
  */
 export class Runtime {
   readonly engine: Promise<Engine>;
+  /** Whether this page's engine stores in IndexedDB; false until the visitor consents, where the site asks first. */
+  readonly storing: Promise<boolean>;
   readonly products: Promise<Map<string, CatalogItem>>;
   /** Resolves when the model and catalog are loaded; rejects (already logged) when either fails. */
   readonly ready: Promise<void>;
@@ -46,15 +52,20 @@ export class Runtime {
   private readonly cleanups: (() => void)[] = [];
 
   constructor(readonly options: ResolvedOptions) {
-    this.engine = Engine.create({
-      modelUrl: options.modelUrl,
-      ...(options.rerankerUrl ? { rerankerUrl: options.rerankerUrl } : {}),
-      catalogUrl: options.catalogUrl,
-      dbName: options.dbName,
-      backends: options.backends,
-      allowSoftwareWebgl: options.allowSoftwareWebgl,
-      autoTrain: options.autoTrain,
-    });
+    this.storing = mayStore(options);
+    this.engine = this.storing.then((storing) =>
+      Engine.create({
+        modelUrl: options.modelUrl,
+        ...(options.rerankerUrl ? { rerankerUrl: options.rerankerUrl } : {}),
+        catalogUrl: options.catalogUrl,
+        dbName: options.dbName,
+        backends: options.backends,
+        allowSoftwareWebgl: options.allowSoftwareWebgl,
+        autoTrain: options.autoTrain,
+        // Memory only: no database is created, by the page or the worker, until consent.
+        ...(storing ? {} : { store: { memoryOnly: true } }),
+      }),
+    );
     // The page needs titles, prices and images; the worker loads its own copy (HTTP cache serves the second).
     this.products = loadCatalog(options.catalogUrl).then(
       (c) => new Map(c.items.map((item) => [item.id, item])),
@@ -107,6 +118,7 @@ export class Runtime {
         itemId: r.itemId,
         score: r.score,
         explanation: r.explanation,
+        message: r.message,
         product: products.get(r.itemId) ?? null,
       })),
     };
