@@ -2,7 +2,10 @@ import { shopperContext } from './context.ts';
 import type { BackendName } from './env.ts';
 import { isItemEvent, type ShopEvent, type TrackInput } from './events/schema.ts';
 import { EventStore, type EventStoreOptions } from './events/store.ts';
-import { loadCatalog } from './catalog/validate.ts';
+import type { Catalog, CatalogItem } from './catalog/schema.ts';
+import { someIds } from './catalog/coverage.ts';
+import { pageCatalog, pageModelCard, type CachedAsset } from './load/page-assets.ts';
+import type { ModelMeta } from './model/model-card.ts';
 import { PopularitySpace } from './ranking/popularity-space.ts';
 import {
   ShelfBuilder,
@@ -18,26 +21,11 @@ import { WorkerClient } from './worker/client.ts';
 import type { BackendInfo } from './worker/backend.ts';
 import type { ContextPayload, ModelInfo, ModelSummary } from './worker/protocol.ts';
 
-/** Fetches the model card and catalog on the page and builds popularity-only shelves; null when unavailable. */
-async function loadEarlyShelves(
-  modelUrl: string,
-  catalogUrl: string | undefined,
-): Promise<ShelfBuilder | null> {
-  try {
-    const base = modelUrl.endsWith('/') ? modelUrl : `${modelUrl}/`;
-    const [meta, catalog] = await Promise.all([
-      fetch(`${base}meta.json`).then((r) =>
-        r.ok ? (r.json() as Promise<{ vocabulary?: unknown; popularity?: unknown }>) : null,
-      ),
-      catalogUrl ? loadCatalog(catalogUrl) : Promise.resolve(null),
-    ]);
-    if (!meta || !Array.isArray(meta.vocabulary) || !Array.isArray(meta.popularity)) return null;
-    const space = new PopularitySpace(meta.vocabulary.map(String), meta.popularity.map(Number));
-    return new ShelfBuilder(space, catalog ? new Map(catalog.items.map((item) => [item.id, item])) : null);
-  } catch {
-    // The worker reports real loading errors; the early path just steps aside.
-    return null;
-  }
+/** Popularity-only shelves from the card alone (trending before the worker is up); null without popularity. */
+function earlyShelvesFrom(card: ModelMeta, catalog: Catalog | null): ShelfBuilder | null {
+  if (!card.popularity) return null;
+  const space = new PopularitySpace(card.vocabulary, card.popularity);
+  return new ShelfBuilder(space, catalog ? new Map(catalog.items.map((item) => [item.id, item])) : null);
 }
 
 /** The `meta` key of the trigger counters: item events and impressions since the last training run. */
@@ -60,8 +48,10 @@ export interface LocalShelfOptions {
   modelUrl: string;
   /** URL prefix of the re-ranker (model.json + card.json). Default: `<modelUrl>reranker/`; without one, lists are not re-ranked. */
   rerankerUrl?: string;
-  /** Catalog URL: shelves then skip out-of-stock items and explain with titles. Default: none. */
+  /** Catalog URL: shelves then skip out-of-stock items and explain with titles. Fetched once per page and cached across page loads. Default: none. */
   catalogUrl?: string;
+  /** The catalog itself, already parsed (validated like a fetched one), instead of `catalogUrl`. Default: none. */
+  catalog?: Catalog;
   /** IndexedDB database name. Default: "localshelf". */
   dbName?: string;
   /** Compute backends to try, in order. Default: webgpu, webgl, wasm, cpu. */
@@ -91,7 +81,11 @@ export class LocalShelf {
   private trainTimer: ReturnType<typeof setTimeout> | null = null;
   /** Trending from the model card alone, ready long before the worker: a newcomer's first shelf waits for no model. */
   private readonly earlyShelves: Promise<ShelfBuilder | null>;
+  /** The catalog as the page uses it (titles, prices, images); replaced when a newer one is picked up. */
+  private catalogItems: Promise<ReadonlyMap<string, CatalogItem> | null>;
   private modelReady = false;
+  /** Product ids already warned about as missing from the catalog. */
+  private readonly unknownIds = new Set<string>();
   private readonly autoTrain: Required<AutoTrainOptions> | null;
   readonly ready: Promise<void>;
 
@@ -100,6 +94,7 @@ export class LocalShelf {
     private readonly worker: WorkerClient,
     private readonly options: LocalShelfOptions,
     counters: TrainCounters,
+    private readonly assets: { card: CachedAsset<ModelMeta>; catalog: CachedAsset<Catalog> | null },
   ) {
     this.dispatch({ type: 'counters-loaded', ...counters });
     this.autoTrain =
@@ -108,8 +103,12 @@ export class LocalShelf {
       if (notice.notice === 'train-log') this.dispatch({ type: 'train-log', log: notice.log });
       else if (notice.notice === 'backend-changed')
         this.dispatch({ type: 'backend-changed', backend: notice.backend, reason: notice.reason });
-      else if (notice.level === 'warn') this.dispatch({ type: 'warning', message: notice.message });
+      else if (notice.level === 'warn') this.warn(notice.message);
     });
+    const catalog = assets.catalog?.value ?? Promise.resolve(null);
+    this.catalogItems = catalog.then((c) => (c ? new Map(c.items.map((item) => [item.id, item])) : null));
+    // Failures surface through `ready`; these copies only must not be unhandled.
+    this.catalogItems.catch(() => {});
     this.ready = this.start();
     // Failures are in the state; callers that await `ready` still see them thrown.
     this.ready
@@ -119,7 +118,11 @@ export class LocalShelf {
         this.scheduleTraining();
       })
       .catch(() => {});
-    this.earlyShelves = loadEarlyShelves(options.modelUrl, options.catalogUrl);
+    // The worker reports real loading errors; the early path just steps aside.
+    this.earlyShelves = Promise.all([assets.card.value, catalog]).then(
+      ([card, c]) => earlyShelvesFrom(card, c),
+      () => null,
+    );
   }
 
   /** Opens the event store and starts the worker; the model loads in the background (`ready`). */
@@ -128,13 +131,28 @@ export class LocalShelf {
       throw new TypeError(
         `modelUrl is ${JSON.stringify(options?.modelUrl)}; expected the URL prefix of a pretrained model`,
       );
+    if (options.catalog !== undefined && options.catalogUrl !== undefined)
+      throw new TypeError(
+        `catalog and catalogUrl (${JSON.stringify(options.catalogUrl)}) are both set; expected one of them`,
+      );
+    // Started before the store opens, so the downloads overlap it; each file once per page.
+    const source = options.catalog ?? options.catalogUrl;
+    const assets = {
+      card: pageModelCard(options.modelUrl),
+      catalog: source === undefined ? null : pageCatalog(source),
+    };
+    assets.card.value.catch(() => {});
+    assets.catalog?.value.catch(() => {});
     const events = await EventStore.open({ ...options.store, dbName: options.dbName });
     const saved = await events.getMeta<Partial<TrainCounters>>(TRAIN_COUNTERS_KEY).catch(() => undefined);
     const count = (x: unknown) => (typeof x === 'number' && Number.isInteger(x) && x >= 0 ? x : 0);
-    return new LocalShelf(events, WorkerClient.start(), options, {
-      newEvents: count(saved?.newEvents),
-      newImpressions: count(saved?.newImpressions),
-    });
+    return new LocalShelf(
+      events,
+      WorkerClient.start(),
+      options,
+      { newEvents: count(saved?.newEvents), newImpressions: count(saved?.newImpressions) },
+      assets,
+    );
   }
 
   /** Writes the trigger counters to the meta store, so the next page load continues from them. */
@@ -152,20 +170,72 @@ export class LocalShelf {
         wasmThreads: this.options.wasmThreads,
       });
       this.dispatch({ type: 'backend-ready', backend });
-      const model = await this.worker.call('load', {
-        modelUrl: this.options.modelUrl,
-        catalogUrl: this.options.catalogUrl,
-        // Memory-only (e.g. before the visitor consents): the worker must not create the database either.
-        dbName: this.options.store?.memoryOnly ? null : (this.options.dbName ?? 'localshelf'),
-        ...(this.options.rerankerUrl
-          ? { rerankerUrl: new URL(this.options.rerankerUrl, location.href).href }
-          : {}),
-      });
+      const [card, catalog] = await Promise.all([
+        this.assets.card.value,
+        this.assets.catalog?.value ?? Promise.resolve(null),
+      ]);
+      const model = await this.worker.call('load', this.loadPayload(card, catalog));
       this.dispatch({ type: 'model-loaded', model });
+      void this.pickUpUpdates(card, catalog);
     } catch (error) {
-      this.dispatch({ type: 'failed', message: (error as Error).message });
+      const message = (error as Error).message;
+      this.warn(message, 'error');
+      this.dispatch({ type: 'failed', message });
       throw error;
     }
+  }
+
+  private loadPayload(card: ModelMeta, catalog: Catalog | null) {
+    const absolute = (url: string) => new URL(url, location.href).href;
+    return {
+      // The worker resolves URLs against its own script, not the page.
+      modelUrl: absolute(this.options.modelUrl),
+      card,
+      catalog,
+      ...(this.options.catalogUrl ? { catalogUrl: this.options.catalogUrl } : {}),
+      // Memory-only (e.g. before the visitor consents): the worker must not create the database either.
+      dbName: this.options.store?.memoryOnly ? null : (this.options.dbName ?? 'localshelf'),
+      ...(this.options.rerankerUrl ? { rerankerUrl: absolute(this.options.rerankerUrl) } : {}),
+    };
+  }
+
+  /**
+   * The page started from cached copies: when the server has a newer model card or catalog,
+   * load it now (new model files are fetched once and cached), so an update shows on this page.
+   */
+  private async pickUpUpdates(card: ModelMeta, catalog: Catalog | null): Promise<void> {
+    const [newCard, newCatalog] = await Promise.all([
+      this.assets.card.update.catch((error: unknown) => {
+        this.warn(`kept the cached model card: ${(error as Error).message}`);
+        return null;
+      }),
+      (this.assets.catalog?.update ?? Promise.resolve(null)).catch((error: unknown) => {
+        this.warn(`kept the cached catalog: ${(error as Error).message}`);
+        return null;
+      }),
+    ]);
+    if (!newCard && !newCatalog) return;
+    try {
+      const model = await this.worker.call('load', this.loadPayload(newCard ?? card, newCatalog ?? catalog));
+      if (newCatalog) this.catalogItems = Promise.resolve(new Map(newCatalog.items.map((i) => [i.id, i])));
+      this.dispatch({ type: 'model-loaded', model });
+    } catch (error) {
+      this.warn(
+        `could not switch to the updated model or catalog; this page keeps the cached one: ${(error as Error).message}`,
+      );
+    }
+  }
+
+  /** Adds a warning to the state and the console; each says what to do. */
+  private warn(message: string, level: 'warn' | 'error' = 'warn'): void {
+    if (level === 'error') console.error(`LocalShelf: ${message}`);
+    else console.warn(`LocalShelf: ${message}`);
+    this.dispatch({ type: 'warning', message });
+  }
+
+  /** The catalog by id as the page uses it (the same copy the worker got); null without a catalog. Rejects when it could not be loaded. */
+  products(): Promise<ReadonlyMap<string, CatalogItem> | null> {
+    return this.catalogItems;
   }
 
   // --- state ---
@@ -193,6 +263,7 @@ export class LocalShelf {
 
   /** Validates and stores an event (see EventStore.track); may schedule training. */
   async track(input: TrackInput): Promise<ShopEvent | null> {
+    if (!(await this.inCatalog(input))) return null;
     const event = await this.events.track(input);
     if (event) {
       const itemEvent = isItemEvent(event) && event.kind !== 'dwell';
@@ -202,6 +273,29 @@ export class LocalShelf {
       this.scheduleTraining();
     }
     return event;
+  }
+
+  /**
+   * An item event for a product the catalog does not have is not stored: the model could never
+   * use it, and the page's product id is most likely wrong. Says so, once per id.
+   */
+  private async inCatalog(input: TrackInput): Promise<boolean> {
+    const itemId = (input as { itemId?: unknown }).itemId;
+    if (typeof itemId !== 'string' || input.kind === 'search' || input.kind === 'impression') return true;
+    // A catalog that failed to load is reported through `ready`; events are still kept then.
+    const products = await this.catalogItems.catch(() => null);
+    if (!products || products.has(itemId)) return true;
+    if (!this.unknownIds.has(itemId)) {
+      this.unknownIds.add(itemId);
+      const where = this.options.catalogUrl
+        ? `catalog ${this.options.catalogUrl}`
+        : 'the catalog passed to LocalShelf';
+      this.warn(
+        `product id ${JSON.stringify(itemId)} (a ${input.kind} event) is not in ${where} (${products.size} items, e.g. ${someIds([...products.keys()], 2)}); ` +
+          'the event was not stored. Check the product id on the page (data-localshelf-view, data-localshelf-add-to-cart, track()) against the catalog ids',
+      );
+    }
+    return false;
   }
 
   private scheduleTraining(): void {

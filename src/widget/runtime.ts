@@ -1,6 +1,5 @@
 import {
   LocalShelf as Engine,
-  loadCatalog,
   type CatalogItem,
   type Message,
   type ModelInfo,
@@ -43,7 +42,12 @@ export class Runtime {
   readonly engine: Promise<Engine>;
   /** Whether this page's engine stores in IndexedDB; false until the visitor consents, where the site asks first. */
   readonly storing: Promise<boolean>;
-  readonly products: Promise<Map<string, CatalogItem>>;
+  /** The engine's copy of the catalog (fetched once per page, shared with the worker). */
+  get products(): Promise<ReadonlyMap<string, CatalogItem>> {
+    return this.engine
+      .then((engine) => engine.products())
+      .then((products) => products ?? new Map<string, CatalogItem>());
+  }
   /** Resolves when the model and catalog are loaded; rejects (already logged) when either fails. */
   readonly ready: Promise<void>;
   failure: string | null = null;
@@ -65,10 +69,6 @@ export class Runtime {
         // Memory only: no database is created, by the page or the worker, until consent.
         ...(storing ? {} : { store: { memoryOnly: true } }),
       }),
-    );
-    // The page needs titles, prices and images; the worker loads its own copy (HTTP cache serves the second).
-    this.products = loadCatalog(options.catalogUrl).then(
-      (c) => new Map(c.items.map((item) => [item.id, item])),
     );
     this.ready = Promise.all([this.engine.then((engine) => engine.ready), this.products]).then(() => {
       void this.engine.then((engine) => this.watchModel(engine));

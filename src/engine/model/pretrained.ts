@@ -1,22 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { getEncoder } from './model.ts';
+import { fetchModelCard, type ModelMeta } from './model-card.ts';
 import { registerGatherGradient } from './gather-grad.ts';
 import './encoder-layer.ts';
 
-/** The model card written beside model.json by `npm run pretrain`. */
-export interface ModelMeta {
-  format: 'localshelf-model/1';
-  /** Item id strings in embedding order: vocabulary[i] is embedding row i + 1 (row 0 is padding). */
-  vocabulary: string[];
-  dataFile?: string;
-  dataSha256?: string;
-  params: number;
-  settings: Record<string, unknown>;
-  valid: Record<string, number>;
-  commit: string;
-  date: string;
-  [key: string]: unknown;
-}
+export { fetchModelCard, parseModelCard } from './model-card.ts';
+export type { CardPrior, ModelMeta } from './model-card.ts';
 
 export interface Pretrained {
   model: tf.LayersModel;
@@ -25,7 +14,11 @@ export interface Pretrained {
   index: Map<string, number>;
 }
 
-/** Checks a parsed meta.json and builds the id → index map. */
+/**
+ * Checks a card's vocabulary against its model and builds the id → index map. Cards read from
+ * a URL or a file are validated in full by parseModelCard first; Node callers holding a bare
+ * `{vocabulary}` (tests, scripts) get the vocabulary check alone.
+ */
 export function checkMeta(
   meta: unknown,
   model: tf.LayersModel,
@@ -45,21 +38,22 @@ export function checkMeta(
 
 /**
  * Loads a pretrained model from a URL prefix (e.g. "/models/beauty/" holding model.json and
- * meta.json) or from a tfjs IOHandler plus its parsed meta (Node, tests).
+ * meta.json) or from a tfjs IOHandler plus its parsed meta (Node, tests). With `card`, the
+ * card the page already read is used instead of fetching meta.json again; `fetchFunc` loads
+ * model.json and the weights (e.g. from the page's versioned cache).
  */
 export async function loadPretrained(
   source: string | { handler: tf.io.IOHandler; meta: unknown },
+  opts: { card?: ModelMeta; fetchFunc?: typeof fetch } = {},
 ): Promise<Pretrained> {
   registerGatherGradient();
   if (typeof source === 'string') {
     const base = source.endsWith('/') ? source : `${source}/`;
-    const model = await tf.loadLayersModel(`${base}model.json`);
-    const res = await fetch(`${base}meta.json`);
-    if (!res.ok)
-      throw new Error(
-        `could not fetch ${base}meta.json: HTTP ${res.status}; expected the model card beside model.json`,
-      );
-    return { model, ...checkMeta(await res.json(), model) };
+    const [model, card] = await Promise.all([
+      tf.loadLayersModel(`${base}model.json`, opts.fetchFunc ? { fetchFunc: opts.fetchFunc } : {}),
+      opts.card ?? fetchModelCard(base),
+    ]);
+    return { model, ...checkMeta(card, model) };
   }
   const model = await tf.loadLayersModel(source.handler);
   return { model, ...checkMeta(source.meta, model) };

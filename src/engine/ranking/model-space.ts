@@ -3,6 +3,8 @@ import type { SequenceStep } from '../events/queries.ts';
 import { encodeHistory } from '../model/history.ts';
 import { getEncoder, itemMatrix, userRepresentation } from '../model/model.ts';
 import { addCatalogPrior, forEachPriorComplement } from '../model/catalog-prior.ts';
+import { coldItemVectors, type ColdItems } from '../model/cold-items.ts';
+import type { CatalogItem } from '../catalog/schema.ts';
 import type { PersonalHead } from '../training/personal-head.ts';
 import type { ItemSpace } from './shelves.ts';
 
@@ -10,11 +12,22 @@ import type { ItemSpace } from './shelves.ts';
  * The model as the shelves see it: scores after a history (through the shopper's
  * personal head, when there is one) and item-to-item cosine similarity.
  * Holds the transposed item table on the backend and a normalised copy in memory.
+ * Rows are the model's vocabulary, then the catalog items it was never trained on
+ * (cold-items.ts gives them vectors from their content).
  */
 export class ModelItemSpace implements ItemSpace {
+  /** Every row's item id: the model's vocabulary, then the catalog's new items. */
   readonly vocabulary: readonly string[];
   readonly popularity: Float32Array | null;
+  /** The catalog items the model did not know, and how they were placed; empty without a catalog. */
+  readonly cold: ColdItems;
+  /** Model vocabulary → 1-based embedding row: what the history encoder reads. */
   private readonly index: ReadonlyMap<string, number>;
+  /** Every row, 0-based, new items included. */
+  private readonly rows: ReadonlyMap<string, number>;
+  /** The history encoder's map, plus each new item the shopper touched read as its nearest known item. */
+  private readonly historyIndex: Map<string, number>;
+  private readonly known: number;
   private readonly itemsT: tf.Tensor2D;
   private readonly unit: Float32Array;
   private readonly dim: number;
@@ -30,19 +43,36 @@ export class ModelItemSpace implements ItemSpace {
     vocabulary: readonly string[],
     popularity: readonly number[] | null,
     private readonly personal: { readonly head: PersonalHead | null } | null = null,
+    catalog: readonly CatalogItem[] | null = null,
   ) {
-    this.vocabulary = vocabulary;
     this.index = new Map(vocabulary.map((id, i) => [id, i + 1]));
-    this.popularity =
-      popularity && popularity.length === vocabulary.length ? Float32Array.from(popularity) : null;
+    this.historyIndex = new Map(this.index);
+    this.known = vocabulary.length;
     const encoder = getEncoder(model);
     this.dim = encoder.cfg.dim;
     this.maxLen = encoder.cfg.maxLen;
     const items = itemMatrix(model);
-    this.itemsT = tf.tidy(() => items.transpose() as tf.Tensor2D);
-    this.unit = items.dataSync() as Float32Array;
+    const known = items.dataSync() as Float32Array;
+    this.cold = catalog
+      ? coldItemVectors(model, vocabulary, catalog, known)
+      : { ids: [], vectors: new Float32Array(0), method: 'content', unplaced: [] };
+    this.vocabulary = [...vocabulary, ...this.cold.ids];
+    this.rows = new Map(this.vocabulary.map((id, i) => [id, i]));
+    // New items have no interactions yet: they rank after every known item in trending.
+    this.popularity =
+      popularity && popularity.length === vocabulary.length
+        ? Float32Array.from([...popularity, ...this.cold.ids.map(() => 0)])
+        : null;
+    this.unit = new Float32Array(this.vocabulary.length * this.dim);
+    this.unit.set(known);
+    this.unit.set(this.cold.vectors, known.length);
+    const cold = this.cold.vectors;
+    this.itemsT = tf.tidy(() => {
+      const all = cold.length ? items.concat(tf.tensor2d(cold, [this.cold.ids.length, this.dim]), 0) : items;
+      return all.transpose() as tf.Tensor2D;
+    });
     items.dispose();
-    for (let i = 0; i < vocabulary.length; i++) {
+    for (let i = 0; i < this.vocabulary.length; i++) {
       let norm = 0;
       for (let d = 0; d < this.dim; d++) norm += this.unit[i * this.dim + d]! ** 2;
       norm = Math.sqrt(norm) || 1;
@@ -55,10 +85,28 @@ export class ModelItemSpace implements ItemSpace {
     return this.personal?.head ?? null;
   }
 
-  /** 0-based row of an item id. */
+  /** 0-based row of an item id (new catalog items included). */
   indexOf(itemId: string): number | undefined {
-    const i = this.index.get(itemId);
-    return i === undefined ? undefined : i - 1;
+    return this.rows.get(itemId);
+  }
+
+  /**
+   * The known item the history encoder reads in place of a new one (the nearest by cosine),
+   * found the first time the shopper touches it; undefined for ids with no row.
+   */
+  private historyRow(itemId: string): number | undefined {
+    const known = this.historyIndex.get(itemId);
+    if (known !== undefined) return known;
+    const row = this.rows.get(itemId);
+    if (row === undefined || this.known === 0) return undefined;
+    let best = 0;
+    let bestSimilarity = -Infinity;
+    for (let j = 0; j < this.known; j++) {
+      const s = this.similarity(row, j);
+      if (s > bestSimilarity) [best, bestSimilarity] = [j, s];
+    }
+    this.historyIndex.set(itemId, best + 1);
+    return best + 1;
   }
 
   /** 1-based vocabulary map, as the model's history encoder wants it. */
@@ -68,7 +116,8 @@ export class ModelItemSpace implements ItemSpace {
 
   scoreAfter(steps: readonly SequenceStep[]): Float32Array | null {
     const latest = steps.length ? steps[steps.length - 1]!.ts : Date.now();
-    const history = encodeHistory(steps, this.index, this.maxLen, latest);
+    for (const step of steps.slice(-this.maxLen)) this.historyRow(step.itemId);
+    const history = encodeHistory(steps, this.historyIndex, this.maxLen, latest);
     if (history.items.length === 0) return null;
     const scores = tf.tidy(() => {
       const user = userRepresentation(this.model, [history]);
@@ -85,7 +134,7 @@ export class ModelItemSpace implements ItemSpace {
     const anchors = new Map<number, number>();
     const prior = getEncoder(this.model).catalogPrior();
     if (!prior) return anchors;
-    const items = encodeHistory(steps, this.index, this.maxLen).items;
+    const items = encodeHistory(steps, this.historyIndex, this.maxLen).items;
     // Visited latest first, so an item that goes with several recent ones names the latest.
     forEachPriorComplement(prior, items, (j, _bonus, anchor) => {
       if (!anchors.has(j - 1)) anchors.set(j - 1, anchor - 1);

@@ -7,6 +7,17 @@ import {
 } from './protocol.ts';
 
 /**
+ * The URL the worker script was requested from, found in the page's resource timings: the
+ * bundler rewrites `new URL('./worker.ts', import.meta.url)` only inside `new Worker(...)`, so
+ * the URL cannot be kept beside it. Null when the browser does not list it.
+ */
+function workerScriptUrl(): string | null {
+  if (typeof performance === 'undefined') return null;
+  const entries = performance.getEntriesByType('resource').map((e) => e.name);
+  return entries.reverse().find((name) => /\/worker[^/]*\.(js|ts)(\?|$)/.test(name)) ?? null;
+}
+
+/**
  * The page's handle on the worker: typed calls that resolve with the worker's
  * result or reject with its error (same name and message).
  */
@@ -18,7 +29,11 @@ export class WorkerClient {
   >();
   private readonly noticeListeners = new Set<(notice: NoticeMessage) => void>();
 
-  constructor(private readonly worker: Worker) {
+  /** `scriptUrl` names the worker's file in the error when it cannot be loaded. */
+  constructor(
+    private readonly worker: Worker,
+    private readonly scriptUrl: () => string | null = () => null,
+  ) {
     worker.addEventListener('message', (event: MessageEvent<ResponseMessage | NoticeMessage>) => {
       const data = event.data;
       if ('notice' in data) {
@@ -34,7 +49,10 @@ export class WorkerClient {
     worker.addEventListener('error', (event) => {
       // A worker that fails to load or throws at top level fails every pending call.
       const error = new Error(
-        `LocalShelf worker failed: ${event.message || 'could not load the worker script'}`,
+        event.message
+          ? `LocalShelf worker failed: ${event.message}`
+          : `LocalShelf could not load its worker script${this.scriptUrl() ? ` ${this.scriptUrl()}` : ''}; ` +
+              'copy the whole LocalShelf folder (the script with its assets/ folder, as built) to your server, keeping its layout',
       );
       for (const waiting of this.pending.values()) waiting.reject(error);
       this.pending.clear();
@@ -43,9 +61,11 @@ export class WorkerClient {
 
   /** Starts the engine's own worker (bundled by Vite as an ES module worker). */
   static start(): WorkerClient {
-    return new WorkerClient(
-      new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'localshelf' }),
-    );
+    const worker = new Worker(new URL('./worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'localshelf',
+    });
+    return new WorkerClient(worker, workerScriptUrl);
   }
 
   call<T extends CallType>(type: T, payload: WorkerCalls[T]['payload']): Promise<WorkerCalls[T]['result']> {

@@ -3,7 +3,9 @@
  * Requests carry an id; the worker answers each with exactly one response.
  * The worker may also push notices (training progress, backend changes) at any time.
  */
+import type { Catalog } from '../catalog/schema.ts';
 import type { BackendName } from '../env.ts';
+import type { ModelMeta } from '../model/model-card.ts';
 import type { SequenceStep } from '../events/queries.ts';
 import type { ShopEvent } from '../events/schema.ts';
 import type { ItemScore, RankedItem, RerankRequest, Shelf, ShelfRequest } from '../ranking/shelves.ts';
@@ -30,9 +32,13 @@ export interface ContextPayload {
 }
 
 export interface LoadPayload {
-  /** URL prefix holding model.json and meta.json. */
+  /** URL prefix holding model.json and the weights (absolute: the worker resolves against its own URL). */
   modelUrl: string;
-  /** Catalog URL; shelves then skip out-of-stock items and explain with titles. Default: none. */
+  /** The model card (meta.json), read and validated once by the page. */
+  card: ModelMeta;
+  /** The catalog, read and validated once by the page; shelves then skip out-of-stock items and explain with titles. Null: none. */
+  catalog: Catalog | null;
+  /** Where the catalog came from, for messages; absent when the site passed it in. */
   catalogUrl?: string;
   /** IndexedDB database for personal weights and the run log; null keeps them in memory only (no consent to store yet). */
   dbName: string | null;
@@ -42,7 +48,10 @@ export interface LoadPayload {
 
 export interface ModelInfo {
   baseModel: string;
+  /** Items the model was trained on. */
   items: number;
+  /** Catalog items the model was not trained on, recommended from their content (title, category, brand, tags, price). */
+  newItems: number;
   params: number;
   dim: number;
   /** The next-item adapter on top of the sequence model; `discarded` says why saved personal weights were not used. */

@@ -1,10 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import type { CatalogItem } from '../catalog/schema.ts';
-import { loadCatalog } from '../catalog/validate.ts';
 import { BACKENDS, type BackendName } from '../env.ts';
 import { getEncoder } from '../model/model.ts';
 import { PersonalStore } from '../model/personal-store.ts';
 import { loadPretrained, type Pretrained } from '../model/pretrained.ts';
+import { versionedFetch } from '../load/asset-cache.ts';
+import { catalogWarnings, checkModelKnowsCatalog } from '../catalog/coverage.ts';
 import { MODEL_SCORED_SHELVES, ModelListReranker } from '../ranking/list-reranker.ts';
 import { ModelItemSpace } from '../ranking/model-space.ts';
 import {
@@ -90,7 +91,6 @@ export class WorkerSession {
   /** Resolves when the WebGL context is lost: a lost context leaves pending reads hanging forever, so runs race it. */
   private contextLost: Promise<'lost'> = new Promise(() => {});
   private markContextLost: () => void = () => {};
-  private catalogCache = new Map<string, Promise<Map<string, CatalogItem>>>();
 
   constructor(private readonly notify: (notice: NoticeMessage) => void) {}
 
@@ -161,31 +161,44 @@ export class WorkerSession {
     if (previous) await this.load(previous.payload);
   }
 
-  private async catalog(url: string): Promise<Map<string, CatalogItem>> {
-    let pending = this.catalogCache.get(url);
-    if (!pending) {
-      pending = loadCatalog(url).then((c) => new Map(c.items.map((item) => [item.id, item])));
-      this.catalogCache.set(url, pending);
-      pending.catch(() => this.catalogCache.delete(url));
-    }
-    return pending;
-  }
-
+  /**
+   * Loads the model (its files from the page's versioned cache) with the card and catalog the
+   * page already read. Called again with a newer card or catalog, it keeps the loaded model
+   * when the card's version is unchanged and rebuilds only what depends on the catalog.
+   */
   async load(payload: LoadPayload): Promise<ModelInfo> {
     if (!this.backend) throw new Error('the worker has no backend yet; call init first');
+    if (this.running) await this.cancelTraining();
     const base = payload.modelUrl.endsWith('/') ? payload.modelUrl : `${payload.modelUrl}/`;
     const rerankerUrl = payload.rerankerUrl ?? new URL('reranker/', new URL(base, self.location.href)).href;
-    const [pretrained, catalog, shipped] = await Promise.all([
-      loadPretrained(payload.modelUrl),
-      payload.catalogUrl ? this.catalog(payload.catalogUrl) : Promise.resolve(null),
+    const previous = this.loaded;
+    const reuse =
+      previous &&
+      previous.payload.modelUrl === payload.modelUrl &&
+      previous.pretrained.meta.version === payload.card.version
+        ? previous.pretrained
+        : null;
+    const [pretrained, shipped] = await Promise.all([
+      reuse ??
+        loadPretrained(payload.modelUrl, {
+          card: payload.card,
+          fetchFunc: versionedFetch(payload.card.version),
+        }),
       loadShippedReranker(rerankerUrl),
     ]);
+    const catalog = payload.catalog ? new Map(payload.catalog.items.map((item) => [item.id, item])) : null;
+    try {
+      if (payload.catalog)
+        checkModelKnowsCatalog(pretrained.meta, payload.catalog, payload.modelUrl, payload.catalogUrl);
+    } catch (error) {
+      if (!reuse) pretrained.model.dispose();
+      throw error;
+    }
     if (shipped.unavailable)
       this.notify({ notice: 'log', level: shipped.warn ? 'warn' : 'info', message: shipped.unavailable });
     const meta = pretrained.meta;
-    const baseModel =
-      typeof meta.version === 'string' ? meta.version : `${meta.dataSha256 ?? 'unknown'}@${meta.date}`;
-    const popularity = Array.isArray(meta.popularity) ? (meta.popularity as number[]) : null;
+    const baseModel = meta.version;
+    const popularity = meta.popularity ?? null;
     const store = await PersonalStore.open(payload.dbName);
     const dim = getEncoder(pretrained.model).cfg.dim;
     const personal = new PersonalState(
@@ -196,8 +209,16 @@ export class WorkerSession {
       (message) => this.notify({ notice: 'log', level: 'warn', message }),
     );
     await personal.restore();
-    const space = new ModelItemSpace(pretrained.model, meta.vocabulary, popularity, personal);
-    this.unload();
+    const space = new ModelItemSpace(
+      pretrained.model,
+      meta.vocabulary,
+      popularity,
+      personal,
+      payload.catalog?.items ?? null,
+    );
+    this.unload(reuse !== null);
+    for (const message of catalogWarnings(meta, payload.catalog, space.cold, payload.catalogUrl))
+      this.notify({ notice: 'log', level: 'warn', message });
     const shelves = new ShelfBuilder(space, catalog);
     const facts: FactsOf = (itemId) => {
       const item = catalog?.get(itemId);
@@ -229,11 +250,12 @@ export class WorkerSession {
     return this.modelInfo();
   }
 
-  private unload(): void {
+  /** Frees the loaded model; `keepModel` when a reload with the same model version reuses it. */
+  private unload(keepModel = false): void {
     if (!this.loaded) return;
     this.loaded.space.dispose();
     this.loaded.personal.dispose();
-    this.loaded.pretrained.model.dispose();
+    if (!keepModel) this.loaded.pretrained.model.dispose();
     this.loaded.store.close();
     this.loaded = null;
   }
@@ -263,6 +285,7 @@ export class WorkerSession {
     return {
       baseModel: l.baseModel,
       items: l.pretrained.meta.vocabulary.length,
+      newItems: l.space.cold.ids.length,
       params: l.pretrained.model.countParams(),
       dim: encoder.cfg.dim,
       personal: {

@@ -1,0 +1,85 @@
+import type { Catalog } from '../catalog/schema.ts';
+import { loadCatalog, validateCatalog } from '../catalog/validate.ts';
+import { hashToken } from '../model/content.ts';
+import { fetchModelCard, parseModelCard, type ModelMeta } from '../model/model-card.ts';
+import { cachedEntry, storeEntry } from './asset-cache.ts';
+
+/**
+ * What the page reads once per page load: the model card and the catalog. Each comes from the
+ * Cache API when an earlier page stored it (no wait for the network), and is revalidated in the
+ * background; `update` then resolves with the newer copy, or null when nothing changed.
+ */
+export interface CachedAsset<T> {
+  value: Promise<T>;
+  update: Promise<T | null>;
+}
+
+/** Version plus a content hash: a catalog edited without bumping its `version` is still noticed. */
+function contentVersion(version: string, value: unknown): string {
+  return `${version}#${hashToken(JSON.stringify(value)).toString(16)}`;
+}
+
+function cachedAsset<T>(
+  key: string,
+  download: (revalidate: boolean) => Promise<T>,
+  parse: (raw: unknown) => T,
+  versionOf: (value: T) => string,
+): CachedAsset<T> {
+  const stale = cachedEntry(key).then(async (entry) => {
+    if (!entry) return null;
+    try {
+      const value = parse(await entry.response.json());
+      return versionOf(value) === entry.version ? { value, version: entry.version } : null;
+    } catch {
+      // A damaged entry is a miss, not an error: the network copy replaces it.
+      return null;
+    }
+  });
+  const store = (value: T) => storeEntry(key, JSON.stringify(value), versionOf(value), 'application/json');
+  const value = stale.then(async (hit) => {
+    if (hit) return hit.value;
+    const fresh = await download(false);
+    await store(fresh);
+    return fresh;
+  });
+  const update = stale.then(async (hit) => {
+    if (!hit) return null;
+    const fresh = await download(true);
+    if (versionOf(fresh) === hit.version) return null;
+    await store(fresh);
+    return fresh;
+  });
+  // Callers that only need `value` must not see an unhandled rejection from `update`.
+  update.catch(() => {});
+  return { value, update };
+}
+
+const absolute = (url: string) => new URL(url, globalThis.location?.href).href;
+/** Revalidation asks the server (a 304 costs no download) instead of trusting the HTTP cache. */
+const noCache: typeof fetch = (input, init) => fetch(input, { ...init, cache: 'no-cache' });
+
+/** The model card beside `modelUrl`, cached across page loads. */
+export function pageModelCard(modelUrl: string): CachedAsset<ModelMeta> {
+  const base = modelUrl.endsWith('/') ? modelUrl : `${modelUrl}/`;
+  const url = `${base}meta.json`;
+  return cachedAsset(
+    absolute(url),
+    (revalidate) => fetchModelCard(base, revalidate ? noCache : fetch),
+    (raw) => parseModelCard(raw, url),
+    (card) => contentVersion(card.version, card),
+  );
+}
+
+/** The catalog: given by the site (validated here), or fetched from its URL and cached across page loads. */
+export function pageCatalog(source: string | Catalog): CachedAsset<Catalog> {
+  if (typeof source !== 'string') {
+    const value = Promise.resolve().then(() => validateCatalog(source));
+    return { value, update: Promise.resolve(null) };
+  }
+  return cachedAsset(
+    absolute(source),
+    (revalidate) => loadCatalog(source, revalidate ? noCache : fetch),
+    validateCatalog,
+    (catalog) => contentVersion(catalog.version, catalog),
+  );
+}
