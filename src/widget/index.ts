@@ -12,7 +12,6 @@ import {
   type ShopEvent,
   type TrackInput,
 } from '../engine/index.ts';
-import { version as packageVersion } from '../../package.json';
 import { consentStatus, dbNameOf, type ConsentStatus } from './consent.ts';
 import { defineElement } from './element.ts';
 import { explain } from './locale.ts';
@@ -20,8 +19,7 @@ import type { WidgetOptions } from './options.ts';
 import type { WidgetRankedItem, WidgetShelf } from './runtime.ts';
 import { currentRuntime, onRuntimeReplaced, replaceRuntime, startRuntime, stopRuntime } from './shared.ts';
 
-/** This bundle's version (the package's). */
-export const version: string = packageVersion;
+export { version } from './version.ts';
 
 export { LocalShelfElement } from './element.ts';
 export { CLICK_EVENT } from './click-event.ts';
