@@ -82,7 +82,15 @@ async function main(): Promise<void> {
   const profile = await tf.profile(async () => {
     for (let i = 0; i < profileSteps; i++) await gen2.next();
   });
-  await gen2.return({ epochs: 0, bestEpoch: 0, valid: {}, seconds: 0, stoppedBy: 'epochs' });
+  await gen2.return({
+    epochs: 0,
+    bestEpoch: 0,
+    valid: {},
+    seconds: 0,
+    stoppedBy: 'epochs',
+    epochMs: [],
+    validationMs: [],
+  });
   const byKernel = new Map<string, { ms: number; calls: number }>();
   let total = 0;
   for (const k of profile.kernels) {

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 // eslint-disable-next-line no-restricted-imports -- the model API is not yet re-exported by src/engine/index.ts
-import { scoreBatch, type EncodedHistory } from '../src/engine/model/index.ts';
+import { rng, scoreBatch, shuffleInPlace, type EncodedHistory } from '../src/engine/model/index.ts';
 import { parseArgs } from '../scripts/data/args.ts';
 import { saveModelDir, toModelFiles } from '../scripts/data/model-files.ts';
 import { startNodeBackend } from '../scripts/data/node-tf.ts';
@@ -19,6 +19,7 @@ import { parseDataset } from '../scripts/data/read-dataset.ts';
 import { SETTING_OPTIONS, SETTINGS_HELP, settingsFromArgs } from '../scripts/data/settings-args.ts';
 import { historyBefore } from '../scripts/data/split.ts';
 import { cooccurrenceKnn } from './baselines/cooccurrence-knn.ts';
+import { KNN_GRID, tuneKnn } from './baselines/tune.ts';
 import { lastItem } from './baselines/last-item.ts';
 import { popularity } from './baselines/popularity.ts';
 import type { Baseline } from './baselines/types.ts';
@@ -123,7 +124,26 @@ async function main(): Promise<void> {
   // Baselines learn from the same training split as the model (each user's items before the
   // validation item); like the model, they see the validation item only as history at test time.
   const trainSeqs = users.map((u) => historyBefore(u, run.index, Math.max(0, u.items.length - 2)).items);
-  const knnOptions = { window: 3, lastItems: 3, decay: 0.5 };
+  // The kNN's settings are chosen on the validation items (second-to-last), like the model's epoch.
+  // The same seeded sample of validation users as pretrain() scores after each epoch.
+  let validCases: TestCase[] = [];
+  for (const u of users) {
+    if (u.items.length < 3) continue;
+    const target = run.index.get(u.items[u.items.length - 2] as string) as number;
+    const history = historyBefore(u, run.index, u.items.length - 2, maxLen).items;
+    if (!history.includes(target)) validCases.push({ history, target });
+  }
+  const validUsers = settings.validUsers ?? 0;
+  if (validUsers > 0 && validCases.length > validUsers) {
+    shuffleInPlace(validCases, rng((settings.seed ?? 42) + 7919));
+    validCases = validCases.slice(0, validUsers);
+  }
+  const tuneStart = Date.now();
+  const tuned = tuneKnn(trainSeqs, numItems, validCases);
+  const knnOptions = tuned.options;
+  log(
+    `cooccurrence-knn tuned on ${validCases.length} validation users (${tuned.tried} settings, ${((Date.now() - tuneStart) / 1000).toFixed(0)} s): ${JSON.stringify(knnOptions)}, valid NDCG@10 ${tuned.validNdcg10.toFixed(4)}`,
+  );
   const baselines: Baseline[] = [
     popularity(trainSeqs, numItems),
     lastItem(trainSeqs, numItems),
@@ -161,6 +181,9 @@ async function main(): Promise<void> {
     cpus: cpus().length,
     backend,
     trainSeconds: run.result.seconds,
+    msPerEpoch: median(run.result.epochMs),
+    validationMsPerEpoch: median(run.result.validationMs),
+    validUsers: run.validationUsers,
     epochs: run.result.epochs,
     bestEpoch: run.result.bestEpoch,
     stoppedBy: run.result.stoppedBy,
@@ -171,6 +194,13 @@ async function main(): Promise<void> {
     settings: { ...run.settings },
     baselineSettings: {
       'cooccurrence-knn': knnOptions,
+      'cooccurrence-knn tuning': {
+        chosenBy:
+          "NDCG@10 on the validation items (each user's second-to-last), every combination of the grid",
+        grid: KNN_GRID,
+        tried: tuned.tried,
+        validNdcg10: Number(tuned.validNdcg10.toFixed(4)),
+      },
       'last-item': 'transition counts, popularity tie-break',
       fitOn: 'the training split (items before each validation item), like the model',
     },

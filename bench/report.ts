@@ -14,6 +14,11 @@ export interface QualityReport {
   cpus: number;
   backend: string;
   trainSeconds: number;
+  /** Median wall time of an epoch's training steps, and of its validation scoring. */
+  msPerEpoch?: number;
+  validationMsPerEpoch?: number;
+  /** Validation users scored after each epoch (early stopping). */
+  validUsers?: number;
   epochs: number;
   bestEpoch: number;
   stoppedBy: string;
@@ -46,7 +51,10 @@ export function toMarkdown(r: QualityReport): string {
     ),
     '',
     `LocalShelf: ${r.params.toLocaleString('en')} parameters, ${(r.modelBytes / 1e6).toFixed(2)} MB of weights, trained ${(r.trainSeconds / 60).toFixed(1)} min (${r.epochs} epochs, best ${r.bestEpoch}, stopped by ${r.stoppedBy}); ` +
-      `latency ${r.latencyMsPerUser.toFixed(2)} ms per user alone, ${r.latencyMsPerUserBatched.toFixed(3)} ms per user in batches of 256.`,
+      `latency ${r.latencyMsPerUser.toFixed(2)} ms per user alone, ${r.latencyMsPerUserBatched.toFixed(3)} ms per user in batches of 256.` +
+      (r.msPerEpoch === undefined
+        ? ''
+        : ` Per epoch (median): ${(r.msPerEpoch / 1000).toFixed(1)} s of training steps, ${((r.validationMsPerEpoch ?? 0) / 1000).toFixed(1)} s scoring ${r.validUsers ?? '?'} validation users.`),
     `Settings: \`${JSON.stringify(r.settings)}\`. Baselines: \`${JSON.stringify(r.baselineSettings)}\`.`,
     '',
   ];

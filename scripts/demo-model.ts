@@ -58,6 +58,11 @@ export const DEMO_SETTINGS: Required<
   logQ: false,
   patience: 4,
   lrDecay: 0.5,
+  // The demo recipe as it was trained: halve after every epoch without a gain, no warm-up.
+  lrPatience: 1,
+  warmupEpochs: 0,
+  loss: 'softmax',
+  gbceT: 0.75,
   maxMinutes: 20,
   seed: 42,
   validUsers: 0,

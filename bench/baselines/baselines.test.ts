@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cooccurrenceKnn } from './cooccurrence-knn.ts';
 import { lastItem } from './last-item.ts';
 import { popularity } from './popularity.ts';
+import { baselineNdcg, tuneKnn } from './tune.ts';
 
 const seqs = [
   Int32Array.from([1, 2, 3]),
@@ -36,5 +37,39 @@ describe('baselines', () => {
     // 1 is latest (weight 1): its neighbour 2 beats 3's neighbour 4 (weight 0.5).
     expect(s[1]).toBeCloseTo(1, 5);
     expect(s[3]).toBeCloseTo(0.5, 5);
+  });
+});
+
+describe('kNN tuning on validation', () => {
+  it('picks the window that predicts the validation items, and counts what it tried', () => {
+    // After item 1 comes a different item each time, then item 3: only a window of 2 sees 1 → 3.
+    const train = [4, 5, 6, 7].map((x) => Int32Array.from([1, x, 3]));
+    train.push(Int32Array.from([8, 9]));
+    const validation = [
+      { history: Int32Array.from([8, 1]), target: 3 },
+      { history: Int32Array.from([9, 1]), target: 3 },
+    ];
+    const grid = { window: [1, 2], lastItems: [1], decay: [0.5], similarity: ['count'] as const };
+    const tuned = tuneKnn(train, 9, validation, grid);
+    expect(tuned.tried).toBe(2);
+    expect(tuned.options.window).toBe(2);
+    expect(tuned.validNdcg10).toBeCloseTo(1, 5);
+    expect(baselineNdcg(cooccurrenceKnn(train, 9, { window: 1, lastItems: 1 }), validation, 9)).toBeLessThan(
+      0.5,
+    );
+  });
+
+  it('raw co-occurrence counts favour the popular neighbour that cosine discounts', () => {
+    const train = [
+      Int32Array.from([1, 2]),
+      Int32Array.from([1, 3]),
+      Int32Array.from([1, 3]),
+      Int32Array.from([3, 4]),
+    ];
+    const count = cooccurrenceKnn(train, 4, { window: 1, lastItems: 1, similarity: 'count' }).score(
+      Int32Array.from([1]),
+    );
+    expect(count[2]).toBeGreaterThan(count[1] as number);
+    expect(() => cooccurrenceKnn(train, 4, { window: 0 })).toThrow(/window is 0; expected an integer ≥ 1/);
   });
 });

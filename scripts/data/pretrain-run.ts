@@ -63,6 +63,8 @@ export interface PretrainOutput {
   result: TrainResult;
   params: number;
   settings: PretrainSettings;
+  /** Validation users scored after each epoch. */
+  validationUsers: number;
   /** The complement prior's calibration on the validation users, when the model has one. */
   prior?: PriorCalibration;
 }
@@ -137,5 +139,14 @@ export async function pretrain(
         scoreBatch(model, histories as EncodedHistory[]),
       )
     : undefined;
-  return { model, vocabulary, index, result: next.value, params: model.countParams(), settings: s, prior };
+  return {
+    model,
+    vocabulary,
+    index,
+    result: next.value,
+    params: model.countParams(),
+    settings: s,
+    validationUsers: validation.length,
+    prior,
+  };
 }

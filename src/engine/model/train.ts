@@ -3,6 +3,7 @@ import { rankOf, summarize, type RankOutcome } from '../ranking/metrics.ts';
 import { getEncoder, scoreBatch } from './model.ts';
 import type { EncodedHistory } from './history.ts';
 import { fullSoftmaxLoss, gbceLoss, sharedNegativesLoss } from './loss.ts';
+import { RateSchedule } from './lr-schedule.ts';
 
 /** Held-out next item for early stopping: the model sees `history` and should rank `target` high. */
 export interface ValidationCase {
@@ -62,6 +63,9 @@ export interface TrainResult {
   valid: Record<string, number>;
   seconds: number;
   stoppedBy: 'patience' | 'epochs' | 'time';
+  /** Wall time of each epoch's training steps, then of its validation scoring, in ms. */
+  epochMs: number[];
+  validationMs: number[];
 }
 
 /** Small fast PRNG (mulberry32) so shuffles and negatives repeat across runs and platforms. */
@@ -195,12 +199,6 @@ export async function* train(
   const encoder = getEncoder(model);
   const { numItems, maxLen, dim } = encoder.cfg;
   const vars = encoder.trainableWeights.map((w) => w.read() as tf.Variable);
-  const lrDecay = options.lrDecay ?? 1;
-  if (!(lrDecay > 0 && lrDecay <= 1))
-    throw new Error(`train option "lrDecay" is ${lrDecay}; expected a number in (0, 1]`);
-  const lrPatience = options.lrPatience ?? 2;
-  if (!(Number.isInteger(lrPatience) && lrPatience >= 1))
-    throw new Error(`train option "lrPatience" is ${lrPatience}; expected an integer ≥ 1`);
   const warmupEpochs = options.warmupEpochs ?? 0;
   if (!(warmupEpochs >= 0))
     throw new Error(`train option "warmupEpochs" is ${warmupEpochs}; expected a number ≥ 0`);
@@ -218,9 +216,8 @@ export async function* train(
   const optimizer = tf.train.adam(baseRate);
   // Adam reads its rate on every step, so changing it mid-run needs no new optimizer state.
   const rate = optimizer as unknown as { learningRate: number };
-  let plateauFactor = 1;
+  let schedule: RateSchedule | null = null;
   let globalStep = 0;
-  let warmupSteps = 0;
   const started = Date.now();
   let best: tf.Tensor[] | null = null;
   let bestScore = -Infinity;
@@ -229,6 +226,8 @@ export async function* train(
   let since = 0;
   let epoch = 0;
   let stoppedBy: TrainResult['stoppedBy'] = 'epochs';
+  const epochMs: number[] = [];
+  const validationMs: number[] = [];
   // Share of training targets per item, for the logQ correction.
   const targetShare = new Float64Array(numItems);
   if (options.logQ && negatives > 0) {
@@ -243,16 +242,21 @@ export async function* train(
   try {
     while (epoch < epochs) {
       epoch++;
+      const epochStart = Date.now();
       const batches = makeBatches(sequences, maxLen, batchSize, random);
-      if (epoch === 1) warmupSteps = Math.round(warmupEpochs * batches.length);
+      schedule ??= new RateSchedule(
+        baseRate,
+        Math.round(warmupEpochs * batches.length),
+        options.lrDecay ?? 1,
+        options.lrPatience ?? 2,
+      );
       let lossSum = 0;
       let lossCount = 0;
       let outOfTime = false;
       for (let step = 0; step < batches.length; step++) {
         const b = batches[step] as Batch;
         globalStep++;
-        rate.learningRate =
-          baseRate * plateauFactor * (globalStep <= warmupSteps ? globalStep / warmupSteps : 1);
+        rate.learningRate = schedule.rateAt(globalStep);
         const negIds =
           negatives > 0
             ? Int32Array.from({ length: negatives }, () => Math.floor(random() * numItems))
@@ -307,7 +311,10 @@ export async function* train(
           break;
         }
       }
+      const validStart = Date.now();
+      epochMs.push(validStart - epochStart);
       const valid = evaluate(model, validation, options.evalBatch);
+      validationMs.push(Date.now() - validStart);
       const score = valid['NDCG@10'] ?? 0;
       // Ties count as improvements, so a saturated validation set keeps the latest weights.
       const improved = score >= bestScore;
@@ -320,9 +327,8 @@ export async function* train(
         since = 0;
       } else {
         since++;
-        // Lowered once per `lrPatience` epochs without a gain, not on every dip.
-        if (since % lrPatience === 0) plateauFactor *= lrDecay;
       }
+      schedule.epochEnd(improved);
       yield {
         type: 'epoch',
         epoch,
@@ -348,5 +354,13 @@ export async function* train(
     }
     optimizer.dispose();
   }
-  return { epochs: epoch, bestEpoch, valid: bestValid, seconds: (Date.now() - started) / 1000, stoppedBy };
+  return {
+    epochs: epoch,
+    bestEpoch,
+    valid: bestValid,
+    seconds: (Date.now() - started) / 1000,
+    stoppedBy,
+    epochMs,
+    validationMs,
+  };
 }
