@@ -31,8 +31,22 @@ export function progressLine(opts: {
   // Time left: the rest of this epoch plus the remaining epochs, capped by the time budget.
   const perEpoch = frac > 0 ? epochElapsed / frac : NaN;
   const allLeft = epochLeft + perEpoch * Math.max(0, opts.epochs - opts.epoch);
-  const left = Math.min(allLeft, opts.budgetMs - opts.elapsedMs);
-  return `epoch ${opts.epoch}/${opts.epochs} ${bar} ${(frac * 100).toFixed(0).padStart(3)}% loss ${opts.loss.toFixed(4)} elapsed ${formatDuration(opts.elapsedMs)} left ≤${formatDuration(left)}`;
+  const budgetLeft = opts.budgetMs - opts.elapsedMs;
+  return `epoch ${opts.epoch}/${opts.epochs} ${bar} ${(frac * 100).toFixed(0).padStart(3)}% loss ${opts.loss.toFixed(4)} elapsed ${formatDuration(opts.elapsedMs)} ${timeLeft(allLeft, budgetLeft)}`;
+}
+
+/**
+ * "left ≈3m10s" (the estimate), "left ≤1m00s" (the time budget cuts it short), and never a
+ * zero or negative time: under a second it is "finishing", past the budget the run ends with
+ * the epoch it is in.
+ */
+export function timeLeft(estimateMs: number, budgetLeftMs: number): string {
+  if (budgetLeftMs <= 0) return 'time budget reached, finishing this epoch';
+  const capped = !(estimateMs <= budgetLeftMs);
+  const left = capped ? budgetLeftMs : estimateMs;
+  if (!Number.isFinite(left)) return 'left ?';
+  if (left < 1000) return 'finishing';
+  return `left ${capped ? '≤' : '≈'}${formatDuration(left)}`;
 }
 
 /** Redraws in place on a terminal; on a pipe/log prints at most one line per `everyMs`. */
