@@ -13,17 +13,17 @@ import { join, relative, resolve } from 'node:path';
 import { validateCatalog } from '../src/engine/index.ts';
 import { parseArgs } from './data/args.ts';
 // eslint-disable-next-line no-restricted-imports -- the model API is not yet re-exported by src/engine/index.ts
-import { loadPretrained, type PriorCalibration } from '../src/engine/model/index.ts';
+import { loadPretrained, type ModelMeta } from '../src/engine/model/index.ts';
 import { dirHandler, saveModelDir } from './data/model-files.ts';
 import { startNodeBackend } from './data/node-tf.ts';
 import { pretrainProgress } from './data/progress.ts';
+import { modelCard, readModelCard, writeModelCard } from './data/model-card.ts';
 import { gitCommit, sha256File } from './data/provenance.ts';
 import { pretrain, type PretrainSettings } from './data/pretrain-run.ts';
 import { parseShopperJsonl } from './data/read-dataset.ts';
 import { SETTING_OPTIONS, SETTINGS_HELP, settingsFromArgs } from './data/settings-args.ts';
 import { evaluateHeldOut, KNN_OPTIONS } from './demo/evaluate-heldout.ts';
 import { splitShoppers } from './demo/holdout.ts';
-import { popularityCounts } from './demo/popularity.ts';
 import { beatsAll, demoReportMarkdown, type DemoReport } from './demo/report.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -73,37 +73,12 @@ const USAGE = `usage: npm run demo-model -- [--data <events.jsonl>] [--catalog <
 /** Repo-relative path with forward slashes, so the model card does not leak this machine's layout. */
 const repoPath = (p: string) => relative(ROOT, resolve(p)).split('\\').join('/');
 
-/** The model card: pretrain.ts's fields plus version, popularity and the held-out split. */
-interface DemoMeta {
-  format: 'localshelf-model/1';
-  version: string;
-  dataFile: string;
-  dataSha256: string;
-  users: number;
-  heldOut: { shoppers: number; percent: number; rule: string };
-  vocabulary: string[];
-  popularity: number[];
-  params: number;
-  modelBytes: number;
-  settings: PretrainSettings;
-  catalog: string;
-  valid: Record<string, number>;
-  prior?: PriorCalibration;
-  epochs: number;
-  bestEpoch: number;
-  stoppedBy: string;
-  trainSeconds: number;
-  backend: string;
-  commit: string;
-  date: string;
-}
-
 /** The shipped model and its card, checked against the data file it claims to be trained on. */
 async function loadModelDir(
   dir: string,
   dataFile: string,
-): Promise<{ model: tf.LayersModel; index: ReadonlyMap<string, number>; meta: DemoMeta }> {
-  const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as DemoMeta;
+): Promise<{ model: tf.LayersModel; index: ReadonlyMap<string, number>; meta: ModelMeta }> {
+  const meta = readModelCard(dir);
   const sha = sha256File(dataFile);
   if (meta.dataSha256 !== sha)
     throw new Error(
@@ -139,7 +114,9 @@ async function main(): Promise<void> {
     );
   const log = (line: string) => process.stderr.write(`${line}\n`);
 
-  const catalog = validateCatalog(JSON.parse(readFileSync(catalogFile, 'utf8'))).items;
+  const { items: catalog, version: catalogVersion } = validateCatalog(
+    JSON.parse(readFileSync(catalogFile, 'utf8')),
+  );
   // The commit that trains, taken before training: later commits must not claim this model.
   const commit = gitCommit();
   const backend = await startNodeBackend();
@@ -156,7 +133,7 @@ async function main(): Promise<void> {
   async function trainAndSave(): Promise<{
     model: tf.LayersModel;
     index: ReadonlyMap<string, number>;
-    meta: DemoMeta;
+    meta: ModelMeta;
   }> {
     const run = await pretrain(population, settings, { catalog, onLog: pretrainProgress(settings) });
     if (run.prior)
@@ -169,33 +146,19 @@ async function main(): Promise<void> {
       throw new Error(
         `weights are ${bytes} bytes; expected at most ${MAX_WEIGHT_BYTES} (lower --dim or --hash-buckets)`,
       );
-    // Personal weights saved in browsers are tagged with this, so they are never applied to another model.
-    const version = `demo-${sha256File(join(out, 'weights.bin')).slice(0, 12)}`;
-    const meta: DemoMeta = {
-      format: 'localshelf-model/1',
-      version,
-      dataFile: repoPath(dataFile),
-      dataSha256: sha256File(dataFile),
-      users: population.length,
-      heldOut: { shoppers: heldOut.length, percent, rule: 'FNV-1a(shopper id) % 100 < percent' },
-      vocabulary: run.vocabulary,
-      popularity: popularityCounts(population, run.vocabulary),
-      params: run.params,
-      modelBytes: bytes,
-      settings: run.settings,
-      catalog: repoPath(catalogFile),
-      valid: run.result.valid,
-      ...(run.prior ? { prior: run.prior } : {}),
-      epochs: run.result.epochs,
-      bestEpoch: run.result.bestEpoch,
-      stoppedBy: run.result.stoppedBy,
-      trainSeconds: run.result.seconds,
+    const meta = modelCard({
+      run,
+      users: population,
+      dataFile,
+      catalogVersion,
+      dir: out,
+      prefix: 'demo',
       backend,
-      commit,
-      date: new Date().toISOString(),
-    };
-    writeFileSync(join(out, 'meta.json'), JSON.stringify(meta, null, 1));
-    log(`wrote ${out}: ${bytes} bytes of weights, version ${version}`);
+      bytes,
+      heldOut: { shoppers: heldOut.length, percent, rule: 'FNV-1a(shopper id) % 100 < percent' },
+    });
+    writeModelCard(out, meta);
+    log(`wrote ${out}: ${bytes} bytes of weights, version ${meta.version}`);
     return { model: run.model, index: run.index, meta };
   }
 
@@ -205,9 +168,9 @@ async function main(): Promise<void> {
   const report: DemoReport = {
     ...evaluation,
     version: meta.version,
-    dataFile: meta.dataFile,
-    dataSha256: meta.dataSha256,
-    catalogFile: meta.catalog,
+    dataFile: repoPath(dataFile),
+    dataSha256: meta.dataSha256 ?? sha256File(dataFile),
+    catalogFile: repoPath(catalogFile),
     shoppers: users.length,
     populationShoppers: population.length,
     heldOutPercent: percent,
@@ -215,13 +178,13 @@ async function main(): Promise<void> {
     commit,
     date: new Date().toISOString(),
     cpus: cpus().length,
-    backend: meta.backend,
-    trainSeconds: meta.trainSeconds,
-    epochs: meta.epochs,
-    bestEpoch: meta.bestEpoch,
-    stoppedBy: meta.stoppedBy,
-    params: meta.params,
-    modelBytes: meta.modelBytes,
+    backend: meta.backend ?? 'unknown',
+    trainSeconds: meta.trainSeconds ?? 0,
+    epochs: meta.epochs ?? 0,
+    bestEpoch: meta.bestEpoch ?? 0,
+    stoppedBy: meta.stoppedBy ?? 'unknown',
+    params: meta.params ?? model.countParams(),
+    modelBytes: meta.modelBytes ?? 0,
     settings: { ...meta.settings },
     baselineSettings: {
       'cooccurrence-knn': KNN_OPTIONS,

@@ -1,19 +1,23 @@
 /**
  * npm run pretrain -- --data <file> --out <dir> [--catalog public/catalog.json] [settings]
- * Trains the LocalShelf model on a dataset file (item-id lines or shopper JSONL), early-stopped
- * on each user's second-to-last item, and writes model.json + weights.bin + meta.json.
+ * Trains the LocalShelf model on a log file (see scripts/data/read-dataset.ts: CSV or JSONL of
+ * user,item,timestamp[,kind]; LocalShelf event JSONL; item-id lines), early-stopped on each
+ * user's second-to-last item, and writes model.json + weights.bin + meta.json (the model card:
+ * version, popularity, the catalog prior when calibrated, settings; no local paths).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { validateCatalog } from '../src/engine/index.ts';
 import { parseArgs } from './data/args.ts';
+import { modelCard, writeModelCard } from './data/model-card.ts';
 import { saveModelDir } from './data/model-files.ts';
 import { startNodeBackend } from './data/node-tf.ts';
 import { pretrainProgress } from './data/progress.ts';
-import { gitCommit, sha256File } from './data/provenance.ts';
 import { pretrain, DEFAULT_SETTINGS } from './data/pretrain-run.ts';
-import { parseDataset } from './data/read-dataset.ts';
+import { catalogCoverage, parseDataset } from './data/read-dataset.ts';
 import { SETTING_OPTIONS, SETTINGS_HELP, settingsFromArgs } from './data/settings-args.ts';
+
+/** Complements per item for the catalog prior when the catalog lists any ("goes with"). */
+const CATALOG_COMPLEMENTS = 8;
 
 const USAGE = `usage: npm run pretrain -- --data <file> --out <dir> [--catalog <catalog.json>]\n${SETTINGS_HELP}`;
 
@@ -34,39 +38,45 @@ async function main(): Promise<void> {
   if (typeof data !== 'string' || typeof out !== 'string')
     throw new Error(`--data and --out are required\n${USAGE}`);
   const catalog =
-    typeof args.catalog === 'string'
-      ? validateCatalog(JSON.parse(readFileSync(args.catalog, 'utf8'))).items
-      : undefined;
-  // The commit that trains, taken before training: later commits must not claim this model.
-  const commit = gitCommit();
+    typeof args.catalog === 'string' ? validateCatalog(JSON.parse(readFileSync(args.catalog, 'utf8'))) : null;
   const backend = await startNodeBackend();
   const users = parseDataset(readFileSync(data, 'utf8'));
-  const settings = { ...DEFAULT_SETTINGS, ...settingsFromArgs(args) };
-  process.stderr.write(`pretrain: ${users.length} users from ${data}, backend ${backend}\n`);
-  const run = await pretrain(users, settings, { catalog, onLog: pretrainProgress(settings) });
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  if (catalog) for (const line of catalogCoverage(users, catalog.items)) log(`pretrain: ${line}`);
+  const fromArgs = settingsFromArgs(args);
+  // A catalog that says what goes with what gets a calibrated prior unless the owner says otherwise.
+  const complements =
+    catalog?.items.some((item) => (item.complements ?? []).length > 0) &&
+    fromArgs.complementsPerItem === undefined
+      ? { complementsPerItem: CATALOG_COMPLEMENTS }
+      : {};
+  const settings = { ...DEFAULT_SETTINGS, ...complements, ...fromArgs };
+  log(`pretrain: ${users.length} users from ${data}, backend ${backend}`);
+  const run = await pretrain(users, settings, {
+    ...(catalog ? { catalog: catalog.items } : {}),
+    onLog: pretrainProgress(settings),
+  });
   const bytes = await saveModelDir(run.model, out);
-  const meta = {
-    format: 'localshelf-model/1',
-    dataFile: resolve(data),
-    dataSha256: sha256File(data),
-    users: users.length,
-    vocabulary: run.vocabulary,
-    params: run.params,
-    modelBytes: bytes,
-    settings: run.settings,
-    catalog: typeof args.catalog === 'string' ? resolve(args.catalog) : null,
-    valid: run.result.valid,
-    epochs: run.result.epochs,
-    bestEpoch: run.result.bestEpoch,
-    stoppedBy: run.result.stoppedBy,
-    trainSeconds: run.result.seconds,
+  const card = modelCard({
+    run,
+    users,
+    dataFile: data,
+    catalogVersion: catalog?.version ?? null,
+    dir: out,
+    prefix: 'model',
     backend,
-    commit,
-    date: new Date().toISOString(),
-  };
-  writeFileSync(join(out, 'meta.json'), JSON.stringify(meta, null, 1));
-  process.stderr.write(
-    `wrote ${out}/model.json, weights.bin (${bytes} bytes), meta.json; valid NDCG@10 ${(run.result.valid['NDCG@10'] ?? 0).toFixed(4)}\n`,
+    bytes,
+  });
+  writeModelCard(out, card);
+  log(
+    run.prior
+      ? `catalog prior: bonus ${run.prior.bonus.join('/')}, validation NDCG@10 ${run.prior.before.toFixed(4)} → ${run.prior.after.toFixed(4)}`
+      : catalog
+        ? 'no catalog prior: the catalog lists no complements (or --complements-per-item 0)'
+        : 'no catalog prior and no content features: pass --catalog <catalog.json> to learn from titles, categories, brands and tags',
+  );
+  log(
+    `wrote ${out}/model.json, weights.bin (${bytes} bytes), meta.json (version ${card.version}, popularity of ${card.vocabulary.length} items); valid NDCG@10 ${(run.result.valid['NDCG@10'] ?? 0).toFixed(4)}`,
   );
 }
 

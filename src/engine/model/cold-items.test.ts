@@ -1,0 +1,100 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CatalogItem } from '../catalog/schema.ts';
+import { ModelItemSpace } from '../ranking/model-space.ts';
+import { coldItemVectors } from './cold-items.ts';
+import { contentFeatures } from './content.ts';
+import { createModel, getEncoder, itemMatrix } from './model.ts';
+
+const item = (id: string, title: string, category: string[], brand: string, price = 12): CatalogItem => ({
+  id,
+  title,
+  category,
+  brand,
+  price,
+  currency: 'EUR',
+  tags: [],
+  image: 'x.svg',
+  description: '',
+  inStock: true,
+});
+
+const known = [
+  item('sencha', 'Sencha green tea', ['Tea', 'Green'], 'Kyoto Leaf'),
+  item('matcha', 'Matcha green tea', ['Tea', 'Green'], 'Kyoto Leaf'),
+  item('brazil', 'Brazil coffee beans', ['Coffee', 'Beans'], 'Roastery', 10),
+  item('kenya', 'Kenya coffee beans', ['Coffee', 'Beans'], 'Roastery', 15),
+];
+const vocabulary = known.map((i) => i.id);
+
+function contentModel() {
+  const model = createModel({ numItems: 4, dim: 8, maxLen: 4, hashBuckets: 64, tokensPerItem: 8, seed: 7 });
+  const f = contentFeatures(vocabulary, known, 64, 8, 16);
+  getEncoder(model).setContentFeatures(f.tokens, f.price);
+  return model;
+}
+
+describe('cold items (catalog items added after pretraining)', () => {
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+  });
+
+  it('a content model embeds a new item exactly as pretraining embeds an item nobody touched', () => {
+    const model = contentModel();
+    // The same product under a new id: its content vector is the known row minus the id embedding.
+    const twin = { ...known[1]!, id: 'matcha-2' };
+    const cold = coldItemVectors(
+      model,
+      vocabulary,
+      [...known, twin],
+      itemMatrix(model).dataSync() as Float32Array,
+    );
+    expect(cold.method).toBe('content');
+    expect(cold.ids).toEqual(['matcha-2']);
+    const rows = itemMatrix(model).arraySync();
+    const idRow = (
+      getEncoder(model)
+        .weights.find((w) => w.originalName.endsWith('/item_embedding'))!
+        .read()
+        .arraySync() as number[][]
+    )[2]!;
+    const expected = rows[1]!.map((v, d) => v - idRow[d]!);
+    Array.from(cold.vectors).forEach((v, d) => expect(v).toBeCloseTo(expected[d]!, 5));
+    model.dispose();
+  });
+
+  it('a model without content places a new item among the known items it shares category and brand with', () => {
+    const model = createModel({ numItems: 4, dim: 8, maxLen: 4, seed: 7 });
+    const table = itemMatrix(model).dataSync() as Float32Array;
+    const newcomer = item('gyokuro', 'Gyokuro', ['Tea', 'Green'], 'Kyoto Leaf');
+    const stranger = item('kettle', 'Kettle', ['Equipment'], 'Brewcraft');
+    const cold = coldItemVectors(model, vocabulary, [...known, newcomer, stranger], table);
+    expect(cold.method).toBe('neighbours');
+    expect(cold.ids).toEqual(['gyokuro']);
+    expect(cold.unplaced).toEqual(['kettle']);
+    // Sencha and matcha share all its tokens equally: it sits at their mean.
+    Array.from(cold.vectors).forEach((v, d) => expect(v).toBeCloseTo((table[d]! + table[8 + d]!) / 2, 5));
+    model.dispose();
+  });
+
+  it('the item space ranks new items with the known ones, and reads a new item in a history as its nearest known item', () => {
+    const model = contentModel();
+    const added = [
+      item('gyokuro', 'Gyokuro green tea', ['Tea', 'Green'], 'Kyoto Leaf'),
+      item('rwanda', 'Rwanda coffee beans', ['Coffee', 'Beans'], 'Roastery', 14),
+    ];
+    const space = new ModelItemSpace(model, vocabulary, [5, 3, 2, 1], null, [...known, ...added]);
+    expect(space.vocabulary).toEqual([...vocabulary, 'gyokuro', 'rwanda']);
+    expect(Array.from(space.popularity ?? [])).toEqual([5, 3, 2, 1, 0, 0]);
+    // "Similar" to a green tea: the new green tea before either coffee.
+    const similar = space.similarTo(space.indexOf('sencha')!);
+    expect(similar[space.indexOf('gyokuro')!]).toBeGreaterThan(similar[space.indexOf('brazil')!]!);
+    expect(similar[space.indexOf('gyokuro')!]).toBeGreaterThan(similar[space.indexOf('kenya')!]!);
+    // A shopper who has only seen the new coffee still gets scores, new items included.
+    const scores = space.scoreAfter([{ itemId: 'rwanda', kind: 'view', ts: 1 }]);
+    expect(scores).toHaveLength(6);
+    expect(scores!.every(Number.isFinite)).toBe(true);
+    space.dispose();
+    model.dispose();
+  });
+});
