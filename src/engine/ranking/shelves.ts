@@ -254,8 +254,16 @@ export class ShelfBuilder {
   }
 
   trending(limit: number, context: ShopperContext, why: Message | null): Shelf {
-    const popularity =
-      this.space.popularity ?? new Float32Array(this.space.vocabulary.length).map((_, i) => -i);
+    const popularity = this.space.popularity;
+    // Without counts there is no popular order; catalog order would only pretend to be one.
+    if (!popularity)
+      return {
+        kind: why ? 'for-you' : 'trending',
+        anchor: null,
+        items: [],
+        empty:
+          'the model card (meta.json) has no popularity, so nothing can be ranked as popular; re-run npm run pretrain, which writes it',
+      };
     const pool = topK(popularity, limit * POOL_FACTOR, this.exclusions(context));
     const picked = diversify(pool, limit, (i) => this.keysOf(i));
     return {
