@@ -20,8 +20,14 @@ test.describe('the demo shop', () => {
     await expect(page.getByRole('heading', { name: 'Recently viewed' })).toBeVisible();
     // Every recommendation can say why.
     const firstCard = page.locator('section[data-shelf="for-you"] [data-item-id]').first();
-    await firstCard.getByText('Why this?').click();
-    await expect(firstCard.locator('.why__summary')).toContainText(/Because you|Picked for you|Goes with/);
+    await firstCard.getByRole('button', { name: 'Why this?' }).click();
+    const why = page.getByRole('dialog', { name: /^Why / });
+    await expect(why).toBeVisible();
+    await expect(why.locator('.why__summary')).toHaveText(/^(Like .+, which |Goes with |You )/);
+    // Plain words: no raw scores or probabilities.
+    await expect(why).not.toContainText(/\d\.\d\d|%|similarity|probability/);
+    await page.keyboard.press('Escape');
+    await expect(why).toBeHidden();
   });
 
   test('search tolerates a typo and ranks differently for two shoppers', async ({ browser }) => {

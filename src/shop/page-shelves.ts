@@ -10,9 +10,11 @@ export interface PageShelf {
   error: string | null;
   /**
    * "cached": the shelves this page showed on the shopper's last visit, from IndexedDB,
-   * shown at once while the model loads; "fresh": computed now. Null while neither is there.
+   * shown at once while the model loads; "fresh": computed now; "pending": the last visit's
+   * are being looked up (a few ms; nothing is drawn, so the shelf never flashes "loading"
+   * first). Null while neither is there.
    */
-  source: 'cached' | 'fresh' | null;
+  source: 'cached' | 'fresh' | 'pending' | null;
 }
 
 /** The `meta` key of the last shelves each page showed (deleted with everything else by "delete everything"). */
@@ -59,7 +61,7 @@ export function usePageShelves(page: string, requests: readonly ShelfRequest[]):
     key: '',
     results: [],
   });
-  const [cached, setCached] = useState<{ key: string; shelves: Shelf[] } | null>(null);
+  const [cached, setCached] = useState<{ key: string; shelves: Shelf[] | null } | null>(null);
   const modelKey = `${state.status}|${state.model?.personal.savedAt ?? ''}|${state.model?.reranker.personal ?? ''}`;
 
   useEffect(() => {
@@ -140,15 +142,17 @@ export function usePageShelves(page: string, requests: readonly ShelfRequest[]):
       performance.mark('localshelf:first-recommendation');
   }, [distinct]);
 
-  const useCache = !complete && cached?.key === requestsKey;
+  const looked = cached?.key === requestsKey;
+  const useCache = !complete && looked && cached.shelves !== null;
   useEffect(() => {
     if (useCache && performance.getEntriesByName('localshelf:cached-shelf').length === 0)
       performance.mark('localshelf:cached-shelf');
   }, [useCache]);
 
   return requests.map((_, i) => {
+    if (!looked && !complete) return { shelf: null, error: null, source: 'pending' };
     if (useCache) {
-      const shelf = cached!.shelves[i] ?? null;
+      const shelf = cached!.shelves![i] ?? null;
       // What went into the cart since is no longer a recommendation.
       const inCart = cart.lines();
       return {

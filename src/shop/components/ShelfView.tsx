@@ -50,6 +50,7 @@ export function ShelfView({ title, result, id, subtitle }: Props) {
   const headingId = `shelf-${id}`;
   const scroll = (direction: 1 | -1) =>
     listRef.current?.scrollBy({ left: direction * listRef.current.clientWidth * 0.8, behavior: 'smooth' });
+  if (source === 'pending') return null;
   if (error) {
     return (
       <section className="shelf" aria-labelledby={headingId}>
