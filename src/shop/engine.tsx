@@ -21,7 +21,7 @@ import { imageBundle, shopSession } from './session.ts';
 
 export interface ShopData {
   engine: LocalShelf;
-  catalog: Catalog;
+  catalog: Pick<Catalog, 'items'>;
   items: Map<string, CatalogItem>;
   /** The search index, built on first use. */
   search: () => CatalogSearch;

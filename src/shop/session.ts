@@ -1,4 +1,4 @@
-import { LocalShelf, loadCatalog, parseBackend, type BackendName, type Catalog } from '../engine/index.ts';
+import { LocalShelf, parseBackend, type BackendName, type Catalog } from '../engine/index.ts';
 
 /** Where the shop finds its catalog and pretrained model (static files, fetched read-only). */
 export const CATALOG_URL = '/catalog.json';
@@ -44,7 +44,7 @@ async function loadImageBundle(): Promise<Map<string, string>> {
 
 export interface ShopSession {
   engine: LocalShelf;
-  catalog: Catalog;
+  catalog: Pick<Catalog, 'items'>;
 }
 
 /*
@@ -56,18 +56,18 @@ let session: Promise<ShopSession> | null = null;
 let images: Promise<Map<string, string>> | null = null;
 
 export function shopSession(): Promise<ShopSession> {
-  session ??= Promise.all([
-    LocalShelf.create({
-      modelUrl: MODEL_URL,
-      catalogUrl: CATALOG_URL,
-      allowSoftwareWebgl: allowSoftwareWebgl(),
-      backends: pinnedBackends(),
-    }),
-    loadCatalog(CATALOG_URL),
-  ]).then(([engine, catalog]) => {
+  session ??= LocalShelf.create({
+    modelUrl: MODEL_URL,
+    catalogUrl: CATALOG_URL,
+    allowSoftwareWebgl: allowSoftwareWebgl(),
+    backends: pinnedBackends(),
+  }).then(async (engine) => {
     // The tests and the benchmarks drive the engine through this handle.
     (window as unknown as { localShelf?: LocalShelf }).localShelf = engine;
-    return { engine, catalog };
+    // The engine fetched the catalog once for the page and the worker; the shop uses that copy.
+    const products = await engine.products();
+    if (!products) throw new Error(`the catalog at ${CATALOG_URL} did not load`);
+    return { engine, catalog: { items: [...products.values()] } };
   });
   return session;
 }
