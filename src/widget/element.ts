@@ -83,7 +83,13 @@ export class LocalShelfElement extends HTMLElement {
     return (SHELF_KINDS as readonly string[]).includes(value) ? (value as ShelfKind) : null;
   }
 
-  private get limit(): number {
+  /** Sets the `kind` attribute (frameworks such as React 19 set a property when the element has one). */
+  set kind(value: string) {
+    this.setAttribute('kind', value);
+  }
+
+  /** A method, not a getter: React 19 would assign a `limit` prop to a property of that name. */
+  private requestedLimit(): number {
     const raw = this.getAttribute('limit');
     const value = raw === null ? DEFAULT_LIMIT : Number(raw);
     if (Number.isInteger(value) && value >= 1 && value <= MAX_LIMIT) return value;
@@ -168,7 +174,7 @@ export class LocalShelfElement extends HTMLElement {
       return;
     }
     try {
-      const shelf = await runtime.recommend({ kind, itemId, limit: this.limit });
+      const shelf = await runtime.recommend({ kind, itemId, limit: this.requestedLimit() });
       if (token === this.renderToken) this.render(shelf, runtime);
     } catch (error) {
       if (token === this.renderToken)
