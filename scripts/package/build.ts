@@ -7,8 +7,9 @@
  *    THIRD-PARTY-LICENSES.txt; the folder a site can also copy as is;
  *  - dist/types/: the declarations (.d.ts) of the three entries.
  *
- * The widget build empties the folder, so it runs first; then the two ES entries one after
- * the other (both extend the license file) while tsc writes the declarations beside them.
+ * tsc (the slowest step) writes the declarations while the bundles build: the widget first
+ * (its build empties dist/widget), then the two ES entries one after the other (both extend
+ * the license file).
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -48,9 +49,10 @@ function rewriteImports(dir: string): number {
 }
 
 rmSync(TYPES_DIR, { recursive: true, force: true });
-await vite('widget');
 await Promise.all([
-  vite('engine').then(() => vite('react')),
+  vite('widget')
+    .then(() => vite('engine'))
+    .then(() => vite('react')),
   run('npx', ['tsc', '-p', 'tsconfig.package.json']),
 ]);
 console.log(`declarations: ${rewriteImports(TYPES_DIR)} files in ${TYPES_DIR}`);
