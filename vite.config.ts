@@ -1,6 +1,7 @@
 import { cpSync, existsSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { ISOLATION_HEADERS, WORKER_OUTPUT } from './vite.shared.ts';
 
 /** The pretrained model ships as committed in models/; copy it beside the built shop. */
 function copyModels(): Plugin {
@@ -17,22 +18,10 @@ function copyModels(): Plugin {
   };
 }
 
-/**
- * Cross-origin isolation (COOP + COEP) gives the page SharedArrayBuffer, which the
- * threaded wasm backend needs. Everything the shop loads is its own, so `require-corp`
- * costs nothing; CORP `cross-origin` lets another site's isolated page embed these files
- * (the widget's worker and wasm).
- */
-const ISOLATION_HEADERS = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-  'Cross-Origin-Resource-Policy': 'cross-origin',
-};
-
 export default defineConfig({
   plugins: [react(), copyModels()],
   publicDir: 'public',
-  worker: { format: 'es' },
+  worker: { format: 'es', rolldownOptions: { output: WORKER_OUTPUT } },
   build: { target: 'es2022', sourcemap: true },
   server: {
     headers: ISOLATION_HEADERS,

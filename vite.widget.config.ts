@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { WORKER_OUTPUT } from './vite.shared.ts';
 
 /**
  * The embeddable widget as a library: `localshelf.js` (ES module) and
@@ -206,7 +207,7 @@ export default defineConfig({
   ],
   // The bundle says its version (`LocalShelf.version`).
   define: { __LOCALSHELF_VERSION__: JSON.stringify(version) },
-  worker: { format: 'es', plugins: () => [wasmBesideWorker()] },
+  worker: { format: 'es', plugins: () => [wasmBesideWorker()], rolldownOptions: { output: WORKER_OUTPUT } },
   build: {
     outDir,
     // The engine and React entries are added beside the widget's files.

@@ -53,10 +53,15 @@ test.describe('the built shop', () => {
     const state = await page.evaluate(() => {
       const s = (
         window as unknown as {
-          localShelf: { getSnapshot(): { status: string; backend: { name: string } | null } };
+          localShelf: {
+            getSnapshot(): {
+              status: string;
+              backend: { name: string; wasm: { threadsOff: string | null } | null } | null;
+            };
+          };
         }
       ).localShelf.getSnapshot();
-      return { status: s.status, backend: s.backend?.name ?? null };
+      return { status: s.status, backend: s.backend?.name ?? null, wasm: s.backend?.wasm ?? null };
     });
     const violations = await page.evaluate(
       () => (window as unknown as { cspViolations: string[] }).cspViolations,
@@ -66,6 +71,8 @@ test.describe('the built shop', () => {
     expect(probe.ran).toBe(false);
     expect(probe.reported.join()).toContain('script-src');
     expect(state.status).toBe('ready');
+    // The preview server isolates the page (COOP/COEP) and the policy allows blob:, so wasm runs threaded.
+    expect(state.wasm).toMatchObject({ threadsOff: null });
     expect(violations).toEqual([]);
     expect(cspLines).toEqual([]);
     expect(log.uncaught).toEqual([]);

@@ -18,16 +18,19 @@ const SITE_STATIC =
   /^\/(|index\.html|host\.js|data\/catalog\.json|(data\/)?images\/placeholder\.svg|model\/(model\.json|meta\.json|weights\.bin|reranker\/(model\.json|card\.json|weights\.bin))|vendor\/localshelf\/(localshelf\.iife\.js|assets\/[\w.-]+\.(js|wasm)))$/;
 
 function requestsOf(requests: Request[], origin: string) {
-  return requests.map((r) => {
-    const url = new URL(r.url());
-    return {
-      method: r.method(),
-      body: r.postData(),
-      sameOrigin: url.origin === origin,
-      path: url.pathname,
-      query: url.search,
-    };
-  });
+  // blob: URLs are in-memory scripts (the threaded wasm's helper threads), not network requests.
+  return requests
+    .filter((r) => !r.url().startsWith('blob:'))
+    .map((r) => {
+      const url = new URL(r.url());
+      return {
+        method: r.method(),
+        body: r.postData(),
+        sameOrigin: url.origin === origin,
+        path: url.pathname,
+        query: url.search,
+      };
+    });
 }
 
 test.describe('the built shop', () => {

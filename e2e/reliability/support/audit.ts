@@ -47,11 +47,15 @@ export async function auditStorage(page: Page): Promise<StorageAudit> {
   }));
 }
 
-/** A strict policy: no 'unsafe-eval', no 'unsafe-inline'; 'wasm-unsafe-eval' only lets WebAssembly compile. */
+/**
+ * A strict policy: no 'unsafe-eval', no 'unsafe-inline'; 'wasm-unsafe-eval' only lets WebAssembly compile.
+ * `blob:` in script-src and worker-src lets tfjs's threaded wasm start its helper threads on a
+ * cross-origin-isolated page (the built shop); without it the engine runs single-threaded.
+ */
 export const STRICT_POLICY = [
   "default-src 'none'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "worker-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval' blob:",
+  "worker-src 'self' blob:",
   "connect-src 'self'",
   "img-src 'self' data:",
   "style-src 'self'",

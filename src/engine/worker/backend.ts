@@ -1,10 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { BACKENDS, type BackendName } from '../env.ts';
 import { SOFTWARE_GPU } from './software-gpu.ts';
+import { startWasm, threadsStartFailure } from './wasm-threads.ts';
 import { describeAdapter, requestWebgpuAdapter, type WebgpuAdapterInfo } from './webgpu-adapter.ts';
 
 /** How the wasm backend runs: which binary, and on how many threads. */
@@ -113,22 +114,6 @@ async function tryWebgpu(allowSoftware: boolean): Promise<Attempt> {
   return { refusal: null, adapter: info };
 }
 
-/** Most threads worth starting: XNNPACK's speed-up flattens past four for models this small. */
-const MAX_WASM_THREADS = 4;
-
-/**
- * Turns threads off when asked; otherwise asks for one thread per core. tfjs's own
- * default is half the cores, which is a single thread on a two-core laptop.
- */
-function prepareWasm(threads: boolean): void {
-  if (!threads) {
-    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-    return;
-  }
-  const cores = (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 1;
-  setThreadsCount(Math.min(MAX_WASM_THREADS, Math.max(1, cores)));
-}
-
 async function wasmInfo(threadsWanted: boolean): Promise<WasmInfo> {
   const isolated = typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated;
   const simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
@@ -136,6 +121,7 @@ async function wasmInfo(threadsWanted: boolean): Promise<WasmInfo> {
   const threads = threaded && simd ? getThreadsCount() : 1;
   let threadsOff: string | null = null;
   if (!threadsWanted) threadsOff = 'wasmThreads is false';
+  else if (threadsStartFailure()) threadsOff = threadsStartFailure();
   else if (!isolated)
     threadsOff =
       'the page is not cross-origin isolated (serve it with Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp)';
@@ -155,8 +141,7 @@ async function tryBackend(
       if (attempt.refusal !== null) return attempt;
       adapter = attempt.adapter;
     }
-    if (name === 'wasm') prepareWasm(options.wasmThreads);
-    if (!(await tf.setBackend(name)))
+    if (!(await (name === 'wasm' ? startWasm(options.wasmThreads) : tf.setBackend(name))))
       return {
         refusal: `tf.setBackend("${name}") returned false${name === 'webgl' ? webglUnavailableReason() : ''}`,
       };
