@@ -39,9 +39,9 @@ describe('cold items (catalog items added after pretraining)', () => {
     await tf.setBackend('cpu');
   });
 
-  it('a content model embeds a new item exactly as pretraining embeds an item nobody touched', () => {
+  it('a content model embeds a new item from its own content plus the behaviour of the known items like it', () => {
     const model = contentModel();
-    // The same product under a new id: its content vector is the known row minus the id embedding.
+    // The same product under a new id: own content + the id embeddings of the known items sharing its tokens.
     const twin = { ...known[1]!, id: 'matcha-2' };
     const cold = coldItemVectors(
       model,
@@ -52,13 +52,15 @@ describe('cold items (catalog items added after pretraining)', () => {
     expect(cold.method).toBe('content');
     expect(cold.ids).toEqual(['matcha-2']);
     const rows = itemMatrix(model).arraySync();
-    const idRow = (
-      getEncoder(model)
-        .weights.find((w) => w.originalName.endsWith('/item_embedding'))!
-        .read()
-        .arraySync() as number[][]
-    )[2]!;
-    const expected = rows[1]!.map((v, d) => v - idRow[d]!);
+    const ids = getEncoder(model)
+      .weights.find((w) => w.originalName.endsWith('/item_embedding'))!
+      .read()
+      .arraySync() as number[][];
+    // Shared token weights: matcha all of them (title words .5 each, category 2 + 3, brand 2), sencha all but "matcha".
+    const [wMatcha, wSencha] = [0.5 * 3 + 2 + 3 + 2, 0.5 * 2 + 2 + 3 + 2];
+    const expected = rows[1]!.map(
+      (v, d) => v - ids[2]![d]! + (wMatcha * ids[2]![d]! + wSencha * ids[1]![d]!) / (wMatcha + wSencha),
+    );
     Array.from(cold.vectors).forEach((v, d) => expect(v).toBeCloseTo(expected[d]!, 5));
     model.dispose();
   });

@@ -5,11 +5,13 @@ import { getEncoder } from './model.ts';
 
 /**
  * Vectors for catalog items the model was never trained on (added after pretraining), so they
- * can be recommended without retraining. A model with content features embeds them exactly as
- * pretraining embeds a catalog item nobody interacted with: the mean of its title, category,
- * brand and tag token embeddings plus its price bucket's, with no id embedding. A model without
- * content features places each one at the weighted mean of the known items it shares the most
- * catalog tokens with (same category path, brand, tags, title words).
+ * can be recommended without retraining. Each borrows the behaviour of the known items it shares
+ * the most catalog tokens with (same category path, brand, tags, title words): their weighted
+ * mean id embedding. A model with content features adds the item's own content, as pretraining
+ * embeds it: the mean of its title, category, brand and tag token embeddings plus its price
+ * bucket's. Content alone (what pretraining gives an item nobody touched) sits apart from the
+ * trained items, whose vectors are mostly behaviour, so the borrowed part is what puts a new
+ * green tea among the green teas.
  */
 export interface ColdItems {
   /** Ids of the new items that got a vector, in catalog order. */
@@ -112,13 +114,14 @@ export function coldItemVectors(
   const known = new Map(vocabulary.map((id, i) => [id, i]));
   const cold = catalog.filter((item) => !known.has(item.id));
   if (cold.length === 0) return { ids: [], vectors: new Float32Array(0), method: 'content', unplaced: [] };
-  if (encoder.hasContent)
-    return {
-      ids: cold.map((i) => i.id),
-      vectors: contentVectors(model, cold, catalog),
-      method: 'content',
-      unplaced: [],
-    };
+  if (encoder.hasContent) {
+    // Behaviour from the id embeddings of similar known items (row 0 is padding), plus own content.
+    const ids = weightByName(model, 'item_embedding').subarray(dim);
+    const { vectors } = neighbourVectors(cold, known, catalog, ids, dim);
+    const content = contentVectors(model, cold, catalog);
+    for (let k = 0; k < vectors.length; k++) vectors[k]! += content[k]!;
+    return { ids: cold.map((i) => i.id), vectors, method: 'content', unplaced: [] };
+  }
   const { vectors, placed } = neighbourVectors(cold, known, catalog, table, dim);
   const keep = cold.flatMap((_, i) => (placed[i] ? [i] : []));
   const packed = new Float32Array(keep.length * dim);

@@ -7,17 +7,6 @@ import {
 } from './protocol.ts';
 
 /**
- * The URL the worker script was requested from, found in the page's resource timings: the
- * bundler rewrites `new URL('./worker.ts', import.meta.url)` only inside `new Worker(...)`, so
- * the URL cannot be kept beside it. Null when the browser does not list it.
- */
-function workerScriptUrl(): string | null {
-  if (typeof performance === 'undefined') return null;
-  const entries = performance.getEntriesByType('resource').map((e) => e.name);
-  return entries.reverse().find((name) => /\/worker[^/]*\.(js|ts)(\?|$)/.test(name)) ?? null;
-}
-
-/**
  * The page's handle on the worker: typed calls that resolve with the worker's
  * result or reject with its error (same name and message).
  */
@@ -61,11 +50,23 @@ export class WorkerClient {
 
   /** Starts the engine's own worker (bundled by Vite as an ES module worker). */
   static start(): WorkerClient {
-    const worker = new Worker(new URL('./worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'localshelf',
-    });
-    return new WorkerClient(worker, workerScriptUrl);
+    // The bundler writes the worker's real URL into `new Worker(new URL(...))`; a recording
+    // subclass stands in for the global for that one call, so a failed load can name the URL.
+    const native = globalThis.Worker;
+    let scriptUrl: string | null = null;
+    globalThis.Worker = class extends native {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        scriptUrl = String(url);
+      }
+    };
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'localshelf' });
+    } finally {
+      globalThis.Worker = native;
+    }
+    return new WorkerClient(worker, () => scriptUrl);
   }
 
   call<T extends CallType>(type: T, payload: WorkerCalls[T]['payload']): Promise<WorkerCalls[T]['result']> {

@@ -33,6 +33,7 @@ import {
 } from '../training/run.ts';
 import { selectBackend, type BackendInfo, type BackendOptions } from './backend.ts';
 import { PersonalState } from './personal-state.ts';
+import { missingWasmFile } from './wasm-files.ts';
 import type {
   ContextPayload,
   LoadPayload,
@@ -102,6 +103,9 @@ export class WorkerSession {
     this.policy = policy;
     this.backend = await selectBackend({ ...this.policy, order: this.order });
     this.watchContext();
+    void missingWasmFile(this.backend).then(
+      (message) => message && this.notify({ notice: 'log', level: 'warn', message }),
+    );
     return this.backend;
   }
 
