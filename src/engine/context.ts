@@ -19,22 +19,82 @@ export function cartContents(events: readonly ShopEvent[]): Map<string, number> 
   return cart;
 }
 
-/** Builds the context the worker ranks and trains with, from the store's indexes. */
-export async function shopperContext(store: EventStore): Promise<ContextPayload> {
-  const [recent, adds, removes, purchases] = await Promise.all([
-    store.latest(CONTEXT_EVENTS),
-    store.eventsOfKind('add_to_cart'),
-    store.eventsOfKind('remove_from_cart'),
-    store.eventsOfKind('purchase'),
-  ]);
-  // Oldest first, as the re-ranker's signals fold them (ties keep the store's order).
-  const events = [...recent].reverse().sort((a, b) => a.ts - b.ts);
-  const sessionId = store.currentSession();
+/** The store's events that decide what is in the cart and what was bought. */
+const CART_KINDS = new Set<ShopEvent['kind']>(['add_to_cart', 'remove_from_cart', 'purchase']);
+
+/** Assembles the payload from events already in memory: the recent ones (oldest first) and every cart event. */
+function contextFrom(
+  recentOldestFirst: readonly ShopEvent[],
+  cartEvents: readonly ShopEvent[],
+  sessionId: string | null,
+): ContextPayload {
   return {
-    steps: itemSequence(recent),
-    events,
+    steps: itemSequence([...recentOldestFirst].reverse()),
+    events: [...recentOldestFirst],
     ...(sessionId ? { sessionId } : {}),
-    inCart: [...cartContents([...adds, ...removes, ...purchases]).keys()],
-    purchased: [...new Set(purchases.map((p) => (p.kind === 'purchase' ? p.itemId : '')))].filter(Boolean),
+    inCart: [...cartContents(cartEvents).keys()],
+    purchased: [...new Set(cartEvents.flatMap((e) => (e.kind === 'purchase' ? [e.itemId] : [])))],
   };
+}
+
+/**
+ * The shopper's context, kept up to date event by event: read from IndexedDB once, then
+ * each event this page tracks is appended in memory. Rebuilding it from the store on every
+ * call cost a main-thread long task (~110 ms for 600 events) while training ran. Anything
+ * the page did not track itself (another tab, a deletion, a retention pass) shows up as a
+ * store revision it has not seen, and the next read starts again from the store.
+ */
+export class ShopperContextCache {
+  private recent: ShopEvent[] = [];
+  private cartEvents: ShopEvent[] = [];
+  /** The store revision `recent` and `cartEvents` reflect; -1 before the first read. */
+  private revision = -1;
+  private loading: { revision: number; done: Promise<void> } | null = null;
+
+  constructor(private readonly store: EventStore) {}
+
+  /** Records an event this page just stored; `revision` is the store's revision right after it. */
+  appended(event: ShopEvent, revision: number): void {
+    if (this.revision !== revision - 1) return; // not in step: the next read reloads
+    // Oldest first by time; an event with a back-dated ts goes where the store would sort it.
+    let at = this.recent.length;
+    while (at > 0 && this.recent[at - 1]!.ts > event.ts) at--;
+    this.recent.splice(at, 0, event);
+    if (this.recent.length > CONTEXT_EVENTS) this.recent.splice(0, this.recent.length - CONTEXT_EVENTS);
+    if (CART_KINDS.has(event.kind)) this.cartEvents.push(event);
+    this.revision = revision;
+  }
+
+  /** The context for the store as it is now. */
+  async current(): Promise<ContextPayload> {
+    // A write landing mid-read leaves the copy behind; read again (a few times at most).
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const revision = this.store.getSnapshot().revision;
+      if (revision === this.revision) break;
+      await this.reload(revision);
+    }
+    return contextFrom(this.recent, this.cartEvents, this.store.currentSession());
+  }
+
+  private reload(revision: number): Promise<void> {
+    if (this.loading?.revision === revision) return this.loading.done;
+    const done = (async () => {
+      const [recent, adds, removes, purchases] = await Promise.all([
+        this.store.latest(CONTEXT_EVENTS),
+        this.store.eventsOfKind('add_to_cart'),
+        this.store.eventsOfKind('remove_from_cart'),
+        this.store.eventsOfKind('purchase'),
+      ]);
+      // A write landed while reading: keep what was read, the next call reads again.
+      if (this.store.getSnapshot().revision !== revision) return;
+      // Oldest first, as the re-ranker's signals fold them (ties keep the store's order).
+      this.recent = [...recent].reverse().sort((a, b) => a.ts - b.ts);
+      this.cartEvents = [...adds, ...removes, ...purchases];
+      this.revision = revision;
+    })();
+    this.loading = { revision, done };
+    return done.finally(() => {
+      if (this.loading?.done === done) this.loading = null;
+    });
+  }
 }

@@ -1,4 +1,4 @@
-import { shopperContext } from './context.ts';
+import { ShopperContextCache } from './context.ts';
 import type { BackendName } from './env.ts';
 import { isItemEvent, type ShopEvent, type TrackInput } from './events/schema.ts';
 import { EventStore, type EventStoreOptions } from './events/store.ts';
@@ -77,7 +77,8 @@ export class LocalShelf {
   private state: EngineState = INITIAL_STATE;
   private readonly listeners = new Set<() => void>();
   private readonly actionListeners = new Set<(action: EngineAction, state: EngineState) => void>();
-  private contextCache: { revision: number; context: Promise<ContextPayload> } | null = null;
+  /** The shopper's context, kept in memory event by event instead of re-read for every call. */
+  private readonly shopper: ShopperContextCache;
   private trainTimer: ReturnType<typeof setTimeout> | null = null;
   /** Trending from the model card alone, ready long before the worker: a newcomer's first shelf waits for no model. */
   private readonly earlyShelves: Promise<ShelfBuilder | null>;
@@ -96,6 +97,7 @@ export class LocalShelf {
     counters: TrainCounters,
     private readonly assets: { card: CachedAsset<ModelMeta>; catalog: CachedAsset<Catalog> | null },
   ) {
+    this.shopper = new ShopperContextCache(events);
     this.dispatch({ type: 'counters-loaded', ...counters });
     this.autoTrain =
       options.autoTrain === false ? null : { minNewEvents: 8, debounceMs: 4000, ...options.autoTrain };
@@ -266,6 +268,7 @@ export class LocalShelf {
     if (!(await this.inCatalog(input))) return null;
     const event = await this.events.track(input);
     if (event) {
+      this.shopper.appended(event, this.events.getSnapshot().revision);
       const itemEvent = isItemEvent(event) && event.kind !== 'dwell';
       const impression = event.kind === 'impression';
       this.dispatch({ type: 'event-tracked', itemEvent, impression });
@@ -317,10 +320,7 @@ export class LocalShelf {
   }
 
   private context(): Promise<ContextPayload> {
-    const revision = this.events.getSnapshot().revision;
-    if (this.contextCache?.revision !== revision)
-      this.contextCache = { revision, context: shopperContext(this.events) };
-    return this.contextCache.context;
+    return this.shopper.current();
   }
 
   // --- rank ---
