@@ -11,7 +11,16 @@ function allowSoftwareWebgl(): boolean {
   return new URLSearchParams(window.location.search).get('softwareWebgl') === '1';
 }
 
-/** `?backend=webgl|wasm|cpu` pins the compute backend (benchmarks, debugging); a bad value fails loudly. */
+/** `?softwareWebgpu=1` lets WebGPU run on a software adapter (SwiftShader); `?wasmThreads=0` keeps wasm on one thread (benchmarks). */
+function backendPolicy(): { allowSoftwareWebgpu: boolean; wasmThreads: boolean } {
+  const query = new URLSearchParams(window.location.search);
+  return {
+    allowSoftwareWebgpu: query.get('softwareWebgpu') === '1',
+    wasmThreads: query.get('wasmThreads') !== '0',
+  };
+}
+
+/** `?backend=webgpu|webgl|wasm|cpu` pins the compute backend (benchmarks, debugging); a bad value fails loudly. */
 function pinnedBackends(): BackendName[] | undefined {
   const value = new URLSearchParams(window.location.search).get('backend');
   return value === null ? undefined : [parseBackend(value)];
@@ -60,6 +69,7 @@ export function shopSession(): Promise<ShopSession> {
     modelUrl: MODEL_URL,
     catalogUrl: CATALOG_URL,
     allowSoftwareWebgl: allowSoftwareWebgl(),
+    ...backendPolicy(),
     backends: pinnedBackends(),
   }).then(async (engine) => {
     // The tests and the benchmarks drive the engine through this handle.
