@@ -7,7 +7,11 @@ const NS = 'http://www.w3.org/2000/svg';
 export function lossChart(
   width = 420,
   height = 160,
-): { element: SVGSVGElement; update(steps: { step: number; loss: number; heldBackLoss: number }[]): void } {
+): {
+  element: SVGSVGElement;
+  /** Redraws; `title` names a logged run's curve (e.g. "last run (12:03), re-ranker"). */
+  update(steps: { step: number; loss: number; heldBackLoss: number }[], title?: string): void;
+} {
   const svg = document.createElementNS(NS, 'svg');
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
   svg.setAttribute('width', String(width));
@@ -38,13 +42,13 @@ export function lossChart(
   svg.append(label);
   return {
     element: svg,
-    update(steps) {
+    update(steps, title) {
       svg.setAttribute('aria-label', `loss curve, ${steps.length} steps`);
       svg.dataset.points = String(steps.length);
       if (steps.length === 0) {
         train.setAttribute('points', '');
         held.setAttribute('points', '');
-        label.textContent = 'no run yet';
+        label.textContent = title ?? 'no run yet';
         return;
       }
       const values = steps.flatMap((s) => [s.loss, s.heldBackLoss]).filter(Number.isFinite);
@@ -56,12 +60,19 @@ export function lossChart(
         'points',
         steps.map((s, i) => `${x(i).toFixed(1)},${y(s.loss).toFixed(1)}`).join(' '),
       );
+      // Steps without a held-back loss (the re-ranker's) draw no orange line.
       held.setAttribute(
         'points',
-        steps.map((s, i) => `${x(i).toFixed(1)},${y(s.heldBackLoss).toFixed(1)}`).join(' '),
+        steps
+          .flatMap((s, i) =>
+            Number.isFinite(s.heldBackLoss) ? [`${x(i).toFixed(1)},${y(s.heldBackLoss).toFixed(1)}`] : [],
+          )
+          .join(' '),
       );
       const last = steps[steps.length - 1]!;
-      label.textContent = `step ${last.step}: loss ${last.loss.toFixed(4)} (blue), held back ${last.heldBackLoss.toFixed(4)} (orange)`;
+      label.textContent =
+        `${title ? `${title}: ` : ''}step ${last.step}: loss ${last.loss.toFixed(4)} (blue)` +
+        (Number.isFinite(last.heldBackLoss) ? `, held back ${last.heldBackLoss.toFixed(4)} (orange)` : '');
     },
   };
 }

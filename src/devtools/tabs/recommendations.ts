@@ -14,6 +14,12 @@ export const recommendationsTab: Tab = {
   poll: false,
   async render(container, engine) {
     const state = engine.getSnapshot();
+    const products = await engine.products().catch(() => null);
+    // "p-0042 Trailhead Dome Tent": the id for debugging, the title to recognise it.
+    const named = (id: string) => {
+      const title = products?.get(id)?.title;
+      return title ? `${id} ${title}` : id;
+    };
     const recent = await engine.events.itemSequence(50);
     anchor ||= recent.at(-1)?.itemId ?? '';
     const runAt = state.training.lastRun?.startedAt ?? null;
@@ -49,7 +55,7 @@ export const recommendationsTab: Tab = {
                 : `↓${rank - previous}`;
         return [
           String(rank + 1),
-          item.itemId,
+          named(item.itemId),
           num(item.score),
           change,
           item.explanation,
@@ -61,7 +67,7 @@ export const recommendationsTab: Tab = {
       return h(
         'section',
         { 'data-shelf': kind },
-        h('h3', {}, `${kind}${shelf.anchor ? ` (anchor ${shelf.anchor})` : ''}`),
+        h('h3', {}, `${kind}${shelf.anchor ? ` (anchor ${named(shelf.anchor)})` : ''}`),
         table(
           ['#', 'Item', 'Score', 'Since last run', 'Explanation', 'Signals'],
           rows,
@@ -78,6 +84,17 @@ export const recommendationsTab: Tab = {
         void recommendationsTab.render(container, engine)
       ),
     });
-    fill(container, h('div', { class: 'toolbar' }, h('label', {}, 'Anchor item ', anchorInput)), ...sections);
+    fill(
+      container,
+      h(
+        'div',
+        { class: 'toolbar' },
+        h('label', {}, 'Anchor item ', anchorInput),
+        anchor && products?.get(anchor)
+          ? h('span', { class: 'muted' }, ` ${products.get(anchor)!.title}`)
+          : '',
+      ),
+      ...sections,
+    );
   },
 };

@@ -5,7 +5,15 @@ import type { Tab } from './types.ts';
 
 function metrics(run: TrainingRun): string {
   if (!run.before || !run.after) return '–';
-  return `MRR ${num(run.before.mrr)} → ${num(run.after.mrr)}, NDCG@10 ${num(run.before['NDCG@10'])} → ${num(run.after['NDCG@10'])}, held-back loss ${num(run.before.loss)} → ${num(run.after.loss)}`;
+  const b = run.before;
+  if (!run.accepted && run.heldBackLosses.length) {
+    // A rejected run keeps the starting weights, so "after" equals "before"; what the
+    // trained copy reached is its held-back loss at its last step.
+    const reached = run.heldBackLosses.at(-1)!;
+    return `kept the start (MRR ${num(b.mrr)}, NDCG@10 ${num(b['NDCG@10'])}, held-back loss ${num(b.loss)}); the trained copy reached held-back loss ${num(reached)} after ${run.heldBackLosses.length} steps and was dropped`;
+  }
+  const a = run.after;
+  return `MRR ${num(b.mrr)} → ${num(a.mrr)}, NDCG@10 ${num(b['NDCG@10'])} → ${num(a['NDCG@10'])}, held-back loss ${num(b.loss)} → ${num(a.loss)}`;
 }
 
 /** The re-ranker's part of a run: its verdict in words, and what it learned from. */
@@ -24,6 +32,30 @@ function rerankerCell(run: TrainingRun) {
   );
 }
 
+/**
+ * The curve of a logged run: the adapter's training and held-back loss per step when it
+ * trained, else the re-ranker's training loss per step (it checks the held-back lists only
+ * every few steps, so there is no held-back line).
+ */
+function lastCurve(
+  run: TrainingRun | undefined,
+): { steps: { step: number; loss: number; heldBackLoss: number }[]; title: string } | null {
+  if (!run) return null;
+  const when = new Date(run.startedAt).toLocaleTimeString();
+  if (run.losses.length)
+    return {
+      steps: run.losses.map((loss, i) => ({ step: i + 1, loss, heldBackLoss: run.heldBackLosses[i] ?? NaN })),
+      title: `last run (${when}), next-item adapter`,
+    };
+  const r = run.reranker;
+  if (r?.losses.length)
+    return {
+      steps: r.losses.map((loss, i) => ({ step: i + 1, loss, heldBackLoss: NaN })),
+      title: `last run (${when}), re-ranker`,
+    };
+  return null;
+}
+
 export const trainingTab: Tab = {
   id: 'training',
   label: 'Training',
@@ -31,8 +63,16 @@ export const trainingTab: Tab = {
   async render(container, engine) {
     const state = engine.getSnapshot();
     const chart = lossChart();
-    chart.update(state.training.steps);
     const runs = (await engine.runs().catch(() => [] as TrainingRun[])).slice().reverse();
+    // A run in progress streams its steps; otherwise the last logged run's curve (after a reload too).
+    const curve = state.training.steps.length ? null : lastCurve(runs[0]);
+    chart.update(
+      curve?.steps ?? state.training.steps,
+      curve?.title ??
+        (runs[0] && !state.training.active
+          ? `last run (${new Date(runs[0].startedAt).toLocaleTimeString()}) trained no steps`
+          : undefined),
+    );
     fill(
       container,
       h(
