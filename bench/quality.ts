@@ -196,7 +196,7 @@ async function main(): Promise<void> {
       'cooccurrence-knn': knnOptions,
       'cooccurrence-knn tuning': {
         chosenBy:
-          "NDCG@10 on the validation items (each user's second-to-last), every combination of the grid",
+          "NDCG@10 on the validation users (each one's second-to-last item), coordinate search: window, then voters × decay, then similarity",
         grid: KNN_GRID,
         tried: tuned.tried,
         validNdcg10: Number(tuned.validNdcg10.toFixed(4)),
