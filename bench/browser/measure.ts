@@ -1,5 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
-import type { BackendName, LocalShelf } from '../../src/engine/index.ts';
+import type { BackendInfo, LocalShelf } from '../../src/engine/index.ts';
+import type { Column } from './columns.ts';
 import { median, quantile, round } from './stats.ts';
 
 declare global {
@@ -11,12 +12,7 @@ declare global {
 }
 
 /** Time from navigation to the first rendered shelf, cold (new profile) and warm (reload, HTTP cache warm). */
-export async function firstRecommendation(
-  browser: Browser,
-  baseURL: string,
-  backend: BackendName,
-  runs: number,
-) {
+export async function firstRecommendation(browser: Browser, baseURL: string, column: Column, runs: number) {
   const cold: number[] = [];
   const warm: number[] = [];
   const mark = async (page: Page) => {
@@ -30,7 +26,7 @@ export async function firstRecommendation(
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${baseURL}/?backend=${backend}&softwareWebgl=1#/`);
+    await page.goto(`${baseURL}/${column.query}#/`);
     cold.push(await mark(page));
     await page.reload();
     warm.push(await mark(page));
@@ -61,7 +57,7 @@ async function createEngine(page: Page, options: Record<string, unknown>): Promi
 export async function recommendLatency(
   page: Page,
   baseURL: string,
-  backend: BackendName,
+  column: Column,
   modelUrl: string,
   items: number,
   samples: number,
@@ -69,9 +65,8 @@ export async function recommendLatency(
   await openBench(page, baseURL);
   await createEngine(page, {
     modelUrl,
-    dbName: `bench-latency-${backend}-${items}-${Date.now()}`,
-    backends: [backend],
-    allowSoftwareWebgl: true,
+    dbName: `bench-latency-${column.id}-${items}-${Date.now()}`,
+    ...column.engine,
     autoTrain: false,
   });
   const times = await page.evaluate(
@@ -118,7 +113,7 @@ async function trackHistory(page: Page, itemIds: readonly string[], count: numbe
 export async function fineTuning(
   page: Page,
   baseURL: string,
-  backend: BackendName,
+  column: Column,
   itemIds: readonly string[],
   events: number,
 ) {
@@ -126,9 +121,8 @@ export async function fineTuning(
   await createEngine(page, {
     modelUrl: '/models/demo/',
     catalogUrl: '/catalog.json',
-    dbName: `bench-train-${backend}-${events}-${Date.now()}`,
-    backends: [backend],
-    allowSoftwareWebgl: true,
+    dbName: `bench-train-${column.id}-${events}-${Date.now()}`,
+    ...column.engine,
     autoTrain: false,
   });
   await trackHistory(page, itemIds, events);
@@ -162,7 +156,7 @@ export async function fineTuning(
 export async function cycles(
   page: Page,
   baseURL: string,
-  backend: BackendName,
+  column: Column,
   itemIds: readonly string[],
   cycleCount: number,
 ) {
@@ -170,9 +164,8 @@ export async function cycles(
   await createEngine(page, {
     modelUrl: '/models/demo/',
     catalogUrl: '/catalog.json',
-    dbName: `bench-cycles-${backend}-${Date.now()}`,
-    backends: [backend],
-    allowSoftwareWebgl: true,
+    dbName: `bench-cycles-${column.id}-${Date.now()}`,
+    ...column.engine,
     autoTrain: false,
   });
   await trackHistory(page, itemIds, 60);
@@ -214,20 +207,23 @@ export async function cycles(
   };
 }
 
-/** The WebGL renderer the worker reports for this browser (or why WebGL is unavailable). */
-export async function renderer(page: Page, baseURL: string): Promise<string> {
+/** What the worker runs on for this column: the backend, the GPU's renderer or adapter, the wasm threads, the refusals. */
+export async function backendInfo(
+  page: Page,
+  baseURL: string,
+  column: Column,
+): Promise<BackendInfo | string> {
   await openBench(page, baseURL);
-  return page.evaluate(async () => {
+  return page.evaluate(async (engine) => {
     const client = window.engine.WorkerClient.start();
     try {
-      const info = await client.call('init', { backends: ['webgl'], allowSoftwareWebgl: true });
-      return info.renderer ?? 'unknown';
+      return await client.call('init', engine);
     } catch (e) {
-      return `WebGL unavailable: ${(e as Error).message}`;
+      return `${engine.backends.join(', ')} unavailable: ${(e as Error).message}`;
     } finally {
       client.terminate();
     }
-  });
+  }, column.engine);
 }
 
 /**
@@ -235,14 +231,19 @@ export async function renderer(page: Page, baseURL: string): Promise<string> {
  * clicked), then page-seen latency of re-ranking a 50-item site list, and one fine-tuning run
  * of the re-ranker from the shipped weights (its worker-side time, from the run log).
  */
-export async function reranker(page: Page, baseURL: string, backend: BackendName, itemIds: readonly string[], samples: number) {
+export async function reranker(
+  page: Page,
+  baseURL: string,
+  column: Column,
+  itemIds: readonly string[],
+  samples: number,
+) {
   await openBench(page, baseURL);
   await createEngine(page, {
     modelUrl: '/models/demo/',
     catalogUrl: '/catalog.json',
-    dbName: `bench-reranker-${backend}-${Date.now()}`,
-    backends: [backend],
-    allowSoftwareWebgl: true,
+    dbName: `bench-reranker-${column.id}-${Date.now()}`,
+    ...column.engine,
     autoTrain: false,
   });
   const result = await page.evaluate(
@@ -258,7 +259,13 @@ export async function reranker(page: Page, baseURL: string, backend: BackendName
         await shelf.track({ kind: 'impression', shelf: 'for-you', items, ts });
         // This shopper clicks the third slot, not the first: something to learn.
         const picked = items[2]!;
-        await shelf.track({ kind: 'click', itemId: picked.itemId, shelf: 'for-you', position: 2, ts: ts + 5_000 });
+        await shelf.track({
+          kind: 'click',
+          itemId: picked.itemId,
+          shelf: 'for-you',
+          position: 2,
+          ts: ts + 5_000,
+        });
         await shelf.track({ kind: 'view', itemId: picked.itemId, ts: ts + 6_000 });
       }
       const list = itemIds.slice(0, 50) as string[];
@@ -271,7 +278,19 @@ export async function reranker(page: Page, baseURL: string, backend: BackendName
       }
       const run = await shelf.train('bench');
       const r = 'skipped' in run ? null : (run.reranker ?? null);
-      return { times, reranker: r ? { ms: r.ms, rows: r.trainRows, lists: r.lists, steps: r.steps, accepted: r.accepted, verdict: r.verdict } : null };
+      return {
+        times,
+        reranker: r
+          ? {
+              ms: r.ms,
+              rows: r.trainRows,
+              lists: r.lists,
+              steps: r.steps,
+              accepted: r.accepted,
+              verdict: r.verdict,
+            }
+          : null,
+      };
     },
     { itemIds, samples },
   );
@@ -283,5 +302,94 @@ export async function reranker(page: Page, baseURL: string, backend: BackendName
     fineTuneRows: result.reranker?.rows ?? 0,
     fineTuneSteps: result.reranker?.steps ?? 0,
     fineTuneVerdict: result.reranker?.verdict ?? 'no re-ranker run',
+  };
+}
+
+/** Static files the shop fetches (page and worker), by path, during one page load. */
+function countFetches(page: Page, baseURL: string): () => Record<string, number> {
+  const counts: Record<string, number> = {};
+  const onRequest = (r: { url(): string }) => {
+    const url = r.url();
+    if (!url.startsWith(baseURL)) return;
+    const path = new URL(url).pathname;
+    if (/\.(json|bin)$/.test(path)) counts[path] = (counts[path] ?? 0) + 1;
+  };
+  page.context().on('request', onRequest);
+  return () => {
+    page.context().off('request', onRequest);
+    return counts;
+  };
+}
+
+/** Records (in the page) when a shelf's first card appears, counted from navigation start. */
+const WATCH_SHELVES = () => {
+  const seen: Record<string, number> = {};
+  (window as unknown as { shelfSeenAt: Record<string, number> }).shelfSeenAt = seen;
+  new MutationObserver(() => {
+    for (const section of document.querySelectorAll('section[data-shelf]')) {
+      const name = section.getAttribute('data-shelf')!;
+      if (seen[name] === undefined && section.querySelector('[data-item-id]')) seen[name] = performance.now();
+    }
+  }).observe(document, { childList: true, subtree: true });
+};
+
+/**
+ * A returning shopper on the production shop: a first visit views six products of one
+ * department; then, per run, the home page is loaded again (HTTP cache warm, history in
+ * IndexedDB) and the time to the first card of "For you" is taken, with the static files
+ * fetched during that load counted by path.
+ */
+export async function returningShopper(
+  browser: Browser,
+  baseURL: string,
+  column: Column,
+  productIds: readonly string[],
+  runs: number,
+) {
+  const context = await browser.newContext();
+  await context.addInitScript(WATCH_SHELVES);
+  const page = await context.newPage();
+  const firstVisit = countFetches(page, baseURL);
+  await page.goto(`${baseURL}/${column.query}#/`);
+  await page.waitForFunction(
+    () => performance.getEntriesByName('localshelf:first-recommendation').length > 0,
+    null,
+    {
+      timeout: 180_000,
+    },
+  );
+  const firstVisitFetches = firstVisit();
+  for (const id of productIds.slice(0, 6)) {
+    await page.goto(`${baseURL}/${column.query}#/p/${id}`);
+    await page.waitForSelector('h1');
+    await page.waitForTimeout(400);
+  }
+  await page.goto(`${baseURL}/${column.query}#/`);
+  await page.waitForSelector('section[data-shelf="for-you"] [data-item-id]', { timeout: 180_000 });
+  const times: number[] = [];
+  let returnFetches: Record<string, number> = {};
+  for (let i = 0; i < runs; i++) {
+    const fetches = countFetches(page, baseURL);
+    await page.reload();
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { shelfSeenAt?: Record<string, number> }).shelfSeenAt?.['for-you'] !==
+        undefined,
+      null,
+      { timeout: 180_000 },
+    );
+    times.push(
+      await page.evaluate(
+        () => (window as unknown as { shelfSeenAt: Record<string, number> }).shelfSeenAt['for-you']!,
+      ),
+    );
+    returnFetches = fetches();
+  }
+  await context.close();
+  return {
+    forYouMs: round(median(times)),
+    forYouRuns: times.map((t) => round(t)),
+    firstVisitFetches,
+    returnFetches,
   };
 }

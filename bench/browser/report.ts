@@ -1,6 +1,8 @@
-import type { BackendName } from '../../src/engine/index.ts';
+import type { BackendInfo } from '../../src/engine/index.ts';
 
 export interface BackendResult {
+  /** What the worker ran on (renderer or adapter, wasm threads), or why the column could not run. */
+  info: BackendInfo | string;
   firstRecommendation: { coldMs: number; warmMs: number; coldRuns: number[]; warmRuns: number[] };
   latency: Record<string, { p50Ms: number; p95Ms: number; samples: number }>;
   fineTuning: Record<
@@ -23,6 +25,13 @@ export interface BackendResult {
     fineTuneRows: number;
     fineTuneSteps: number;
     fineTuneVerdict: string;
+  };
+  /** The production shop for a returning shopper: time to the first "For you" card, and fetches per static file. */
+  returningShopper?: {
+    forYouMs: number;
+    forYouRuns: number[];
+    firstVisitFetches: Record<string, number>;
+    returnFetches: Record<string, number>;
   };
   cycles: {
     cycles: number;
@@ -51,12 +60,27 @@ export interface BrowserReport {
     worker: Record<string, number>;
     widget: Record<string, number> | null;
   };
-  backends: Partial<Record<BackendName, BackendResult>>;
+  /** Keyed by column id (bench/browser/columns.ts): webgpu, webgl, wasm (threaded), wasm-1thread, cpu. */
+  backends: Record<string, BackendResult>;
+  /** Why no GPU machine ran this benchmark, or which one did. */
+  gpuRun: string;
   ratios: Record<string, Record<string, number>>;
   targets: { target: string; measured: string; met: boolean }[];
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function fetchTable(shopper: BackendResult['returningShopper']): string[] {
+  if (!shopper) return ['(not measured)'];
+  const paths = [
+    ...new Set([...Object.keys(shopper.firstVisitFetches), ...Object.keys(shopper.returnFetches)]),
+  ].sort();
+  return [
+    '| file | first visit | return visit |',
+    '| --- | --- | --- |',
+    ...paths.map((p) => `| ${p} | ${shopper.firstVisitFetches[p] ?? 0} | ${shopper.returnFetches[p] ?? 0} |`),
+  ];
+}
 
 /** Ratios of every figure to wasm's (wasm = 1): how much faster or slower each backend is on the same run. */
 export function ratios(backends: BrowserReport['backends']): BrowserReport['ratios'] {
@@ -78,7 +102,7 @@ export function ratios(backends: BrowserReport['backends']): BrowserReport['rati
 }
 
 export function toMarkdown(r: BrowserReport, notes: string): string {
-  const names = Object.keys(r.backends) as BackendName[];
+  const names = Object.keys(r.backends);
   const row = (label: string, f: (b: BackendResult) => string) =>
     `| ${label} | ${names.map((n) => f(r.backends[n]!)).join(' | ')} |`;
   const sizesOf = Object.keys(Object.values(r.backends)[0]?.latency ?? {});
@@ -88,6 +112,8 @@ export function toMarkdown(r: BrowserReport, notes: string): string {
     '',
     `Commit \`${r.commit}\`${r.dirty.length ? ` (with uncommitted changes in ${r.dirty.join(', ')})` : ''}, ${r.date}. ${r.cpus} CPUs (${r.cpuModel}), ${r.chromium}.`,
     `WebGL renderer: **${r.renderer}**. Every backend ran in the same session, side by side; times are medians.`,
+    '',
+    `GPU run: ${r.gpuRun}`,
     '',
     '## Targets',
     '',
@@ -99,6 +125,15 @@ export function toMarkdown(r: BrowserReport, notes: string): string {
     '',
     `| | ${names.join(' | ')} |`,
     `| --- | ${names.map(() => '---').join(' | ')} |`,
+    row('runs on', (b) =>
+      typeof b.info === 'string'
+        ? b.info
+        : `${b.info.name}${b.info.renderer ? ` on ${b.info.renderer}` : ''}${
+            b.info.wasm
+              ? ` (${b.info.wasm.threadsOff ? `1 thread: ${b.info.wasm.threadsOff}` : 'threaded'})`
+              : ''
+          }`,
+    ),
     row('first recommendation, cold (ms)', (b) => String(b.firstRecommendation.coldMs)),
     row('first recommendation, warm (ms)', (b) => String(b.firstRecommendation.warmMs)),
     ...sizesOf.map((s) =>
@@ -121,6 +156,9 @@ export function toMarkdown(r: BrowserReport, notes: string): string {
     row('re-ranker fine-tuning (ms in the worker, rows, steps)', (b) =>
       b.reranker ? `${b.reranker.fineTuneMs} (${b.reranker.fineTuneRows}, ${b.reranker.fineTuneSteps})` : '–',
     ),
+    row('returning shopper: first "For you" card after a reload (ms)', (b) =>
+      b.returningShopper ? String(b.returningShopper.forYouMs) : '–',
+    ),
     row(
       'worker tensors after 1 / N cycles',
       (b) => `${b.cycles.numTensorsAfter1} / ${b.cycles.numTensorsAfterN} (N=${b.cycles.cycles})`,
@@ -139,6 +177,10 @@ export function toMarkdown(r: BrowserReport, notes: string): string {
         .join(' | ') +
       ' |',
     ...Object.entries(r.ratios).map(([n, v]) => `| ${n} | ${Object.values(v).join(' | ')} |`),
+    '',
+    '## Static files fetched per page load (page and worker, production shop, first column)',
+    '',
+    ...fetchTable(Object.values(r.backends)[0]?.returningShopper),
     '',
     '## Download sizes (gzip)',
     '',
