@@ -204,6 +204,13 @@ export class LocalShelfElement extends HTMLElement {
     const locale = runtime.options.locale;
     if (shelf.items.length === 0) {
       this.clear('empty', locale);
+      // The engine says why in English ("…already yours or out of stock"): more than a page in English needs.
+      if (
+        shelf.empty &&
+        (locale.tag === null || locale.tag === 'en') &&
+        !locale.table['status.empty.nothing']
+      )
+        this.statusMessage = shelf.empty;
       return;
     }
     const heading = headingOf(this.getAttribute('heading'), shelf, locale);
