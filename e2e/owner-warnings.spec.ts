@@ -119,3 +119,25 @@ test('wasm files that are not on the server: the URL, the slower backend it runs
   // The shelves still work, on the CPU.
   await expect.poll(() => shelfIds(page, '#trending')).toHaveLength(4);
 });
+
+test('a model card without popularity: trending says why it is empty instead of showing catalog order', async ({
+  page,
+}) => {
+  const card = JSON.parse(readFileSync('e2e/fixtures/tiny/meta.json', 'utf8')) as Record<string, unknown>;
+  delete card.popularity;
+  site.replace.set('/model/meta.json', JSON.stringify(card));
+  const logged = consoleOf(page);
+  await page.goto(`${site.origin}/`);
+  const state = await settled(page, 'ready');
+  expect(state.warnings.join('\n')).toContain('the model card (meta.json) has no "popularity"');
+  expect(logged.join('\n')).toContain('has no "popularity"');
+  const trending = await page.evaluate(() =>
+    (
+      window as unknown as {
+        LocalShelf: { recommend(r: unknown): Promise<{ items: unknown[]; empty?: string }> };
+      }
+    ).LocalShelf.recommend({ kind: 'trending', limit: 4 }),
+  );
+  expect(trending.items).toEqual([]);
+  expect(trending.empty).toMatch(/has no popularity.*re-run npm run pretrain/);
+});

@@ -95,7 +95,8 @@ test.describe('model and catalog faults (engine)', () => {
       modelUrl: '/reliability-missing-model/',
     });
     expect(state.status).toBe('error');
-    expect(readyError).toMatch(/reliability-missing-model\/model\.json.*404/);
+    // The page reads the model card first, so the first missing file is meta.json.
+    expect(readyError).toMatch(/reliability-missing-model\/(meta|model)\.json.*404/);
     expect(state.error).toBe(readyError);
     const { recommendError, trending } = await expectStillRecording(page, dbName);
     expect(recommendError).toBe(readyError);
