@@ -51,7 +51,7 @@ export function modelCard(s: CardSource): ModelMeta {
     vocabulary: run.vocabulary,
     popularity: popularityCounts(s.users, run.vocabulary),
     prior: run.prior ?? null,
-    settings: run.settings as unknown as Record<string, number | boolean>,
+    settings: run.settings as unknown as Record<string, number | boolean | string>,
     valid: run.result.valid,
     dataSha256: sha256File(s.dataFile),
     catalogVersion: s.catalogVersion,

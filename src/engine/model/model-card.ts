@@ -29,7 +29,7 @@ export interface ModelMeta {
   /** The catalog prior calibrated after training; null when pretraining had no catalog. */
   prior?: CardPrior | null;
   /** Model and training settings (dim, maxLen, epochs, learning rate, ...). */
-  settings: Record<string, number | boolean>;
+  settings: Record<string, number | boolean | string>;
   /** Validation metrics of the chosen epoch (HR@10, NDCG@10, ...). */
   valid: Record<string, number>;
   /** SHA-256 of the training log file: which data made the model, without naming where it lives. */
