@@ -30,15 +30,17 @@ export type PretrainSettings = Omit<ModelConfig, 'numItems'> &
   };
 
 /**
- * Defaults chosen under a wall-clock budget on 2 cores: SASRec-sized; softmax over the batch's
- * positives plus 2048 shared uniform negatives; learning rate 3e-3, constant; dropout 0.5 (0.2
- * overfit Sports after 6 epochs; lr 1e-3 was still in its plateau after 10 minutes on Beauty).
- * On Beauty these gave validation NDCG@10 .0572; the full softmax with the rate halved on every
- * plateau stopped at .0521 (a one-epoch dip halved the rate too early). On Sports the full
- * softmax with halving reached .0290 against .0275, so its committed result uses
- * `--negatives 0 --lr-decay 0.5` (bench/results/quality-Sports_and_Outdoors.md). Early stopping
- * looks at 8,000 sampled validation users: scoring all 22k Beauty users took as long as an
- * epoch, and the sample's NDCG@10 standard error (~0.002) is below the gains that matter.
+ * Defaults chosen under a wall-clock budget on 2 shared cores: SASRec-sized; softmax over the
+ * batch's positives plus 2048 shared uniform negatives; learning rate 3e-3 after a one-epoch
+ * linear warm-up, halved after every 2 epochs in a row without a better validation score (a
+ * one-epoch dip is noise: halving on every dip stopped the full softmax at .0521 on Beauty),
+ * stopping after 6; dropout 0.5 (0.2 overfit Sports after 6 epochs). In 8-minute probes on a
+ * loaded machine (notes in bench/results/quality-Beauty.md) the same schedule with
+ * logQ-corrected negatives (validation NDCG@10 .0095 after 3 epochs), gBCE over 256 negatives
+ * (.0081 after 9) and the full softmax (.0096 after 1; an epoch costs ~4× as much) were all
+ * far behind where shared negatives without logQ had reached in earlier runs. Early stopping looks at 8,000 sampled validation users: the
+ * sample's NDCG@10 standard error is ~0.002, and the same users score every epoch, so
+ * epoch-to-epoch differences are far less noisy than that.
  */
 export const DEFAULT_SETTINGS: PretrainSettings = {
   dim: 64,
@@ -50,8 +52,12 @@ export const DEFAULT_SETTINGS: PretrainSettings = {
   batchSize: 128,
   learningRate: 0.003,
   negatives: 2048,
-  patience: 4,
-  lrDecay: 1,
+  logQ: false,
+  loss: 'softmax',
+  warmupEpochs: 1,
+  lrDecay: 0.5,
+  lrPatience: 2,
+  patience: 6,
   seed: 42,
   validUsers: 8000,
 };
