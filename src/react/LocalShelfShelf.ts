@@ -1,4 +1,4 @@
-import { createElement, useEffect, useRef } from 'react';
+import { createElement, useEffect, useRef, type ReactElement } from 'react';
 import { CLICK_EVENT, type LocalShelfClickDetail, type ShelfKind } from '../widget/index.ts';
 
 export interface LocalShelfShelfProps {
@@ -32,7 +32,7 @@ export function LocalShelfShelf({
   onPick,
   className,
   id,
-}: LocalShelfShelfProps) {
+}: LocalShelfShelfProps): ReactElement {
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
     const element = ref.current;

@@ -7,8 +7,8 @@ export type LocaleKey = WidgetMessageKey | MessageKey;
 export type LocaleTable = Partial<Record<LocaleKey, string>>;
 
 /** The languages shipped with the widget; any other is a site's own `messages`. */
-export const LOCALES = { en: {}, fr: FRENCH } as const satisfies Record<string, LocaleTable>;
-export type LocaleName = keyof typeof LOCALES;
+export type LocaleName = 'en' | 'fr';
+export const LOCALES: Readonly<Record<LocaleName, LocaleTable>> = { en: {}, fr: FRENCH };
 
 const ENGLISH: Record<LocaleKey, string> = { ...ENGLISH_MESSAGES, ...WIDGET_ENGLISH };
 const KEYS = new Set(Object.keys(ENGLISH));
