@@ -54,7 +54,9 @@ test.beforeAll(async () => {
   test.setTimeout(240_000);
   scratch = mkdtempSync(join(tmpdir(), 'localshelf-package-'));
   // `npm pack` runs prepack, i.e. `npm run build:package`: the tarball is built from this checkout.
+  const started = Date.now();
   npm(['pack', '--pack-destination', scratch], REPO);
+  console.log(`npm pack (building the package): ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const packed = readdirSync(scratch).filter((f) => f.endsWith('.tgz'));
   expect(packed, `one tarball in ${scratch}`).toHaveLength(1);
   tarball = join(scratch, packed[0]!);
