@@ -116,3 +116,14 @@ test('a new model version or catalog on the server is picked up on the next page
   expect(again['/model/model.json']).toBe(0);
   expect(again['/model/weights.bin']).toBe(0);
 });
+
+test('before the visitor consents nothing is cached either: each page downloads the files again', async ({
+  page,
+}) => {
+  const first = await loadAndWait(page, `${site.origin}/?consent=ask`);
+  expect(await page.evaluate(async () => caches.keys())).toEqual([]);
+  const second = await loadAndWait(page, `${site.origin}/?consent=ask&page=2`);
+  expect(site.count('/model/weights.bin', first)).toBe(2);
+  expect(site.count('/model/weights.bin', second)).toBe(1);
+  expect(await page.evaluate(async () => caches.keys())).toEqual([]);
+});

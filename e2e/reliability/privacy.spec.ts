@@ -44,7 +44,7 @@ test.describe('the built shop', () => {
     row.fault(
       'P3',
       'Privacy audit of the demo shop (production build) after home, 2 products, add to cart, search, checkout, Your data',
-      'Only same-origin static GETs without body or query; no cookie; IndexedDB only "localshelf"; localStorage only "localshelf.cart"; no sessionStorage, Cache Storage or service worker',
+      'Only same-origin static GETs without body or query; no cookie; IndexedDB only "localshelf"; localStorage only "localshelf.cart"; no sessionStorage or service worker; Cache Storage only static files',
     );
     test.setTimeout(150_000);
     const origin = `http://127.0.0.1:${PREVIEW_PORT}`;
@@ -58,19 +58,23 @@ test.describe('the built shop', () => {
       expect(r.path, 'a static file of the build').toMatch(SHOP_STATIC);
     }
     expect(await context.cookies()).toEqual([]);
-    expect(storage).toEqual({
+    const { cached, ...stored } = storage;
+    expect(stored).toEqual({
       databases: ['localshelf'],
       localStorage: ['localshelf.cart'],
       sessionStorage: [],
       cookie: '',
-      caches: [],
+      // The model files, model card and catalog, kept for the next page: static files, nothing about the visitor.
+      caches: ['localshelf-assets-v1'],
       serviceWorkers: 0,
     });
+    expect(cached.length).toBeGreaterThan(0);
+    for (const path of cached) expect(path, 'a cached static file').toMatch(SHOP_STATIC);
     row.observe(
       `${requests.length} requests, all same-origin static GETs (${new Set(requests.map((r) => r.path)).size} paths)`,
     );
     row.observe(
-      `IndexedDB ${JSON.stringify(storage.databases)}, localStorage ${JSON.stringify(storage.localStorage)}; no cookies, sessionStorage, caches or service workers`,
+      `IndexedDB ${JSON.stringify(storage.databases)}, localStorage ${JSON.stringify(storage.localStorage)}; no cookies, sessionStorage or service workers; Cache Storage holds only static files`,
     );
   });
 });
@@ -91,7 +95,7 @@ test.describe('the widget on a foreign site', () => {
     row.fault(
       'P4',
       'Privacy audit of the widget on a foreign site after shelves render and a view and an add-to-cart are tracked',
-      'Browser and server see only static GETs without body or query; no cookie; IndexedDB only "localshelf"; no web storage, Cache Storage or service worker',
+      'Browser and server see only static GETs without body or query; no cookie; IndexedDB only "localshelf"; no web storage or service worker; Cache Storage only static files',
     );
     const seen: Request[] = [];
     context.on('request', (r) => seen.push(r));
@@ -110,19 +114,23 @@ test.describe('the widget on a foreign site', () => {
       expect(r.path).toMatch(SITE_STATIC);
     }
     expect(await context.cookies()).toEqual([]);
-    expect(storage).toEqual({
+    const { cached, ...stored } = storage;
+    expect(stored).toEqual({
       databases: ['localshelf'],
       localStorage: [],
       sessionStorage: [],
       cookie: '',
-      caches: [],
+      // The model files, model card and catalog, kept for the next page: static files, nothing about the visitor.
+      caches: ['localshelf-assets-v1'],
       serviceWorkers: 0,
     });
+    expect(cached.length).toBeGreaterThan(0);
+    for (const path of cached) expect(path, 'a cached static file').toMatch(SITE_STATIC);
     row.observe(
       `${requests.length} requests in the browser, ${server.length} at the server, all static GETs with no body`,
     );
     row.observe(
-      `IndexedDB ${JSON.stringify(storage.databases)}; no web storage keys, cookies, caches or service workers`,
+      `IndexedDB ${JSON.stringify(storage.databases)}; no web storage keys, cookies or service workers; Cache Storage holds only static files`,
     );
   });
 });

@@ -139,9 +139,11 @@ export class LocalShelf {
       );
     // Started before the store opens, so the downloads overlap it; each file once per page.
     const source = options.catalog ?? options.catalogUrl;
+    // Memory-only (e.g. before consent) means nothing is written on the device, the asset cache included.
+    const useCache = !options.store?.memoryOnly;
     const assets = {
-      card: pageModelCard(options.modelUrl),
-      catalog: source === undefined ? null : pageCatalog(source),
+      card: pageModelCard(options.modelUrl, useCache),
+      catalog: source === undefined ? null : pageCatalog(source, useCache),
     };
     assets.card.value.catch(() => {});
     assets.catalog?.value.catch(() => {});
@@ -194,6 +196,7 @@ export class LocalShelf {
       modelUrl: absolute(this.options.modelUrl),
       card,
       catalog,
+      cacheAssets: !this.options.store?.memoryOnly,
       ...(this.options.catalogUrl ? { catalogUrl: this.options.catalogUrl } : {}),
       // Memory-only (e.g. before the visitor consents): the worker must not create the database either.
       dbName: this.options.store?.memoryOnly ? null : (this.options.dbName ?? 'localshelf'),

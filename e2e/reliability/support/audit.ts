@@ -32,6 +32,8 @@ export interface StorageAudit {
   sessionStorage: string[];
   cookie: string;
   caches: string[];
+  /** Path (and query) of every entry in those caches: LocalShelf keeps only static files there. */
+  cached: string[];
   serviceWorkers: number;
 }
 
@@ -43,6 +45,20 @@ export async function auditStorage(page: Page): Promise<StorageAudit> {
     sessionStorage: Object.keys(sessionStorage).sort(),
     cookie: document.cookie,
     caches: 'caches' in window ? (await caches.keys()).sort() : [],
+    cached:
+      'caches' in window
+        ? (
+            await Promise.all(
+              (await caches.keys()).map(async (name) =>
+                (await (await caches.open(name)).keys()).map(
+                  (r) => new URL(r.url).pathname + new URL(r.url).search,
+                ),
+              ),
+            )
+          )
+            .flat()
+            .sort()
+        : [],
     serviceWorkers: navigator.serviceWorker ? (await navigator.serviceWorker.getRegistrations()).length : 0,
   }));
 }

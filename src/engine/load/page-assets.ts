@@ -24,7 +24,9 @@ function cachedAsset<T>(
   download: (revalidate: boolean) => Promise<T>,
   parse: (raw: unknown) => T,
   versionOf: (value: T) => string,
+  useCache: boolean,
 ): CachedAsset<T> {
+  if (!useCache) return { value: download(false), update: Promise.resolve(null) };
   const stale = cachedEntry(key).then(async (entry) => {
     if (!entry) return null;
     try {
@@ -58,8 +60,8 @@ const absolute = (url: string) => new URL(url, globalThis.location?.href).href;
 /** Revalidation asks the server (a 304 costs no download) instead of trusting the HTTP cache. */
 const noCache: typeof fetch = (input, init) => fetch(input, { ...init, cache: 'no-cache' });
 
-/** The model card beside `modelUrl`, cached across page loads. */
-export function pageModelCard(modelUrl: string): CachedAsset<ModelMeta> {
+/** The model card beside `modelUrl`, cached across page loads unless `useCache` is false. */
+export function pageModelCard(modelUrl: string, useCache = true): CachedAsset<ModelMeta> {
   const base = modelUrl.endsWith('/') ? modelUrl : `${modelUrl}/`;
   const url = `${base}meta.json`;
   return cachedAsset(
@@ -67,11 +69,12 @@ export function pageModelCard(modelUrl: string): CachedAsset<ModelMeta> {
     (revalidate) => fetchModelCard(base, revalidate ? noCache : fetch),
     (raw) => parseModelCard(raw, url),
     (card) => contentVersion(card.version, card),
+    useCache,
   );
 }
 
 /** The catalog: given by the site (validated here), or fetched from its URL and cached across page loads. */
-export function pageCatalog(source: string | Catalog): CachedAsset<Catalog> {
+export function pageCatalog(source: string | Catalog, useCache = true): CachedAsset<Catalog> {
   if (typeof source !== 'string') {
     const value = Promise.resolve().then(() => validateCatalog(source));
     return { value, update: Promise.resolve(null) };
@@ -81,5 +84,6 @@ export function pageCatalog(source: string | Catalog): CachedAsset<Catalog> {
     (revalidate) => loadCatalog(source, revalidate ? noCache : fetch),
     validateCatalog,
     (catalog) => contentVersion(catalog.version, catalog),
+    useCache,
   );
 }

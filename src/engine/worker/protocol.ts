@@ -38,6 +38,8 @@ export interface LoadPayload {
   card: ModelMeta;
   /** The catalog, read and validated once by the page; shelves then skip out-of-stock items and explain with titles. Null: none. */
   catalog: Catalog | null;
+  /** Keep the model files in the Cache API for the next page (false when the engine may store nothing). */
+  cacheAssets: boolean;
   /** Where the catalog came from, for messages; absent when the site passed it in. */
   catalogUrl?: string;
   /** IndexedDB database for personal weights and the run log; null keeps them in memory only (no consent to store yet). */

@@ -186,7 +186,7 @@ export class WorkerSession {
       reuse ??
         loadPretrained(payload.modelUrl, {
           card: payload.card,
-          fetchFunc: versionedFetch(payload.card.version),
+          ...(payload.cacheAssets ? { fetchFunc: versionedFetch(payload.card.version) } : {}),
         }),
       loadShippedReranker(rerankerUrl),
     ]);
