@@ -126,41 +126,6 @@ test.describe('the demo shop', () => {
     await expect(page.getByRole('status').filter({ hasText: 'has been deleted' })).toBeVisible();
     await expect(page.getByTestId('model-state')).toHaveText('pretrained only (not yet personalized)');
   });
-
-  for (const viewport of [
-    { name: 'phone', width: 390, height: 844 },
-    { name: 'desktop', width: 1280, height: 900 },
-  ]) {
-    test(`screenshots at ${viewport.name} width`, async ({ page }) => {
-      await page.setViewportSize(viewport);
-      await openShop(page);
-      await viewProducts(page, itemsIn('Outdoors', 3));
-      const shots: [string, string][] = [
-        ['home', '/#/'],
-        ['product', `/#/p/${itemsIn('Outdoors', 1, 5)[0]!.id}`],
-        ['search', '/#/search?q=tnet'],
-        ['your-data', '/#/your-data'],
-      ];
-      for (const [name, hash] of shots) {
-        await page.goto(hash);
-        if (name === 'search')
-          await expect(page.getByRole('status').filter({ hasText: 'ordered for you' })).toBeVisible({
-            timeout: 30_000,
-          });
-        else if (name === 'your-data') await expect(page.getByTestId('stored-count')).toHaveText(/^\d+$/);
-        else
-          await expect(page.locator('section[data-shelf] [data-item-id]').first()).toBeVisible({
-            timeout: 30_000,
-          });
-        // Let lazy images decode before the picture is taken.
-        await page.waitForTimeout(300);
-        await page.screenshot({
-          path: `e2e/screenshots/${name}-${viewport.name}.png`,
-          fullPage: name !== 'your-data',
-        });
-      }
-    });
-  }
 });
 
 test.describe('the built shop, as a site serves it', () => {

@@ -2,7 +2,8 @@ import type { Shelf } from '../engine/index.ts';
 
 /**
  * No item on two shelves of one page: shelves are filled in page order, each from its own
- * ranked list (drawn wider than it shows), skipping items an earlier shelf already holds.
+ * ranked list, skipping items an earlier shelf already holds (the engine already leaves them
+ * out when asked with `exclude`; this keeps the page right whatever a shelf returns).
  * `null` stands for a shelf not loaded yet: it and every shelf after it stay null, so a shelf
  * never shows an item that an earlier one is about to claim.
  */
@@ -30,9 +31,4 @@ export function distinctShelves(
     });
   });
   return out;
-}
-
-/** How many items to ask for so a shelf stays full after the shelves above it took theirs. */
-export function widenedLimit(limits: readonly number[], i: number): number {
-  return limits.slice(0, i + 1).reduce((a, b) => a + b, 0);
 }

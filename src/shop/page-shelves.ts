@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { LocalShelf, Shelf, ShelfRequest } from '../engine/index.ts';
-import { distinctShelves, widenedLimit } from './distinct-shelves.ts';
+import { distinctShelves } from './distinct-shelves.ts';
 import { cart } from './cart.ts';
 import { useEngineState, useEventsSnapshot, useShop } from './engine.tsx';
 
@@ -42,8 +42,8 @@ async function saveToCache(
 }
 
 /**
- * The shelves of one page, in page order, with no item on two of them (each is drawn wider
- * and the page fills them in order). Recomputed when the shopper's history or the personal
+ * The shelves of one page, in page order, with no item on two of them (each is asked for
+ * leaving out what the shelves above it show; distinctShelves guards the result). Recomputed when the shopper's history or the personal
  * model changes. A returning shopper first sees the shelves this page showed last time.
  */
 export function usePageShelves(page: string, requests: readonly ShelfRequest[]): PageShelf[] {
@@ -84,26 +84,26 @@ export function usePageShelves(page: string, requests: readonly ShelfRequest[]):
   useEffect(() => {
     if (requests.length === 0) return;
     let cancelled = false;
-    requests.forEach((request, i) => {
-      engine.recommend({ ...request, limit: widenedLimit(limits, i) }).then(
-        (shelf) => {
-          if (cancelled) return;
-          setFresh((prev) => {
-            const results = prev.key === requestsKey ? [...prev.results] : requests.map(() => null);
-            results[i] = { shelf };
-            return { key: requestsKey, results };
-          });
-        },
-        (e: unknown) => {
-          if (cancelled) return;
-          setFresh((prev) => {
-            const results = prev.key === requestsKey ? [...prev.results] : requests.map(() => null);
-            results[i] = { error: (e as Error).message };
-            return { key: requestsKey, results };
-          });
-        },
-      );
-    });
+    const settle = (i: number, result: { shelf: Shelf } | { error: string }) =>
+      setFresh((prev) => {
+        const results = prev.key === requestsKey ? [...prev.results] : requests.map(() => null);
+        results[i] = result;
+        return { key: requestsKey, results };
+      });
+    // In page order, each shelf told what the ones above it show, so it picks others under its own caps.
+    void (async () => {
+      const above: string[] = [];
+      for (const [i, request] of requests.entries()) {
+        try {
+          const shelf = await engine.recommend(above.length ? { ...request, exclude: [...above] } : request);
+          above.push(...shelf.items.map((r) => r.itemId));
+          if (!cancelled) settle(i, { shelf });
+        } catch (e) {
+          if (!cancelled) settle(i, { error: (e as Error).message });
+        }
+        if (cancelled) return;
+      }
+    })();
     return () => {
       cancelled = true;
     };

@@ -118,6 +118,16 @@ describe('shelves a merchandiser would sign off', () => {
     expect(reasonOf('p-15')).toMatchObject({ type: 'complement', itemId: 'p-9' });
   });
 
+  it('leaves out what the page’s other shelves show, keeping its own caps', () => {
+    const above = shelves.build({ kind: 'trending', limit: 8 }, context()).items.map((i) => i.itemId);
+    const ids = shelves
+      .build({ kind: 'similar', itemId: 'p-0', limit: 8, exclude: above }, context())
+      .items.map((i) => i.itemId);
+    expect(ids).toHaveLength(8);
+    expect(ids.filter((id) => above.includes(id))).toEqual([]);
+    expect(most(ids, brandOf)).toBeLessThanOrEqual(2);
+  });
+
   it('says why a shelf is empty', () => {
     expect(shelves.build({ kind: 'bought-together', itemIds: [], limit: 6 }, context()).empty).toMatch(
       /nothing/,

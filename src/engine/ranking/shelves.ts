@@ -21,6 +21,8 @@ export interface ShelfRequest {
    * The shelf goes with all of them and leaves out substitutes of any.
    */
   itemIds?: string[];
+  /** Items other shelves of the same page already show: this shelf leaves them out. Default: none. */
+  exclude?: string[];
   /** Items to return. Default: 8. */
   limit?: number;
 }
@@ -114,6 +116,8 @@ export interface ShopperContext {
   purchased: ReadonlySet<string>;
   /** The shopper's live signals, folded from their stored events: what the re-ranker reads. Default: none (no re-ranking). */
   signals?: ShopperSignals;
+  /** Items the page's other shelves show (ShelfRequest.exclude); never shown again here. */
+  onPage?: ReadonlySet<string>;
   /** The session a list shown now belongs to. Default: the re-ranker's 30-minute rule. */
   sessionId?: string;
   /** When the list is shown, ms. Default: now. */
@@ -135,6 +139,12 @@ const KIND_STRENGTH: Partial<Record<EventKind, number>> = {
 
 /** Candidates the sequence model proposes per shelf slot, for the re-ranker to choose from. */
 export const POOL_FACTOR = 3;
+/**
+ * Candidates per slot on shelves no re-ranker orders (trending, similar, bought together):
+ * wide enough that the diversity caps rarely have to fall back (a coffee machine's next
+ * items are mostly mugs of one brand).
+ */
+export const DIVERSITY_POOL_FACTOR = 8;
 /**
  * Search results within this fraction of a better match's relevance count as equally good
  * matches, among which the shopper's signals may reorder; anything clearly less relevant stays below.
@@ -206,14 +216,19 @@ export class ShelfBuilder {
     };
     context.purchased.forEach(add);
     context.inCart.forEach(add);
+    context.onPage?.forEach(add);
     extra.forEach(add);
     return out;
   }
 
-  build(request: ShelfRequest, context: ShopperContext): Shelf {
+  build(request: ShelfRequest, shopper: ShopperContext): Shelf {
     const limit = request.limit ?? 8;
     if (!Number.isInteger(limit) || limit < 1 || limit > 200)
       throw new RangeError(`shelf limit is ${limit}; expected an integer from 1 to 200`);
+    const exclude = request.exclude;
+    if (exclude !== undefined && (!Array.isArray(exclude) || exclude.some((id) => typeof id !== 'string')))
+      throw new TypeError(`shelf exclude is ${JSON.stringify(exclude)}; expected an array of item ids`);
+    const context = exclude?.length ? { ...shopper, onPage: new Set(exclude) } : shopper;
     switch (request.kind) {
       case 'trending':
         return this.trending(limit, context, null);
@@ -264,7 +279,7 @@ export class ShelfBuilder {
         empty:
           'the model card (meta.json) has no popularity, so nothing can be ranked as popular; re-run npm run pretrain, which writes it',
       };
-    const pool = topK(popularity, limit * POOL_FACTOR, this.exclusions(context));
+    const pool = topK(popularity, limit * DIVERSITY_POOL_FACTOR, this.exclusions(context));
     const picked = diversify(pool, limit, (i) => this.keysOf(i));
     return {
       kind: why ? 'for-you' : 'trending',
@@ -334,20 +349,23 @@ export class ShelfBuilder {
     const scores = this.space.scoreAfter(context.steps);
     if (!scores) return this.trending(limit, context, message('reason.no-history-yet'));
     const seen = context.steps.map((s) => s.itemId);
-    // With a re-ranker, draw a wider pool and let the shopper's live signals choose from it.
-    // A pool wider than the shelf: the re-ranker chooses from it, then the diversity caps.
-    const pool = topK(scores, limit * POOL_FACTOR, this.exclusions(context, seen, this.owned(context)));
-    const reranked = this.rerank(
-      'for-you',
-      pool.map((i) => ({ itemId: this.space.vocabulary[i]!, baseScore: scores[i]! })),
-      context,
-      limit,
+    const pool = topK(
+      scores,
+      limit * DIVERSITY_POOL_FACTOR,
+      this.exclusions(context, seen, this.owned(context)),
     );
     const anchors = this.space.complementAnchors?.(context.steps) ?? new Map<number, number>();
-    const picked = diversify(reranked ? reranked.order : pool.map((_, k) => k), limit, (k) => {
-      const anchor = anchors.get(pool[k]!);
-      return [...this.keysOf(pool[k]!), ...(anchor === undefined ? [] : [`anchor:${anchor}`])];
-    });
+    const { picked, reasons: rerankReasons } = this.pickReranked(
+      'for-you',
+      pool,
+      scores,
+      limit,
+      context,
+      (k) => {
+        const anchor = anchors.get(pool[k]!);
+        return [...this.keysOf(pool[k]!), ...(anchor === undefined ? [] : [`anchor:${anchor}`])];
+      },
+    );
     const explain = this.historyReasons(context);
     return {
       kind: 'for-you',
@@ -361,10 +379,42 @@ export class ShelfBuilder {
           const anchorId = this.space.vocabulary[anchor]!;
           reasons.unshift({ type: 'complement', itemId: anchorId, title: this.title(anchorId) });
         }
-        if (reranked) reasons.push(reranked.reasons[k]!);
+        const reranker = rerankReasons[k];
+        if (reranker) reasons.push(reranker);
         return { itemId, score: scores[i]!, reasons, ...this.forYouExplanation(reasons, context) };
       }),
     };
+  }
+
+  /**
+   * Picks a shelf from a wide pool (rows in the sequence model's order): the re-ranker orders
+   * its head (POOL_FACTOR × the shelf, the lists it learned from), the diversity caps choose
+   * from that order, and only when the head cannot fill the shelf under the caps do they draw
+   * on the rest of the pool, which is then re-ranked too so every item says why.
+   * Returns pool indices and, per pool index, the re-ranker's reason.
+   */
+  private pickReranked(
+    shelf: string,
+    pool: readonly number[],
+    scores: Float32Array,
+    limit: number,
+    context: ShopperContext,
+    keysOf: (k: number) => string[],
+  ): { picked: number[]; reasons: (Reason | undefined)[] } {
+    const size = Math.min(pool.length, limit * POOL_FACTOR);
+    const candidates = (from: number, to: number) =>
+      pool.slice(from, to).map((i) => ({ itemId: this.space.vocabulary[i]!, baseScore: scores[i]! }));
+    const head = this.rerank(shelf, candidates(0, size), context, limit);
+    const order = head ? head.order : Array.from({ length: size }, (_, k) => k);
+    const rest = Array.from({ length: pool.length - size }, (_, j) => size + j);
+    const picked = diversify([...order, ...rest], limit, keysOf);
+    const reasons: (Reason | undefined)[] = new Array(pool.length);
+    head?.reasons.forEach((r, k) => (reasons[k] = r));
+    if (head && picked.some((k) => k >= size)) {
+      const tail = this.rerank(shelf, candidates(size, pool.length), context, limit);
+      tail?.reasons.forEach((r, j) => (reasons[size + j] = r));
+    }
+    return { picked, reasons };
   }
 
   private forYouExplanation(
@@ -544,7 +594,7 @@ export class ShelfBuilder {
       scores[i] = row[i]! + sameLeaf + sameTop;
     }
     // Alternatives to the anchor, so no leaf cap; at most a quarter of one brand.
-    const pool = topK(scores, limit * POOL_FACTOR, this.exclusions(context, [anchorId]));
+    const pool = topK(scores, limit * DIVERSITY_POOL_FACTOR, this.exclusions(context, [anchorId]));
     const picked = diversify(pool, limit, (i) => this.keysOf(i, false));
     return {
       kind: 'similar',
@@ -609,7 +659,7 @@ export class ShelfBuilder {
         (next ? Math.exp(next[i]! - max) / sum : 0) + (complementOf.has(this.space.vocabulary[i]!) ? 1 : 0);
     }
     const excluded = this.exclusions(context, anchorIds, [...anchorIds, ...this.owned(context)]);
-    const pool = topK(scores, limit * POOL_FACTOR, excluded);
+    const pool = topK(scores, limit * DIVERSITY_POOL_FACTOR, excluded);
     // Over a whole cart, complements spread over its items too.
     const picked = diversify(pool, limit, (i) => [
       ...this.keysOf(i),
@@ -653,15 +703,18 @@ export class ShelfBuilder {
         items: [],
         empty: 'the model does not know this item',
       };
-    const pool = topK(scores, limit * POOL_FACTOR, this.exclusions(context, [anchorId], this.owned(context)));
-    const reranked = this.rerank(
-      'because-viewed',
-      pool.map((i) => ({ itemId: this.space.vocabulary[i]!, baseScore: scores[i]! })),
-      context,
-      limit,
+    const pool = topK(
+      scores,
+      limit * DIVERSITY_POOL_FACTOR,
+      this.exclusions(context, [anchorId], this.owned(context)),
     );
-    const picked = diversify(reranked ? reranked.order : pool.map((_, k) => k), limit, (k) =>
-      this.keysOf(pool[k]!),
+    const { picked, reasons: rerankReasons } = this.pickReranked(
+      'because-viewed',
+      pool,
+      scores,
+      limit,
+      context,
+      (k) => this.keysOf(pool[k]!),
     );
     const title = this.title(anchorId);
     return {
@@ -672,7 +725,7 @@ export class ShelfBuilder {
         score: scores[pool[k]!]!,
         reasons: [
           { type: 'next-item', itemId: anchorId, title },
-          ...(reranked ? [reranked.reasons[k]!] : []),
+          ...(rerankReasons[k] ? [rerankReasons[k]] : []),
         ],
         ...explained('reason.because-viewed', { title }),
       })),

@@ -67,40 +67,42 @@ export function CartPage() {
                     <a href={href.product(id)}>{item.title}</a>
                     <span className="muted">{formatPrice(item.price, item.currency)} each</span>
                   </div>
-                  <div className="quantity" role="group" aria-label={`Quantity of ${item.title}`}>
+                  <div className="cart-line__controls">
+                    <div className="quantity" role="group" aria-label={`Quantity of ${item.title}`}>
+                      <button
+                        type="button"
+                        className="button button--icon"
+                        onClick={() => change(id, quantity - 1)}
+                        disabled={quantity <= 1}
+                        aria-label={`One fewer ${item.title}`}
+                      >
+                        −
+                      </button>
+                      <output aria-live="polite" aria-label={`Quantity: ${quantity}`}>
+                        {quantity}
+                      </output>
+                      <button
+                        type="button"
+                        className="button button--icon"
+                        onClick={() => change(id, quantity + 1)}
+                        disabled={quantity >= MAX_QUANTITY}
+                        aria-label={`One more ${item.title}`}
+                      >
+                        +
+                      </button>
+                    </div>
+                    <span className="cart-line__price">
+                      {formatPrice(item.price * quantity, item.currency)}
+                    </span>
                     <button
                       type="button"
-                      className="button button--icon"
-                      onClick={() => change(id, quantity - 1)}
-                      disabled={quantity <= 1}
-                      aria-label={`One fewer ${item.title}`}
+                      className="button button--link cart-line__remove"
+                      onClick={() => remove(id)}
+                      aria-label={`Remove ${item.title}`}
                     >
-                      −
-                    </button>
-                    <output aria-live="polite" aria-label={`Quantity: ${quantity}`}>
-                      {quantity}
-                    </output>
-                    <button
-                      type="button"
-                      className="button button--icon"
-                      onClick={() => change(id, quantity + 1)}
-                      disabled={quantity >= MAX_QUANTITY}
-                      aria-label={`One more ${item.title}`}
-                    >
-                      +
+                      Remove
                     </button>
                   </div>
-                  <span className="cart-line__price">
-                    {formatPrice(item.price * quantity, item.currency)}
-                  </span>
-                  <button
-                    type="button"
-                    className="button button--link cart-line__remove"
-                    onClick={() => remove(id)}
-                    aria-label={`Remove ${item.title}`}
-                  >
-                    Remove
-                  </button>
                 </li>
               );
             })}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useEngineState, useEventsSnapshot, useShop } from '../engine.tsx';
 import type { ShelfRequest } from '../../engine/index.ts';
+import { ShelfRow } from '../components/ShelfRow.tsx';
 import { ShelfView } from '../components/ShelfView.tsx';
 import { onRealGpu } from '../device-words.ts';
 import { usePageShelves } from '../page-shelves.ts';
@@ -58,16 +59,13 @@ export function Home() {
         />
       )}
       {returning && (
-        <section className="shelf" aria-labelledby="recent-heading">
-          <h2 id="recent-heading">Recently viewed</h2>
-          <ul className="shelf__items">
-            {recent.map((id) => (
-              <li key={id}>
-                <ProductCard item={items.get(id)!} />
-              </li>
-            ))}
-          </ul>
-        </section>
+        <ShelfRow title="Recently viewed" headingId="recent-heading">
+          {recent.map((id) => (
+            <li key={id}>
+              <ProductCard item={items.get(id)!} />
+            </li>
+          ))}
+        </ShelfRow>
       )}
       {returning && second && <ShelfView id="trending" title="Trending now" result={second} />}
     </div>
