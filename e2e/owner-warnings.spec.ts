@@ -141,3 +141,21 @@ test('a model card without popularity: trending says why it is empty instead of 
   expect(trending.items).toEqual([]);
   expect(trending.empty).toMatch(/has no popularity.*re-run npm run pretrain/);
 });
+
+test('a broken catalog deployed after a good one: a returning visitor keeps the cached copy, and is told why', async ({
+  page,
+}) => {
+  await page.goto(`${site.origin}/`);
+  await settled(page, 'ready');
+  const catalog = JSON.parse(TINY_CATALOG) as { version: string; items: Record<string, unknown>[] };
+  catalog.items[3] = { ...catalog.items[3], title: '' };
+  site.replace.set('/catalog.json', JSON.stringify({ ...catalog, version: 'tiny-1-broken' }));
+  const logged = consoleOf(page);
+  await page.goto(`${site.origin}/?page=2`);
+  await settled(page, 'ready');
+  const warning =
+    'could not refresh the catalog from the server (catalog items[3] (id "t-003").title is ""; expected a non-empty string); this page uses the copy cached on an earlier visit, but visitors without one cannot start';
+  await expect.poll(async () => (await ownerState(page))?.warnings.join('\n')).toContain(warning);
+  expect(logged.join('\n')).toContain(warning);
+  await expect.poll(() => shelfIds(page, '#trending')).toHaveLength(4);
+});

@@ -72,6 +72,9 @@ test('shop with a catalog that does not validate: a clear error naming the item 
 
   const bad = { ...catalog, items: catalog.items.map((i, n) => (n === 3 ? { ...i, title: undefined } : i)) };
   await page.route('**/catalog.json', (route) => route.fulfill({ json: bad }));
+  // A visitor without a cached catalog (a returning one keeps the cached copy and is warned:
+  // e2e/owner-warnings.spec.ts).
+  await page.evaluate(() => caches.delete('localshelf-assets-v1'));
   await page.reload();
   const error = page.getByText(/The shop could not start: /);
   await expect(error).toHaveText(

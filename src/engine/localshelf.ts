@@ -28,6 +28,14 @@ function earlyShelvesFrom(card: ModelMeta, catalog: Catalog | null): ShelfBuilde
   return new ShelfBuilder(space, catalog ? new Map(catalog.items.map((item) => [item.id, item])) : null);
 }
 
+/** What a failed background refresh means: this page goes on with its cached copy, a new visitor cannot start. */
+function refreshFailed(what: string, error: unknown): string {
+  return (
+    `could not refresh the ${what} from the server (${(error as Error).message}); this page uses the copy cached on an earlier visit, ` +
+    `but visitors without one cannot start until the ${what} on the server is fixed`
+  );
+}
+
 /** The `meta` key of the trigger counters: item events and impressions since the last training run. */
 export const TRAIN_COUNTERS_KEY = 'train-counters';
 
@@ -211,11 +219,11 @@ export class LocalShelf {
   private async pickUpUpdates(card: ModelMeta, catalog: Catalog | null): Promise<void> {
     const [newCard, newCatalog] = await Promise.all([
       this.assets.card.update.catch((error: unknown) => {
-        this.warn(`kept the cached model card: ${(error as Error).message}`);
+        this.warn(refreshFailed('model card', error));
         return null;
       }),
       (this.assets.catalog?.update ?? Promise.resolve(null)).catch((error: unknown) => {
-        this.warn(`kept the cached catalog: ${(error as Error).message}`);
+        this.warn(refreshFailed('catalog', error));
         return null;
       }),
     ]);
