@@ -41,6 +41,8 @@ const api = (page: Page) =>
 /** The names of every IndexedDB database of the page's origin. */
 const databases = (page: Page) =>
   page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name ?? ''));
+/** The names of the origin's Cache API caches (LocalShelf keeps copies of the model and catalog there). */
+const cacheNames = (page: Page) => page.evaluate(() => caches.keys());
 
 /** What the database holds, read with IndexedDB directly (null when there is none; opening it would create it). */
 function stored(page: Page, name: string) {
@@ -83,6 +85,7 @@ test('consent: nothing stored before consent, stored after (and remembered), eve
       persistence: 'memory',
     });
   expect(await databases(page)).toEqual([]);
+  expect(await cacheNames(page)).toEqual([]);
 
   // The visitor accepts: the database appears, with the answer and what happens next.
   await page.locator('#accept').click();
@@ -119,9 +122,10 @@ test('consent: nothing stored before consent, stored after (and remembered), eve
     persistence: 'indexeddb',
   });
 
-  // Withdrawal: the whole database goes, shelves still show, nothing is stored again.
+  // Withdrawal: the whole database goes (and the cached model), shelves still show, nothing is stored again.
   await page.locator('#refuse').click();
   await expect.poll(() => databases(page)).toEqual([]);
+  expect(await cacheNames(page)).toEqual([]);
   await expect
     .poll(() => api(page).then((h) => h.evaluate((ls) => ls.privacy())))
     .toMatchObject({
@@ -138,5 +142,6 @@ test('consent: nothing stored before consent, stored after (and remembered), eve
   await expect(page.locator('#trending')).toHaveAttribute('status', 'ready', { timeout: 60_000 });
   expect(await (await api(page)).evaluate((ls) => ls.privacy())).toMatchObject({ consent: 'pending' });
   expect(await databases(page)).toEqual([]);
+  expect(await cacheNames(page)).toEqual([]);
   expect(errors).toEqual([]);
 });

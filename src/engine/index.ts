@@ -17,6 +17,7 @@ export { itemSequence, summarizeSessions, countByKind, interestSummary } from '.
 export type { SequenceStep, SessionSummary, Interest } from './events/queries.ts';
 export { EVENT_DB_VERSION, DEFAULT_DB_NAME } from './events/db.ts';
 export { storedConsent, deleteEventDb, CONSENT_KEY } from './events/consent.ts';
+export { ASSET_CACHE } from './load/asset-cache.ts';
 export type { ConsentRecord } from './events/consent.ts';
 
 export { capabilities, BACKENDS, parseBackend } from './env.ts';

@@ -1,4 +1,4 @@
-import { DEFAULT_DB_NAME, storedConsent } from '../engine/index.ts';
+import { ASSET_CACHE, DEFAULT_DB_NAME, deleteEventDb, storedConsent } from '../engine/index.ts';
 import type { ResolvedOptions } from './options.ts';
 
 /** Where the visitor's consent stands, as `LocalShelf.privacy()` reports it. */
@@ -19,4 +19,13 @@ export function consentStatus(options: ResolvedOptions, storing: boolean): Conse
   if (options.storage === 'no') return 'withdrawn';
   if (!options.requireConsent && options.storage === 'yes') return 'not-required';
   return storing ? 'granted' : 'pending';
+}
+
+/**
+ * Everything LocalShelf stored in this browser: the database (events, personal weights, run
+ * log, the consent record) and the cached copies of the model and catalog.
+ */
+export async function deleteStored(options: ResolvedOptions): Promise<void> {
+  await deleteEventDb(dbNameOf(options));
+  if (typeof caches !== 'undefined') await caches.delete(ASSET_CACHE).catch(() => false);
 }

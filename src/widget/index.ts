@@ -5,14 +5,13 @@
  */
 import {
   CONSENT_KEY,
-  deleteEventDb,
   type ConsentRecord,
   type EngineState,
   type ShelfRequest,
   type ShopEvent,
   type TrackInput,
 } from '../engine/index.ts';
-import { consentStatus, dbNameOf, type ConsentStatus } from './consent.ts';
+import { consentStatus, deleteStored, type ConsentStatus } from './consent.ts';
 import { defineElement } from './element.ts';
 import { explain } from './locale.ts';
 import type { WidgetOptions } from './options.ts';
@@ -114,7 +113,7 @@ export async function forget(): Promise<void> {
  * Records the visitor's answer, for sites started with `requireConsent`. `true`: from now on
  * events and personal weights are stored in this browser, and the answer is remembered for the
  * next pages. `false`: stops storing, deletes everything stored (the whole database, the
- * answer too) and goes on in memory for this page. Either way the shelves reload.
+ * answer too, and the cached model and catalog) and goes on in memory for this page. Either way the shelves reload.
  */
 export async function consent(granted: boolean): Promise<void> {
   if (typeof granted !== 'boolean')
@@ -127,7 +126,7 @@ export async function consent(granted: boolean): Promise<void> {
     const record: ConsentRecord = { granted: true, at: Date.now() };
     await (await next.engine).events.setMeta(CONSENT_KEY, record);
   } else {
-    await replaceRuntime(options, () => deleteEventDb(dbNameOf(options)));
+    await replaceRuntime(options, () => deleteStored(options));
   }
 }
 
