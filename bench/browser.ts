@@ -83,6 +83,7 @@ async function main(): Promise<void> {
     .filter((i) => i.inStock)
     .map((i) => i.id);
   const results: Record<string, BackendResult> = {};
+  const failures: Record<string, string> = {};
   const demoProducts = demoItems.filter((_, i) => i % 17 === 3);
   try {
     const page = await browser.newPage();
@@ -97,45 +98,65 @@ async function main(): Promise<void> {
       const info = await backendInfo(page, baseURL, column);
       log(`[${backend}] runs on ${JSON.stringify(info)}`);
       if (typeof info === 'string' || info.name !== column.backend) {
-        log(`[${backend}] skipped: ${typeof info === 'string' ? info : `got ${info.name}`}`);
+        failures[backend] =
+          typeof info === 'string' ? info : `asked for ${column.backend}, the worker chose ${info.name}`;
+        log(`[${backend}] skipped: ${failures[backend]}`);
         continue;
       }
-      log(`[${backend}] first recommendation…`);
-      const firstRec = await firstRecommendation(browser, baseURL, column, settings.firstRecommendationRuns);
-      log(`[${backend}] returning shopper…`);
-      const shopper = await returningShopper(
-        browser,
-        baseURL,
-        column,
-        demoProducts,
-        settings.returningShopperRuns,
-      );
-      const latency: BackendResult['latency'] = {};
-      for (const n of settings.catalogSizes) {
-        log(`[${backend}] latency, ${n} items…`);
-        latency[n] = await recommendLatency(page, baseURL, column, modelUrls[n]!, n, settings.latencySamples);
+      try {
+        log(`[${backend}] first recommendation…`);
+        const firstRec = await firstRecommendation(
+          browser,
+          baseURL,
+          column,
+          settings.firstRecommendationRuns,
+        );
+        log(`[${backend}] returning shopper…`);
+        const shopper = await returningShopper(
+          browser,
+          baseURL,
+          column,
+          demoProducts,
+          settings.returningShopperRuns,
+        );
+        const latency: BackendResult['latency'] = {};
+        for (const n of settings.catalogSizes) {
+          log(`[${backend}] latency, ${n} items…`);
+          latency[n] = await recommendLatency(
+            page,
+            baseURL,
+            column,
+            modelUrls[n]!,
+            n,
+            settings.latencySamples,
+          );
+        }
+        const tuning: BackendResult['fineTuning'] = {};
+        for (const events of settings.fineTuneEvents) {
+          log(`[${backend}] fine-tuning, ${events} events…`);
+          tuning[events] = await fineTuning(page, baseURL, column, demoItems, events);
+        }
+        // The cpu backend is the last resort and ~30× slower at matMul: fewer cycles keep the run under an hour.
+        const cycleCount = column.backend === 'cpu' ? Math.min(settings.cycles, 20) : settings.cycles;
+        log(`[${backend}] ${cycleCount} train + recommend cycles…`);
+        const cycleResult = await cycles(page, baseURL, column, demoItems, cycleCount);
+        log(`[${backend}] re-ranker…`);
+        const rerankerResult = await reranker(page, baseURL, column, demoItems, settings.latencySamples);
+        results[backend] = {
+          info,
+          firstRecommendation: firstRec,
+          returningShopper: shopper,
+          latency,
+          fineTuning: tuning,
+          reranker: rerankerResult,
+          cycles: cycleResult,
+        };
+        log(`[${backend}] ${JSON.stringify(results[backend])}`);
+      } catch (error) {
+        // One column failing (say, a GPU that loses its device) must not lose the others' results.
+        failures[backend] = `${(error as Error).message.split('\n')[0]}`;
+        log(`[${backend}] failed: ${failures[backend]}`);
       }
-      const tuning: BackendResult['fineTuning'] = {};
-      for (const events of settings.fineTuneEvents) {
-        log(`[${backend}] fine-tuning, ${events} events…`);
-        tuning[events] = await fineTuning(page, baseURL, column, demoItems, events);
-      }
-      // The cpu backend is the last resort and ~30× slower at matMul: fewer cycles keep the run under an hour.
-      const cycleCount = column.backend === 'cpu' ? Math.min(settings.cycles, 20) : settings.cycles;
-      log(`[${backend}] ${cycleCount} train + recommend cycles…`);
-      const cycleResult = await cycles(page, baseURL, column, demoItems, cycleCount);
-      log(`[${backend}] re-ranker…`);
-      const rerankerResult = await reranker(page, baseURL, column, demoItems, settings.latencySamples);
-      results[backend] = {
-        info,
-        firstRecommendation: firstRec,
-        returningShopper: shopper,
-        latency,
-        fineTuning: tuning,
-        reranker: rerankerResult,
-        cycles: cycleResult,
-      };
-      log(`[${backend}] ${JSON.stringify(results[backend])}`);
     }
     const first = firstLoadBytes(OUT_DIR);
     const report: BrowserReport = {
@@ -164,6 +185,7 @@ async function main(): Promise<void> {
           : null,
       },
       backends: results,
+      failures,
       ratios: ratios(results),
       targets: [],
     };

@@ -358,6 +358,14 @@ export async function returningShopper(
       timeout: 180_000,
     },
   );
+  // Count until the model is in use too: its files are fetched after the first (trending) shelf.
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { localShelf?: { getSnapshot(): { status: string } } }).localShelf?.getSnapshot()
+        .status === 'ready',
+    null,
+    { timeout: 180_000 },
+  );
   const firstVisitFetches = firstVisit();
   for (const id of productIds.slice(0, 6)) {
     await page.goto(`${baseURL}/${column.query}#/p/${id}`);

@@ -62,6 +62,8 @@ export interface BrowserReport {
   };
   /** Keyed by column id (bench/browser/columns.ts): webgpu, webgl, wasm (threaded), wasm-1thread, cpu. */
   backends: Record<string, BackendResult>;
+  /** Columns that could not run or failed part-way, with the error. */
+  failures: Record<string, string>;
   /** Why no GPU machine ran this benchmark, or which one did. */
   gpuRun: string;
   ratios: Record<string, Record<string, number>>;
@@ -123,6 +125,8 @@ export function toMarkdown(r: BrowserReport, notes: string): string {
     '',
     '## Per backend',
     '',
+    ...Object.entries(r.failures ?? {}).map(([n, why]) => `- **${n} did not complete**: ${why}`),
+    ...(Object.keys(r.failures ?? {}).length ? [''] : []),
     `| | ${names.join(' | ')} |`,
     `| --- | ${names.map(() => '---').join(' | ')} |`,
     row('runs on', (b) =>
