@@ -11,10 +11,14 @@ export interface WidgetOptions {
   reranker?: string;
   /** IndexedDB database name for the visitor's events and personal weights. Default: "localshelf". */
   dbName?: string;
-  /** Compute backends to try, in order. Default: webgl, wasm, cpu. */
+  /** Compute backends to try, in order. Default: webgpu, webgl, wasm, cpu. */
   backends?: BackendName[];
   /** Allow WebGL on a software rasterizer (headless test browsers). Default: false. */
   allowSoftwareWebgl?: boolean;
+  /** Allow WebGPU on a software adapter (headless test browsers). Default: false. */
+  allowSoftwareWebgpu?: boolean;
+  /** Run wasm on several threads when the page is cross-origin isolated. Default: true. */
+  wasmThreads?: boolean;
   /** Fine-tune on the visitor's device when they pause after enough new events. Default: on; `false` turns it off. */
   autoTrain?: AutoTrainOptions | false;
   /** Track views and cart actions from `data-localshelf-*` attributes on your pages. Default: true. */
@@ -97,6 +101,8 @@ export function resolveOptions(options: Partial<WidgetOptions> | undefined): Res
     ...(rerankerUrl ? { rerankerUrl } : {}),
     backends: options.backends,
     allowSoftwareWebgl: options.allowSoftwareWebgl,
+    allowSoftwareWebgpu: options.allowSoftwareWebgpu,
+    wasmThreads: options.wasmThreads,
     autoTrain: options.autoTrain,
     autoTrack: options.autoTrack ?? true,
     locale,

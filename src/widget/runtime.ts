@@ -65,6 +65,8 @@ export class Runtime {
         dbName: options.dbName,
         backends: options.backends,
         allowSoftwareWebgl: options.allowSoftwareWebgl,
+        allowSoftwareWebgpu: options.allowSoftwareWebgpu,
+        wasmThreads: options.wasmThreads,
         autoTrain: options.autoTrain,
         // Memory only: no database is created, by the page or the worker, until consent.
         ...(storing ? {} : { store: { memoryOnly: true } }),
