@@ -40,6 +40,10 @@ async function browseCamping(page: Page, count: number): Promise<void> {
   }, count);
 }
 
+const TINY_CATALOG = JSON.parse(readFileSync('e2e/fixtures/tiny/catalog.json', 'utf8')) as {
+  items: { id: string; inStock: boolean }[];
+};
+
 /** The fixture re-ranker: features → 50 → 100 → 1, weights and biases of the three layers. */
 const FEATURES = (
   JSON.parse(readFileSync('e2e/fixtures/tiny/reranker/card.json', 'utf8')) as { features: string[] }
@@ -143,8 +147,22 @@ test.describe('on-device learning in the worker', () => {
     expect(newcomer.items[0]!.explanation).toBe('Popular with shoppers (no browsing history yet)');
     // Five of the eleven Camping products in stock: six unseen ones are left to recommend.
     await browseCamping(page, 5);
+    // The model turned: of the items not yet seen, the six it scores highest are mostly Camping.
+    const inStock = TINY_CATALOG.items.filter((i) => i.inStock && !/^t-00[0-4]$/.test(i.id)).map((i) => i.id);
+    const unseen = await page.evaluate(async (ids) => {
+      const scores = await window.shelf.scoreItems(ids);
+      return scores
+        .filter((s) => s.score !== null)
+        .sort((a, b) => b.score! - a.score!)
+        .slice(0, 6)
+        .map((s) => s.itemId.slice(2, 3));
+    }, inStock);
+    expect(unseen.filter((d) => d === '0').length).toBeGreaterThanOrEqual(5);
+    // The shelf shows that turn within its diversity caps (the tiny catalog has one brand per
+    // department, ⌈6/4⌉ = 2 per brand): Camping leads, as many as the cap allows.
     const departments = await forYouDepartments(page);
-    expect(departments.filter((d) => d === '0').length).toBeGreaterThanOrEqual(5);
+    expect(departments[0]).toBe('0');
+    expect(departments.filter((d) => d === '0').length).toBe(2);
     const explained = await page.evaluate(
       async () => (await window.shelf.recommend({ kind: 'for-you', limit: 3 })).items[0]!,
     );
