@@ -38,7 +38,9 @@ export type PretrainSettings = Omit<ModelConfig, 'numItems'> &
  * loaded machine (notes in bench/results/quality-Beauty.md) the same schedule with
  * logQ-corrected negatives (validation NDCG@10 .0095 after 3 epochs), gBCE over 256 negatives
  * (.0081 after 9) and the full softmax (.0096 after 1; an epoch costs ~4× as much) were all
- * still in the early plateau, as were these defaults (.0175 after 4): nothing separated them. Early stopping looks at 8,000 sampled validation users: the
+ * still in the early plateau, as were these defaults (.0175 after 4): nothing separated them.
+ * A later 20-minute run with `logQ: true` on a quieter machine reached .0599 against these
+ * defaults' .0575 (test NDCG@10 .0473 vs .0465): the candidate for the next default. Early stopping looks at 8,000 sampled validation users: the
  * sample's NDCG@10 standard error is ~0.002, and the same users score every epoch, so
  * epoch-to-epoch differences are far less noisy than that.
  */
