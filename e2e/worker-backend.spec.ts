@@ -29,7 +29,7 @@ test.describe('the worker that owns TensorFlow.js', () => {
     expect(result.status.memory.numTensors).toBeGreaterThanOrEqual(0);
   });
 
-  test('with software GPUs refused (the production default) it tries WebGPU, then WebGL, settles on threaded wasm and says why', async ({
+  test('with software GPUs refused (the production default) it tries WebGPU, then WebGL, settles on wasm and says why', async ({
     page,
   }) => {
     const info = await page.evaluate(async () => {
@@ -37,7 +37,7 @@ test.describe('the worker that owns TensorFlow.js', () => {
       const info = await client.call('init', {});
       const probe = await client.call('probe', { size: 16 });
       client.terminate();
-      return { ...info, probeBackend: probe.backend };
+      return { ...info, probeBackend: probe.backend, cores: navigator.hardwareConcurrency };
     });
     expect(info.name).toBe('wasm');
     expect(info.probeBackend).toBe('wasm');
@@ -48,8 +48,25 @@ test.describe('the worker that owns TensorFlow.js', () => {
       /only a software adapter \(google swiftshader.*allowSoftwareWebgpu is false/,
     );
     expect(info.fallbacks[1]!.reason).toMatch(/software renderer .*SwiftShader.*allowSoftwareWebgl is false/);
-    // The dev server sends COOP/COEP, so the worker may share memory: the threaded SIMD binary runs.
+    // The dev server sends COOP/COEP, so threads are possible; by default they are used from four cores.
+    expect(info.wasm).toMatchObject({ simd: true, crossOriginIsolated: true });
+    if (info.cores < 4) expect(info.wasm!.threadsOff).toMatch(/^only \d cores here: one thread is faster/);
+    else expect(info.wasm!.threadsOff).toBeNull();
+  });
+
+  test('with wasmThreads true it runs the threaded SIMD binary on a cross-origin-isolated page', async ({
+    page,
+  }) => {
+    const info = await page.evaluate(async () => {
+      const client = window.engine.WorkerClient.start();
+      const info = await client.call('init', { backends: ['wasm'], wasmThreads: true });
+      const probe = await client.call('probe', { size: 64 });
+      client.terminate();
+      return { ...info, checksum: probe.checksum };
+    });
     expect(info.wasm).toMatchObject({ simd: true, crossOriginIsolated: true, threadsOff: null });
+    expect(info.checksum).toBeGreaterThan(12);
+    expect(info.checksum).toBeLessThan(20);
   });
 
   test('with wasmThreads false it runs the single-threaded SIMD binary and says so', async ({ page }) => {

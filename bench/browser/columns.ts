@@ -25,7 +25,7 @@ function column(id: string, backend: BackendName, wasmThreads = true): Column {
     id,
     backend,
     engine: { backends: [backend], allowSoftwareWebgl: true, allowSoftwareWebgpu: true, wasmThreads },
-    query: `?backend=${backend}&softwareWebgl=1&softwareWebgpu=1${wasmThreads ? '' : '&wasmThreads=0'}`,
+    query: `?backend=${backend}&softwareWebgl=1&softwareWebgpu=1&wasmThreads=${wasmThreads ? 1 : 0}`,
   };
 }
 

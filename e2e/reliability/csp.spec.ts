@@ -71,8 +71,9 @@ test.describe('the built shop', () => {
     expect(probe.ran).toBe(false);
     expect(probe.reported.join()).toContain('script-src');
     expect(state.status).toBe('ready');
-    // The preview server isolates the page (COOP/COEP) and the policy allows blob:, so wasm runs threaded.
-    expect(state.wasm).toMatchObject({ threadsOff: null });
+    // The preview server isolates the page (COOP/COEP) and the policy allows blob:: wasm threads are
+    // allowed, and used on machines with four cores or more.
+    expect(state.wasm?.threadsOff ?? null).not.toMatch(/isolated|helper thread|did not start/);
     expect(violations).toEqual([]);
     expect(cspLines).toEqual([]);
     expect(log.uncaught).toEqual([]);

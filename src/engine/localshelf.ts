@@ -68,8 +68,8 @@ export interface LocalShelfOptions {
   allowSoftwareWebgl?: boolean;
   /** Allow WebGPU on a software adapter such as SwiftShader (tests). Default: false. */
   allowSoftwareWebgpu?: boolean;
-  /** Run wasm on several threads when the page is cross-origin isolated (COOP/COEP). Default: true. */
-  wasmThreads?: boolean;
+  /** Run wasm on several threads when the page is cross-origin isolated (COOP/COEP): `'auto'` (default) with 4+ cores, `true`, `false`. */
+  wasmThreads?: boolean | 'auto';
   /** Train automatically after enough new events, when the shopper pauses. Default: on; `false` turns it off. */
   autoTrain?: AutoTrainOptions | false;
   /** Event store options (retention, memory-only, ...). Default: the store's defaults. */

@@ -11,12 +11,12 @@ function allowSoftwareWebgl(): boolean {
   return new URLSearchParams(window.location.search).get('softwareWebgl') === '1';
 }
 
-/** `?softwareWebgpu=1` lets WebGPU run on a software adapter (SwiftShader); `?wasmThreads=0` keeps wasm on one thread (benchmarks). */
-function backendPolicy(): { allowSoftwareWebgpu: boolean; wasmThreads: boolean } {
+/** `?softwareWebgpu=1` lets WebGPU run on a software adapter (SwiftShader); `?wasmThreads=0|1` turns wasm threads off or on (default: with 4+ cores). */
+function backendPolicy(): { allowSoftwareWebgpu: boolean; wasmThreads: boolean | 'auto' } {
   const query = new URLSearchParams(window.location.search);
   return {
     allowSoftwareWebgpu: query.get('softwareWebgpu') === '1',
-    wasmThreads: query.get('wasmThreads') !== '0',
+    wasmThreads: query.get('wasmThreads') === '0' ? false : query.get('wasmThreads') === '1' ? true : 'auto',
   };
 }
 

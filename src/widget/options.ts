@@ -17,8 +17,8 @@ export interface WidgetOptions {
   allowSoftwareWebgl?: boolean;
   /** Allow WebGPU on a software adapter (headless test browsers). Default: false. */
   allowSoftwareWebgpu?: boolean;
-  /** Run wasm on several threads when the page is cross-origin isolated. Default: true. */
-  wasmThreads?: boolean;
+  /** Run wasm on several threads when the page is cross-origin isolated: `'auto'` (default) with 4+ cores, `true`, `false`. */
+  wasmThreads?: boolean | 'auto';
   /** Fine-tune on the visitor's device when they pause after enough new events. Default: on; `false` turns it off. */
   autoTrain?: AutoTrainOptions | false;
   /** Track views and cart actions from `data-localshelf-*` attributes on your pages. Default: true. */

@@ -5,7 +5,7 @@ import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-si
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { BACKENDS, type BackendName } from '../env.ts';
 import { SOFTWARE_GPU } from './software-gpu.ts';
-import { startWasm, threadsStartFailure } from './wasm-threads.ts';
+import { startWasm, threadsDecision, threadsStartFailure } from './wasm-threads.ts';
 import { describeAdapter, requestWebgpuAdapter, type WebgpuAdapterInfo } from './webgpu-adapter.ts';
 
 /** How the wasm backend runs: which binary, and on how many threads. */
@@ -52,8 +52,11 @@ export interface BackendOptions {
   allowSoftwareWebgl?: boolean;
   /** Allow WebGPU on a software adapter. Default: false (like software WebGL, slower than wasm). */
   allowSoftwareWebgpu?: boolean;
-  /** Use the threaded wasm binary when the page is cross-origin isolated. Default: true. */
-  wasmThreads?: boolean;
+  /**
+   * Use the threaded wasm binary when the page is cross-origin isolated: `'auto'` (default) on
+   * machines with at least four cores, `true` always, `false` never.
+   */
+  wasmThreads?: boolean | 'auto';
 }
 
 // Served by Vite from node_modules, so the wasm binaries ship with our own assets.
@@ -114,13 +117,14 @@ async function tryWebgpu(allowSoftware: boolean): Promise<Attempt> {
   return { refusal: null, adapter: info };
 }
 
-async function wasmInfo(threadsWanted: boolean): Promise<WasmInfo> {
+async function wasmInfo(wanted: boolean | 'auto'): Promise<WasmInfo> {
+  const decision = threadsDecision(wanted);
   const isolated = typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated;
   const simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
   const threaded = Boolean(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'));
   const threads = threaded && simd ? getThreadsCount() : 1;
   let threadsOff: string | null = null;
-  if (!threadsWanted) threadsOff = 'wasmThreads is false';
+  if (decision.why) threadsOff = decision.why;
   else if (threadsStartFailure()) threadsOff = threadsStartFailure();
   else if (!isolated)
     threadsOff =
@@ -141,7 +145,11 @@ async function tryBackend(
       if (attempt.refusal !== null) return attempt;
       adapter = attempt.adapter;
     }
-    if (!(await (name === 'wasm' ? startWasm(options.wasmThreads) : tf.setBackend(name))))
+    if (
+      !(await (name === 'wasm'
+        ? startWasm(threadsDecision(options.wasmThreads).threads)
+        : tf.setBackend(name)))
+    )
       return {
         refusal: `tf.setBackend("${name}") returned false${name === 'webgl' ? webglUnavailableReason() : ''}`,
       };
@@ -167,7 +175,7 @@ export async function selectBackend(options: BackendOptions = {}): Promise<Backe
   const resolved = {
     allowSoftwareWebgl: options.allowSoftwareWebgl ?? false,
     allowSoftwareWebgpu: options.allowSoftwareWebgpu ?? false,
-    wasmThreads: options.wasmThreads ?? true,
+    wasmThreads: options.wasmThreads ?? 'auto',
   };
   tf.env().set('SOFTWARE_WEBGL_ENABLED', resolved.allowSoftwareWebgl);
   const fallbacks: BackendInfo['fallbacks'] = [];

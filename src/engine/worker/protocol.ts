@@ -110,7 +110,7 @@ export interface WorkerCalls {
       backends?: BackendName[];
       allowSoftwareWebgl?: boolean;
       allowSoftwareWebgpu?: boolean;
-      wasmThreads?: boolean;
+      wasmThreads?: boolean | 'auto';
     };
     result: BackendInfo;
   };

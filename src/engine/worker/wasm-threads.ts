@@ -14,6 +14,25 @@ import { setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 /** Most threads worth starting: XNNPACK's speed-up flattens past four for models this small. */
 const MAX_WASM_THREADS = 4;
 
+/**
+ * Fewest cores for threads by default. On two cores one thread was faster (bench:browser,
+ * wasm vs wasm-1thread: first shelf, fine-tuning and 100k-item scoring), since the page and
+ * the browser need a core too.
+ */
+export const MIN_CORES_FOR_THREADS = 4;
+
+/** Whether to use threads, and why not: `'auto'` uses them on machines with enough cores. */
+export function threadsDecision(wanted: boolean | 'auto'): { threads: boolean; why: string | null } {
+  if (wanted === false) return { threads: false, why: 'wasmThreads is false' };
+  const cores = (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 1;
+  if (wanted === 'auto' && cores < MIN_CORES_FOR_THREADS)
+    return {
+      threads: false,
+      why: `only ${cores} cores here: one thread is faster below ${MIN_CORES_FOR_THREADS} (wasmThreads: true forces threads)`,
+    };
+  return { threads: true, why: null };
+}
+
 /** How long the threaded binary may take to start its helper threads before the engine gives up on threads. */
 const THREADED_START_MS = 10_000;
 
@@ -52,7 +71,7 @@ function chooseThreads(threads: boolean): void {
     return;
   }
   const cores = (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 1;
-  setThreadsCount(Math.min(MAX_WASM_THREADS, Math.max(1, cores)));
+  setThreadsCount(Math.min(MAX_WASM_THREADS, Math.max(2, cores)));
 }
 
 /** Re-registers the wasm backend so tfjs starts it afresh, on the single-threaded SIMD binary. */
