@@ -181,7 +181,8 @@ export async function cycles(
         await shelf.train('cycle');
         await shelf.recommend({ kind: 'for-you', limit: 10 });
         const status = await shelf.status();
-        if (c === 1 || c === cycleCount)
+        // Every cycle's count: state that appears once (a first accepted run's weights) is not a leak.
+        if (c >= 1)
           out.push({
             cycle: c,
             numTensors: status.memory.numTensors,
@@ -196,10 +197,14 @@ export async function cycles(
   );
   await page.evaluate(() => window.bench?.close());
   const [first, last] = [samples[0]!, samples[samples.length - 1]!];
+  const half = samples[Math.floor(samples.length / 2)]!;
   return {
     cycles: cycleCount,
     numTensorsAfter1: first.numTensors,
     numTensorsAfterN: last.numTensors,
+    /** Tensors after half the cycles: growth from here to N would be a leak. */
+    numTensorsAtHalf: half.numTensors,
+    numTensorsPerCycle: samples.map((s) => s.numTensors),
     tensorBytesAfter1: first.numBytes,
     tensorBytesAfterN: last.numBytes,
     pageHeapMBAfter1: round(first.heap / 2 ** 20, 2),

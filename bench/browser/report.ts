@@ -37,6 +37,8 @@ export interface BackendResult {
     cycles: number;
     numTensorsAfter1: number;
     numTensorsAfterN: number;
+    numTensorsAtHalf: number;
+    numTensorsPerCycle: number[];
     tensorBytesAfter1: number;
     tensorBytesAfterN: number;
     pageHeapMBAfter1: number;
@@ -164,8 +166,9 @@ export function toMarkdown(r: BrowserReport, notes: string): string {
       b.returningShopper ? String(b.returningShopper.forYouMs) : '–',
     ),
     row(
-      'worker tensors after 1 / N cycles',
-      (b) => `${b.cycles.numTensorsAfter1} / ${b.cycles.numTensorsAfterN} (N=${b.cycles.cycles})`,
+      'worker tensors after 1 / N/2 / N cycles',
+      (b) =>
+        `${b.cycles.numTensorsAfter1} / ${b.cycles.numTensorsAtHalf} / ${b.cycles.numTensorsAfterN} (N=${b.cycles.cycles}; per cycle ${b.cycles.numTensorsPerCycle.join(' ')})`,
     ),
     row(
       'page JS heap after 1 / N cycles (MB)',
