@@ -94,6 +94,8 @@ test.describe('the demo shop', () => {
     await page.goto('/#/your-data');
     await expect(page.getByRole('heading', { name: 'Your data' })).toBeVisible();
     await expect(page.getByTestId('requests-with-data')).toHaveText('0');
+    // The events load after the page renders ("…" until then).
+    await expect(page.getByTestId('stored-count')).toHaveText(/^\d+$/);
     const stored = Number(await page.getByTestId('stored-count').textContent());
     expect(stored).toBeGreaterThanOrEqual(3);
     await expect(page.getByTestId('events-table').locator('tbody tr')).toHaveCount(stored);
