@@ -95,20 +95,21 @@ test('training on WebGL gives what wasm gives: scores before and after, the re-r
   expect(webgl.reranked).toEqual(wasm.reranked);
 });
 
+// 10 cycles here (a leak per cycle shows after two); bench:browser runs 20 on every backend.
 for (const backend of ['webgl', 'wasm', 'cpu']) {
-  test(`no tensor growth over 20 track + train + recommend cycles on ${backend}`, async ({ page }) => {
+  test(`no tensor growth over 10 track + train + recommend cycles on ${backend}`, async ({ page }) => {
     test.setTimeout(240_000);
     await openHarness(page);
     await createShelf(page, uniqueDbName(`cycles-${backend}`), { backends: [backend], ...SOFTWARE_GPUS });
     await fixedShopper(page);
     const counts = await page.evaluate(async () => {
       const out: { backend: string | undefined; numTensors: number }[] = [];
-      for (let c = 1; c <= 20; c++) {
+      for (let c = 1; c <= 10; c++) {
         await window.shelf.track({ kind: 'view', itemId: `t-3${String(c % 11).padStart(2, '0')}` });
         await window.shelf.train('cycle');
         await window.shelf.recommend({ kind: 'for-you', limit: 6 });
         await window.shelf.rerank(['t-000', 't-001', 't-002', 't-003']);
-        if (c === 1 || c === 20)
+        if (c === 1 || c === 10)
           out.push({
             backend: window.shelf.getSnapshot().backend?.name,
             numTensors: (await window.shelf.status()).memory.numTensors,
