@@ -1,44 +1,18 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { LocalShelf } from '../src/engine/index.ts';
 import { createShelf } from './support/engine.ts';
 import { openHarness, uniqueDbName } from './support/harness.ts';
+import { scrollsToTheEnd } from './support/shoppers.ts';
 
-declare global {
-  interface Window {
-    shelf: LocalShelf;
-  }
-}
+/** Fixed event times, so both backends train on the same data. */
+const FIXED_START = Date.parse('2026-11-30T10:00:00Z');
 
 /** Backends every machine here offers: WebGL on SwiftShader (software), wasm, cpu. */
 const SOFTWARE_GPUS = { allowSoftwareWebgl: true, allowSoftwareWebgpu: true };
 
-/**
- * One fixed shopper (fixed times, so both backends see the same data): shelves of the tiny
- * catalog where the last item is opened, looked at and dwelt on, in two departments.
- */
-async function fixedShopper(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    let ts = Date.parse('2026-11-30T10:00:00Z');
-    const at = () => (ts += 20_000);
-    for (let round = 0; round < 10; round++) {
-      const department = round % 2 === 0 ? '0' : '3';
-      const items = Array.from({ length: 6 }, (_, p) => ({
-        itemId: `t-${department}${String((round * 5 + p * 2) % 11).padStart(2, '0')}`,
-        position: p,
-      }));
-      const last = items[5]!.itemId;
-      await window.shelf.track({ kind: 'impression', shelf: 'for-you', items, ts: at() });
-      await window.shelf.track({ kind: 'click', itemId: last, shelf: 'for-you', position: 5, ts: at() });
-      await window.shelf.track({ kind: 'view', itemId: last, ts: at() });
-      await window.shelf.track({ kind: 'dwell', itemId: last, ms: 8000, ts: at() });
-    }
-  });
-}
-
 /** Scores, one training run and the scores after it, on one backend. */
 async function trainOn(page: Page, backend: string) {
   await createShelf(page, uniqueDbName(`parity-${backend}`), { backends: [backend], ...SOFTWARE_GPUS });
-  await fixedShopper(page);
+  await scrollsToTheEnd(page, 10, FIXED_START);
   return page.evaluate(async () => {
     const ids = Array.from({ length: 11 }, (_, i) => `t-0${String(i).padStart(2, '0')}`);
     const before = await window.shelf.scoreItems(ids);
@@ -101,7 +75,7 @@ for (const backend of ['webgl', 'wasm', 'cpu']) {
     test.setTimeout(240_000);
     await openHarness(page);
     await createShelf(page, uniqueDbName(`cycles-${backend}`), { backends: [backend], ...SOFTWARE_GPUS });
-    await fixedShopper(page);
+    await scrollsToTheEnd(page, 10, FIXED_START);
     const counts = await page.evaluate(async () => {
       const out: { backend: string | undefined; numTensors: number }[] = [];
       for (let c = 1; c <= 10; c++) {

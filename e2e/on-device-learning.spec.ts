@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { LocalShelf } from '../src/engine/index.ts';
 import { readDb, writePersonal } from './reliability/support/engine.ts';
 import { createShelf } from './support/engine.ts';
+import { scrollsToTheEnd } from './support/shoppers.ts';
 import { openHarness, uniqueDbName } from './support/harness.ts';
 
 declare global {
@@ -49,31 +50,6 @@ const FEATURES = (
   JSON.parse(readFileSync('e2e/fixtures/tiny/reranker/card.json', 'utf8')) as { features: string[] }
 ).features.length;
 const RERANKER_PARAMS = FEATURES * 50 + 50 + 50 * 100 + 100 + 100 + 1;
-
-/**
- * About forty events of one session: ten "for you" shelves of six products (Camping and
- * Books in turn), and on every one the shopper opens the last product, looks at it and
- * stays a while. The population the re-ranker was pretrained on clicks near the top of a
- * shelf (position bias); this shopper scrolls to the end: a habit fine-tuning can learn.
- */
-async function scrollsToTheEnd(page: Page, rounds = 10): Promise<void> {
-  await page.evaluate(async (rounds) => {
-    let ts = Date.now() - rounds * 4 * 20_000;
-    const at = () => (ts += 20_000);
-    for (let round = 0; round < rounds; round++) {
-      const department = round % 2 === 0 ? '0' : '3';
-      const items = Array.from({ length: 6 }, (_, p) => ({
-        itemId: `t-${department}${String((round * 5 + p * 2) % 11).padStart(2, '0')}`,
-        position: p,
-      }));
-      const last = items[5]!.itemId;
-      await window.shelf.track({ kind: 'impression', shelf: 'for-you', items, ts: at() });
-      await window.shelf.track({ kind: 'click', itemId: last, shelf: 'for-you', position: 5, ts: at() });
-      await window.shelf.track({ kind: 'view', itemId: last, ts: at() });
-      await window.shelf.track({ kind: 'dwell', itemId: last, ms: 8000, ts: at() });
-    }
-  }, rounds);
-}
 
 /** Statistics of the re-ranker weights in use (exact: equal stats mean the same weights). */
 async function rerankerStats(page: Page) {
