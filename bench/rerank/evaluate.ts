@@ -38,7 +38,9 @@ export function interactedFirstScores(events: readonly ShopEvent[]): Map<number,
     if (e.kind === 'impression') {
       out.set(
         index,
-        Float32Array.from(e.items, (item, i) => (lastTouch.has(item.itemId) ? 1e6 + lastTouch.get(item.itemId)! : -i)),
+        Float32Array.from(e.items, (item, i) =>
+          lastTouch.has(item.itemId) ? 1e6 + lastTouch.get(item.itemId)! : -i,
+        ),
       );
     } else if (e.kind === 'search') for (const id of e.itemIds ?? []) lastTouch.set(id, counter++);
     else if ('itemId' in e) lastTouch.set(e.itemId, counter++);
@@ -69,7 +71,7 @@ export async function evaluateShopper(
     const l = lists[j]!;
     if (!l.labels.some((y) => y > 0)) continue;
     const t0 = performance.now();
-    const pretrained = shipped.predict(l.features);
+    const pretrained = await shipped.predict(l.features);
     result.rerankMs.push(featurizeMsPerList + performance.now() - t0);
     let finetuned = pretrained;
     let guarded = pretrained;
@@ -80,12 +82,12 @@ export async function evaluateShopper(
       result.fineTuneSteps.push(tuning.run.steps);
     }
     if (tuning.last) {
-      finetuned = tuning.last.predict(l.features);
+      finetuned = await tuning.last.predict(l.features);
       tuning.last.dispose();
     }
     if (tuning.tuned) {
       result.fineTuneAccepted++;
-      guarded = tuning.tuned.predict(l.features);
+      guarded = await tuning.tuned.predict(l.features);
       tuning.tuned.dispose();
     }
     const site = Float32Array.from(l.labels, (_, i) => -i);

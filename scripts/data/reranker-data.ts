@@ -10,6 +10,10 @@ import { itemSequence, type CatalogItem, type ShopEvent } from '../../src/engine
 import { hashToken, loadPretrained } from '../../src/engine/model/index.ts';
 // eslint-disable-next-line no-restricted-imports -- the worker's own scoring of the sequence model, for base scores
 import { ModelItemSpace } from '../../src/engine/ranking/model-space.ts';
+// eslint-disable-next-line no-restricted-imports -- the worker's base scores, so pretraining lists match fine-tuning ones
+import { sequenceBaseScores } from '../../src/engine/ranking/base-scores.ts';
+// eslint-disable-next-line no-restricted-imports -- which shelves the worker ranks with the model
+import { MODEL_SCORED_SHELVES } from '../../src/engine/ranking/list-reranker.ts';
 import {
   labelledLists,
   PopulationCounts,
@@ -23,7 +27,11 @@ import {
 import { dirHandler, saveModelDir } from './model-files.ts';
 
 /** Which part a shopper belongs to: fixed by a hash of their id, so every run splits alike. */
-export function shopperPart(id: string, evalPercent: number, validPercent: number): 'eval' | 'valid' | 'train' {
+export function shopperPart(
+  id: string,
+  evalPercent: number,
+  validPercent: number,
+): 'eval' | 'valid' | 'train' {
   const h = hashToken(`rerank-split:${id}`) % 100;
   if (h < evalPercent) return 'eval';
   if (h < evalPercent + validPercent) return 'valid';
@@ -40,8 +48,8 @@ export interface Featurized {
 
 export interface FeaturizeOptions {
   facts?: FactsOf;
-  /** Base scores per shopper's impressions (default: the site's order). */
-  baseScores?: (shopper: string, events: readonly ShopEvent[]) => WalkOptions['baseScores'];
+  /** Base scores of each shopper's impressions, by impression index (default: the site's order). */
+  baseScores?: ReadonlyMap<string, ReadonlyMap<number, number[] | null>>;
 }
 
 /**
@@ -62,7 +70,7 @@ export function featurizePopulation(
       facts: options.facts,
       population: own ? population.without(events) : population.lookup(),
       globalClickRate,
-      baseScores: options.baseScores?.(shopper, events),
+      baseScores: baseScoresOf(options.baseScores?.get(shopper)),
     }).lists;
   return {
     train: [...train].flatMap(([s, e]) => walk(s, e, true)),
@@ -80,8 +88,12 @@ export async function pretrainFeaturized(data: Featurized, options: PretrainOpti
 }
 
 /** Writes model.json + weights.bin + card.json; the version is a hash of the weights. */
-export async function saveReranker(reranker: Reranker, dir: string, training: Record<string, unknown>): Promise<string> {
-  const weights = reranker.weights().flat();
+export async function saveReranker(
+  reranker: Reranker,
+  dir: string,
+  training: Record<string, unknown>,
+): Promise<string> {
+  const weights = (await reranker.weights()).flat();
   let h = 0x811c9dc5;
   for (const w of weights) {
     h ^= Math.round(w * 1e6) & 0xffffffff;
@@ -95,36 +107,45 @@ export async function saveReranker(reranker: Reranker, dir: string, training: Re
   return version;
 }
 
-/** Shelves the shop ranks with the sequence model first; other lists keep the site's order as their base. */
-export const MODEL_RANKED_SHELVES = new Set(['for-you', 'because-viewed']);
-
 /** Catalog facts the features read (category = top-level department, brand, price). */
 export function catalogFacts(items: readonly CatalogItem[]): FactsOf {
-  const byId = new Map(items.map((item) => [item.id, { category: item.category[0] ?? null, brand: item.brand, price: item.price }]));
+  const byId = new Map(
+    items.map((item) => [
+      item.id,
+      { category: item.category[0] ?? null, brand: item.brand, price: item.price },
+    ]),
+  );
   return (itemId) => byId.get(itemId);
 }
 
+function baseScoresOf(scores: ReadonlyMap<number, number[] | null> | undefined): WalkOptions['baseScores'] {
+  return scores ? (_impression, index) => scores.get(index) ?? null : undefined;
+}
+
 /**
- * Base scores from a pretrained sequence model, as the worker computes them: the model's
- * scores after the shopper's item history so far, for lists the shop ranks with the model.
+ * Base scores from a pretrained sequence model, as the worker computes them
+ * (sequenceBaseScores): the model's scores after the shopper's item history so far, for the
+ * lists the shop ranks with the model.
  */
-export async function sequenceModelScores(modelDir: string): Promise<FeaturizeOptions['baseScores']> {
+export async function sequenceModelScores(
+  modelDir: string,
+  shoppers: Iterable<[string, readonly ShopEvent[]]>,
+): Promise<Map<string, Map<number, number[] | null>>> {
   const meta = JSON.parse(readFileSync(join(modelDir, 'meta.json'), 'utf8'));
   const pretrained = await loadPretrained({ handler: dirHandler(modelDir), meta });
-  const space = new ModelItemSpace(pretrained.model, pretrained.meta.vocabulary, null);
-  return (_shopper, events) => {
-    const steps = itemSequence(events);
-    let cursor = 0;
-    return (impression, index) => {
-      if (!MODEL_RANKED_SHELVES.has(impression.shelf)) return null;
-      const before = events[index]!.ts;
-      while (cursor < steps.length && steps[cursor]!.ts < before) cursor++;
-      const scores = space.scoreAfter(steps.slice(0, cursor));
-      if (!scores) return null;
-      return impression.items.map((item) => {
-        const row = space.indexOf(item.itemId);
-        return row === undefined ? 0 : scores[row]!;
-      });
-    };
-  };
+  const space = await ModelItemSpace.create(pretrained.model, pretrained.meta.vocabulary, null);
+  const out = new Map<string, Map<number, number[] | null>>();
+  try {
+    for (const [shopper, events] of shoppers)
+      out.set(
+        shopper,
+        await sequenceBaseScores(space, events, itemSequence(events), (e) =>
+          MODEL_SCORED_SHELVES.has(e.shelf),
+        ),
+      );
+  } finally {
+    space.dispose();
+    pretrained.model.dispose();
+  }
+  return out;
 }

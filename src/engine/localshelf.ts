@@ -342,7 +342,7 @@ export class LocalShelf {
       const [early, context] = await Promise.all([this.earlyShelves, this.context()]);
       // Only shelves that need no model: trending, and "for you" for a shopper with no history yet.
       if (early && !this.modelReady && (request.kind === 'trending' || context.steps.length === 0))
-        return early.build(request, {
+        return await early.build(request, {
           steps: [],
           inCart: new Set(context.inCart),
           purchased: new Set(context.purchased),

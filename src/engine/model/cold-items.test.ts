@@ -39,11 +39,11 @@ describe('cold items (catalog items added after pretraining)', () => {
     await tf.setBackend('cpu');
   });
 
-  it('a content model embeds a new item from its own content plus the behaviour of the known items like it', () => {
+  it('a content model embeds a new item from its own content plus the behaviour of the known items like it', async () => {
     const model = contentModel();
     // The same product under a new id: own content + the id embeddings of the known items sharing its tokens.
     const twin = { ...known[1]!, id: 'matcha-2' };
-    const cold = coldItemVectors(
+    const cold = await coldItemVectors(
       model,
       vocabulary,
       [...known, twin],
@@ -65,12 +65,12 @@ describe('cold items (catalog items added after pretraining)', () => {
     model.dispose();
   });
 
-  it('a model without content places a new item among the known items it shares category and brand with', () => {
+  it('a model without content places a new item among the known items it shares category and brand with', async () => {
     const model = createModel({ numItems: 4, dim: 8, maxLen: 4, seed: 7 });
     const table = itemMatrix(model).dataSync() as Float32Array;
     const newcomer = item('gyokuro', 'Gyokuro', ['Tea', 'Green'], 'Kyoto Leaf');
     const stranger = item('kettle', 'Kettle', ['Equipment'], 'Brewcraft');
-    const cold = coldItemVectors(model, vocabulary, [...known, newcomer, stranger], table);
+    const cold = await coldItemVectors(model, vocabulary, [...known, newcomer, stranger], table);
     expect(cold.method).toBe('neighbours');
     expect(cold.ids).toEqual(['gyokuro']);
     expect(cold.unplaced).toEqual(['kettle']);
@@ -79,13 +79,13 @@ describe('cold items (catalog items added after pretraining)', () => {
     model.dispose();
   });
 
-  it('the item space ranks new items with the known ones, and reads a new item in a history as its nearest known item', () => {
+  it('the item space ranks new items with the known ones, and reads a new item in a history as its nearest known item', async () => {
     const model = contentModel();
     const added = [
       item('gyokuro', 'Gyokuro green tea', ['Tea', 'Green'], 'Kyoto Leaf'),
       item('rwanda', 'Rwanda coffee beans', ['Coffee', 'Beans'], 'Roastery', 14),
     ];
-    const space = new ModelItemSpace(model, vocabulary, [5, 3, 2, 1], null, [...known, ...added]);
+    const space = await ModelItemSpace.create(model, vocabulary, [5, 3, 2, 1], null, [...known, ...added]);
     expect(space.vocabulary).toEqual([...vocabulary, 'gyokuro', 'rwanda']);
     expect(Array.from(space.popularity ?? [])).toEqual([5, 3, 2, 1, 0, 0]);
     // "Similar" to a green tea: the new green tea before either coffee.
@@ -93,7 +93,7 @@ describe('cold items (catalog items added after pretraining)', () => {
     expect(similar[space.indexOf('gyokuro')!]).toBeGreaterThan(similar[space.indexOf('brazil')!]!);
     expect(similar[space.indexOf('gyokuro')!]).toBeGreaterThan(similar[space.indexOf('kenya')!]!);
     // A shopper who has only seen the new coffee still gets scores, new items included.
-    const scores = space.scoreAfter([{ itemId: 'rwanda', kind: 'view', ts: 1 }]);
+    const scores = await space.scoreAfter([{ itemId: 'rwanda', kind: 'view', ts: 1 }]);
     expect(scores).toHaveLength(6);
     expect(scores!.every(Number.isFinite)).toBe(true);
     space.dispose();

@@ -34,20 +34,21 @@ function tokenWeight(token: string): number {
   return 0.5;
 }
 
-function weightByName(model: tf.LayersModel, name: string): Float32Array {
+/** A weight's values, read without blocking (WebGPU in a worker cannot read synchronously). */
+async function weightByName(model: tf.LayersModel, name: string): Promise<Float32Array> {
   const variable = getEncoder(model).weights.find((w) => w.originalName.endsWith(`/${name}`));
   if (!variable) throw new Error(`the model has no ${name} weight; expected a model with content features`);
-  return variable.read().dataSync() as Float32Array;
+  return (await variable.read().data()) as Float32Array;
 }
 
-function contentVectors(
+async function contentVectors(
   model: tf.LayersModel,
   items: readonly CatalogItem[],
   catalog: readonly CatalogItem[],
-): Float32Array {
+): Promise<Float32Array> {
   const { dim, hashBuckets, tokensPerItem, priceBuckets, linksPerItem } = getEncoder(model).cfg;
-  const tokenTable = weightByName(model, 'token_embedding');
-  const priceTable = weightByName(model, 'price_embedding');
+  const tokenTable = await weightByName(model, 'token_embedding');
+  const priceTable = await weightByName(model, 'price_embedding');
   const sources = linksPerItem > 0 ? linkedFrom(catalog) : new Map<string, string[]>();
   const out = new Float32Array(items.length * dim);
   const addRow = (table: Float32Array, row: number, scale: number, at: number) => {
@@ -103,12 +104,12 @@ function neighbourVectors(
  * Vectors for the catalog items missing from `vocabulary`. `table` holds the model's item rows
  * (`vocabulary.length × dim`, row i = vocabulary[i]), as itemMatrix returns them.
  */
-export function coldItemVectors(
+export async function coldItemVectors(
   model: tf.LayersModel,
   vocabulary: readonly string[],
   catalog: readonly CatalogItem[],
   table: Float32Array,
-): ColdItems {
+): Promise<ColdItems> {
   const encoder = getEncoder(model);
   const dim = encoder.cfg.dim;
   const known = new Map(vocabulary.map((id, i) => [id, i]));
@@ -116,9 +117,9 @@ export function coldItemVectors(
   if (cold.length === 0) return { ids: [], vectors: new Float32Array(0), method: 'content', unplaced: [] };
   if (encoder.hasContent) {
     // Behaviour from the id embeddings of similar known items (row 0 is padding), plus own content.
-    const ids = weightByName(model, 'item_embedding').subarray(dim);
+    const ids = (await weightByName(model, 'item_embedding')).subarray(dim);
     const { vectors } = neighbourVectors(cold, known, catalog, ids, dim);
-    const content = contentVectors(model, cold, catalog);
+    const content = await contentVectors(model, cold, catalog);
     for (let k = 0; k < vectors.length; k++) vectors[k]! += content[k]!;
     return { ids: cold.map((i) => i.id), vectors, method: 'content', unplaced: [] };
   }

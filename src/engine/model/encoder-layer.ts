@@ -213,10 +213,29 @@ export class LocalShelfEncoder extends tf.layers.Layer {
     this.priorCache = null;
   }
 
+  /**
+   * Reads the prior's tables off the backend without blocking (`data()`), so `catalogPrior()`
+   * needs no synchronous read: WebGPU in a worker loses its device on `dataSync`. The browser
+   * calls this once per model load; Node (wasm/cpu) may skip it.
+   */
+  async readCatalogPrior(): Promise<void> {
+    if (!this.hasCatalogPrior || this.priorCache) return;
+    const [table, leaves, bonus] = await Promise.all(
+      ['item_complements', 'item_leaf', 'prior_bonus'].map((name) => this.v(name).data()),
+    );
+    this.priorCache = {
+      table: Int32Array.from(table!),
+      leaves: Int32Array.from(leaves!),
+      bonus: Float32Array.from(bonus!),
+    };
+  }
+
   /** The prior's tables and bonuses as plain arrays (read once, then cached); null without a prior. */
   catalogPrior(): { table: Int32Array; leaves: Int32Array; bonus: Float32Array; perItem: number } | null {
     if (!this.hasCatalogPrior) return null;
     if (!this.priorCache) {
+      // Synchronous fallback for Node's wasm/cpu; the worker has read it with readCatalogPrior().
+
       this.priorCache = {
         table: Int32Array.from(this.v('item_complements').dataSync()),
         leaves: Int32Array.from(this.v('item_leaf').dataSync()),

@@ -37,7 +37,7 @@ describe('"for you" with the complement prior', () => {
     purchased: new Set<string>(),
   };
 
-  function shelfWithBonus(bonus: number[]) {
+  async function shelfWithBonus(bonus: number[]) {
     const model = createModel({
       numItems: vocabulary.length,
       dim: 8,
@@ -49,15 +49,15 @@ describe('"for you" with the complement prior', () => {
     const encoder = getEncoder(model);
     encoder.setCatalogRelations(complementTable(vocabulary, catalog, 2), leafTable(vocabulary, catalog));
     encoder.setPriorBonus(bonus);
-    const space = new ModelItemSpace(model, vocabulary, null);
+    const space = await ModelItemSpace.create(model, vocabulary, null);
     return new ShelfBuilder(space, new Map(catalog.map((c) => [c.id, c]))).build(
       { kind: 'for-you', limit: 3 },
       context,
     );
   }
 
-  it('ranks what goes with the latest item first and says why', () => {
-    const shelf = shelfWithBonus([100, 0, 0, 0]);
+  it('ranks what goes with the latest item first and says why', async () => {
+    const shelf = await shelfWithBonus([100, 0, 0, 0]);
     const top = shelf.items[0];
     expect(top?.itemId).toBe('bag');
     expect(top?.reasons[0]).toEqual({ type: 'complement', itemId: 'tent', title: 'Trail tent' });
@@ -66,8 +66,8 @@ describe('"for you" with the complement prior', () => {
     expect(shelf.items.slice(1).every((r) => r.reasons.every((x) => x.type !== 'complement'))).toBe(true);
   });
 
-  it('claims no complement reason when the calibrated bonus is zero', () => {
-    const shelf = shelfWithBonus([0, 0, 0, 0]);
+  it('claims no complement reason when the calibrated bonus is zero', async () => {
+    const shelf = await shelfWithBonus([0, 0, 0, 0]);
     expect(shelf.items.flatMap((r) => r.reasons).some((x) => x.type === 'complement')).toBe(false);
   });
 });

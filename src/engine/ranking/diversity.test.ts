@@ -7,14 +7,14 @@ describe('diversify', () => {
   const brands: Record<string, string> = { a1: 'A', a2: 'A', a3: 'A', a4: 'A', b1: 'B', c1: 'C' };
   const keys = (id: string) => [`brand:${brands[id]}`];
 
-  it('caps a brand at a quarter of the shelf, keeping ranked order otherwise', () => {
+  it('caps a brand at a quarter of the shelf, keeping ranked order otherwise', async () => {
     expect(capOf(8)).toBe(2);
     expect(capOf(6)).toBe(2);
     expect(capOf(3)).toBe(1);
     expect(diversify(['a1', 'a2', 'a3', 'b1', 'a4', 'c1'], 4, keys)).toEqual(['a1', 'a2', 'b1', 'c1']);
   });
 
-  it('fills a shelf the caps leave short from the passed-over candidates, in ranked order', () => {
+  it('fills a shelf the caps leave short from the passed-over candidates, in ranked order', async () => {
     expect(diversify(['a1', 'a2', 'a3', 'b1'], 4, keys)).toEqual(['a1', 'a2', 'a3', 'b1']);
     expect(diversify(['a1', 'a2', 'a3', 'a4'], 3, keys)).toEqual(['a1', 'a2', 'a3']);
   });
@@ -52,7 +52,7 @@ const vocabulary = items.map((i) => i.id);
 const space: ItemSpace = {
   vocabulary,
   indexOf: (id) => (vocabulary.includes(id) ? vocabulary.indexOf(id) : undefined),
-  scoreAfter: (steps) => (steps.length ? Float32Array.from(vocabulary, (_, i) => 100 - i) : null),
+  scoreAfter: async (steps) => (steps.length ? Float32Array.from(vocabulary, (_, i) => 100 - i) : null),
   similarTo: () => Float32Array.from(vocabulary, (_, i) => 1 - i / 100),
   similarity: () => 0.5,
   popularity: Float32Array.from(vocabulary, (_, i) => 100 - i),
@@ -71,16 +71,16 @@ const most = (ids: string[], of: (id: string) => string) =>
 describe('shelves a merchandiser would sign off', () => {
   const shelves = new ShelfBuilder(space, catalog);
 
-  it('"for you" and trending hold at most two of one brand and two of one leaf category in eight', () => {
+  it('"for you" and trending hold at most two of one brand and two of one leaf category in eight', async () => {
     for (const kind of ['for-you', 'trending'] as const) {
-      const ids = shelves.build({ kind, limit: 8 }, context()).items.map((i) => i.itemId);
+      const ids = (await shelves.build({ kind, limit: 8 }, context())).items.map((i) => i.itemId);
       expect(ids).toHaveLength(8);
       expect(most(ids, brandOf)).toBeLessThanOrEqual(2);
       expect(most(ids, leafOf)).toBeLessThanOrEqual(2);
     }
   });
 
-  it('after buying a head torch, "for you" and "because you viewed" show no other head torch', () => {
+  it('after buying a head torch, "for you" and "because you viewed" show no other head torch', async () => {
     const bought = context({
       purchased: new Set(['p-0']),
       steps: [{ itemId: 'p-0', kind: 'purchase', ts: 1 }],
@@ -89,22 +89,22 @@ describe('shelves a merchandiser would sign off', () => {
       { kind: 'for-you' as const, limit: 8 },
       { kind: 'because-viewed' as const, itemId: 'p-1', limit: 8 },
     ]) {
-      const ids = shelves.build(request, bought).items.map((i) => i.itemId);
+      const ids = (await shelves.build(request, bought)).items.map((i) => i.itemId);
       expect(ids.length).toBeGreaterThan(0);
       expect(ids.filter((id) => leafOf(id) === 'Head Torches')).toEqual([]);
     }
   });
 
-  it('"similar" offers alternatives (same leaf allowed) but not one brand only', () => {
-    const ids = shelves
-      .build({ kind: 'similar', itemId: 'p-0', limit: 8 }, context())
-      .items.map((i) => i.itemId);
+  it('"similar" offers alternatives (same leaf allowed) but not one brand only', async () => {
+    const ids = (await shelves.build({ kind: 'similar', itemId: 'p-0', limit: 8 }, context())).items.map(
+      (i) => i.itemId,
+    );
     expect(most(ids, brandOf)).toBeLessThanOrEqual(2);
   });
 
-  it('goes with the whole cart, never with a substitute of what is in it', () => {
+  it('goes with the whole cart, never with a substitute of what is in it', async () => {
     const cart = ['p-0', 'p-9']; // a head torch and a stove
-    const shelf = shelves.build(
+    const shelf = await shelves.build(
       { kind: 'bought-together', itemIds: cart, limit: 6 },
       context({ inCart: new Set(cart) }),
     );
@@ -118,22 +118,22 @@ describe('shelves a merchandiser would sign off', () => {
     expect(reasonOf('p-15')).toMatchObject({ type: 'complement', itemId: 'p-9' });
   });
 
-  it('leaves out what the page’s other shelves show, keeping its own caps', () => {
-    const above = shelves.build({ kind: 'trending', limit: 8 }, context()).items.map((i) => i.itemId);
-    const ids = shelves
-      .build({ kind: 'similar', itemId: 'p-0', limit: 8, exclude: above }, context())
-      .items.map((i) => i.itemId);
+  it('leaves out what the page’s other shelves show, keeping its own caps', async () => {
+    const above = (await shelves.build({ kind: 'trending', limit: 8 }, context())).items.map((i) => i.itemId);
+    const ids = (
+      await shelves.build({ kind: 'similar', itemId: 'p-0', limit: 8, exclude: above }, context())
+    ).items.map((i) => i.itemId);
     expect(ids).toHaveLength(8);
     expect(ids.filter((id) => above.includes(id))).toEqual([]);
     expect(most(ids, brandOf)).toBeLessThanOrEqual(2);
   });
 
-  it('says why a shelf is empty', () => {
-    expect(shelves.build({ kind: 'bought-together', itemIds: [], limit: 6 }, context()).empty).toMatch(
-      /nothing/,
-    );
-    expect(() =>
+  it('says why a shelf is empty', async () => {
+    expect(
+      (await shelves.build({ kind: 'bought-together', itemIds: [], limit: 6 }, context())).empty,
+    ).toMatch(/nothing/);
+    await expect(
       shelves.build({ kind: 'bought-together', itemIds: 'p-1' as unknown as string[] }, context()),
-    ).toThrow('shelf itemIds is "p-1"; expected an array of item ids');
+    ).rejects.toThrow('shelf itemIds is "p-1"; expected an array of item ids');
   });
 });

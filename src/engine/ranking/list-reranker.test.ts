@@ -34,7 +34,7 @@ const FACTS: Record<string, { category: string; brand: string; price: number }> 
  */
 function handModel(weights: Partial<Record<RerankFeature, number>>, bias = -2): Reranker {
   return {
-    predict(rows: Float32Array) {
+    async predict(rows: Float32Array) {
       const n = rows.length / RERANK_FEATURE_COUNT;
       return Float32Array.from({ length: n }, (_, i) => {
         let z = bias;
@@ -86,8 +86,8 @@ describe('ModelListReranker', () => {
     (id) => `Product ${id}`,
   );
 
-  it('says what raised an item, from the features that raised it, strongest first', () => {
-    const scored = reranker.score(list(['c', 'a', 'd', 'b']), signals)!;
+  it('says what raised an item, from the features that raised it, strongest first', async () => {
+    const scored = (await reranker.score(list(['c', 'a', 'd', 'b']), signals))!;
     const p = Object.fromEntries(['c', 'a', 'd', 'b'].map((id, i) => [id, scored.probabilities[i]!]));
     expect(p.a).toBeGreaterThan(p.d!);
     expect(p.b).toBeGreaterThan(p.a!);
@@ -101,23 +101,23 @@ describe('ModelListReranker', () => {
     expect(why.a).toContain('You viewed Kitchen a lot today');
   });
 
-  it('lowers what was shown and passed over, and never says so', () => {
-    const scored = reranker.score(list(['c', 'd']), signals)!;
+  it('lowers what was shown and passed over, and never says so', async () => {
+    const scored = (await reranker.score(list(['c', 'd']), signals))!;
     // c was shown three times, d twice: both sink, c further.
     expect(scored.probabilities[0]).toBeLessThan(scored.probabilities[1]!);
     expect(scored.why.flat()).toEqual([]);
-    const everything = reranker.score(list(['a', 'b', 'c', 'd']), signals)!;
+    const everything = (await reranker.score(list(['a', 'b', 'c', 'd']), signals))!;
     for (const w of everything.why.flat()) expect(w.text).not.toMatch(/shown|skip|ignor|passed/i);
   });
 
-  it('scores nothing without a model', () => {
+  it('scores nothing without a model', async () => {
     const none = new ModelListReranker(
       () => null,
       () => undefined,
       0.05,
       (id) => id,
     );
-    expect(none.score(list(['a']), signals)).toBeNull();
+    expect(await none.score(list(['a']), signals)).toBeNull();
   });
 });
 
@@ -130,7 +130,7 @@ function space(n: number): ItemSpace {
       const i = vocabulary.indexOf(id);
       return i < 0 ? undefined : i;
     },
-    scoreAfter: (steps) => (steps.length ? Float32Array.from(vocabulary, (_, i) => n - i) : null),
+    scoreAfter: async (steps) => (steps.length ? Float32Array.from(vocabulary, (_, i) => n - i) : null),
     similarTo: () => new Float32Array(n),
     similarity: () => 0,
     popularity: null,
@@ -140,7 +140,7 @@ function space(n: number): ItemSpace {
 /** A re-ranker that prefers higher item numbers, and records the lists it was asked about. */
 function preferLater(seen: number[][]): ListReranker {
   return {
-    score(l) {
+    async score(l) {
       seen.push(l.candidates.map((c) => Number(c.itemId.slice(2))));
       return {
         probabilities: Float32Array.from(l.candidates, (c) => Number(c.itemId.slice(2)) / 100),
@@ -158,10 +158,10 @@ const context = (): ShopperContext => ({
 });
 
 describe('ShelfBuilder with a re-ranker', () => {
-  it('re-ranks a site list by the re-ranker, and tells each item where it came from', () => {
+  it('re-ranks a site list by the re-ranker, and tells each item where it came from', async () => {
     const shelves = new ShelfBuilder(space(10), null);
     shelves.reranker = preferLater([]);
-    const ranked = shelves.rerankList(['p-3', 'p-7', 'p-5'], {}, context());
+    const ranked = await shelves.rerankList(['p-3', 'p-7', 'p-5'], {}, context());
     expect(ranked.map((r) => r.itemId)).toEqual(['p-7', 'p-5', 'p-3']);
     expect(ranked.map((r) => r.from)).toEqual([1, 2, 0]);
     const reason = ranked[0]!.reasons.find((r) => r.type === 'reranker');
@@ -169,33 +169,33 @@ describe('ShelfBuilder with a re-ranker', () => {
     expect(ranked[0]!.explanation).toBe('You looked at this');
   });
 
-  it('keeps search results within bands of equally good matches', () => {
+  it('keeps search results within bands of equally good matches', async () => {
     const shelves = new ShelfBuilder(space(10), null);
     shelves.reranker = preferLater([]);
     // p-1 and p-2 match far better than p-8 and p-9: the re-ranker may swap within, not across.
-    const ranked = shelves.rerankList(
+    const ranked = await shelves.rerankList(
       ['p-1', 'p-2', 'p-8', 'p-9'],
       { shelf: 'search', relevance: [3, 2.9, 1, 0.95] },
       context(),
     );
     expect(ranked.map((r) => r.itemId)).toEqual(['p-2', 'p-1', 'p-9', 'p-8']);
-    expect(() => shelves.rerankList(['p-1'], { relevance: [1, 2] }, context())).toThrow(
+    await expect(shelves.rerankList(['p-1'], { relevance: [1, 2] }, context())).rejects.toThrow(
       'rerank relevance has 2 finite numbers; expected one per item (1)',
     );
   });
 
-  it('returns the site order when there is no re-ranker', () => {
+  it('returns the site order when there is no re-ranker', async () => {
     const shelves = new ShelfBuilder(space(10), null);
-    const ranked = shelves.rerankList(['p-3', 'p-7', 'p-5'], { shelf: 'category' }, context());
+    const ranked = await shelves.rerankList(['p-3', 'p-7', 'p-5'], { shelf: 'category' }, context());
     expect(ranked.map((r) => r.itemId)).toEqual(['p-3', 'p-7', 'p-5']);
     expect(ranked.every((r) => r.score === null)).toBe(true);
   });
 
-  it('draws three times the shelf for "for you" and scores it as interleaved lists of the shelf’s size', () => {
+  it('draws three times the shelf for "for you" and scores it as interleaved lists of the shelf’s size', async () => {
     const seen: number[][] = [];
     const shelves = new ShelfBuilder(space(40), null);
     shelves.reranker = preferLater(seen);
-    const shelf = shelves.build({ kind: 'for-you', limit: 4 }, context());
+    const shelf = await shelves.build({ kind: 'for-you', limit: 4 }, context());
     // The pool is p-1..p-12 (p-0 was seen); each list spans it, in base order.
     expect(seen).toEqual([
       [1, 4, 7, 10],

@@ -51,7 +51,7 @@ export interface RerankScores {
 /** What the shelves need from a re-ranker, without knowing it is tfjs. */
 export interface ListReranker {
   /** Scores a list about to be shown; null when no re-ranker is in use. */
-  score(list: RerankList, signals: ShopperSignals): RerankScores | null;
+  score(list: RerankList, signals: ShopperSignals): Promise<RerankScores | null>;
 }
 
 const F = Object.fromEntries(RERANK_FEATURE_NAMES.map((n, i) => [n, i])) as Record<RerankFeature, number>;
@@ -151,7 +151,7 @@ export class ModelListReranker implements ListReranker {
     private readonly titleOf: (itemId: string) => string,
   ) {}
 
-  score(list: RerankList, signals: ShopperSignals): RerankScores | null {
+  async score(list: RerankList, signals: ShopperSignals): Promise<RerankScores | null> {
     const reranker = this.model();
     if (!reranker || list.candidates.length === 0) return null;
     const n = list.candidates.length;
@@ -168,7 +168,7 @@ export class ModelListReranker implements ListReranker {
           // "No population data" reads the global rate, as the feature function writes it.
           copy[i * w + F[f]] = f === 'pop_ctr' ? 10 * this.globalClickRate : 0;
     });
-    const all = reranker.predict(batch);
+    const all = await reranker.predict(batch);
     const probabilities = all.slice(0, n);
     const why = list.candidates.map((c, i) => {
       const full = logit(probabilities[i]!);

@@ -37,13 +37,36 @@ export class ModelItemSpace implements ItemSpace {
   /**
    * `personal` owns the shopper's adapter (the worker's PersonalState); the space only reads
    * it, so an accepted head is used at once and never copied. Default: none (the pretrained model alone).
+   * Reads the item table without blocking: WebGPU in a worker loses its device on a synchronous read.
    */
-  constructor(
+  static async create(
+    model: tf.LayersModel,
+    vocabulary: readonly string[],
+    popularity: readonly number[] | null,
+    personal: { readonly head: PersonalHead | null } | null = null,
+    catalog: readonly CatalogItem[] | null = null,
+  ): Promise<ModelItemSpace> {
+    const items = itemMatrix(model);
+    try {
+      const known = (await items.data()) as Float32Array;
+      await getEncoder(model).readCatalogPrior();
+      const cold = catalog
+        ? await coldItemVectors(model, vocabulary, catalog, known)
+        : { ids: [], vectors: new Float32Array(0), method: 'content' as const, unplaced: [] };
+      return new ModelItemSpace(model, vocabulary, popularity, personal, items, known, cold);
+    } finally {
+      items.dispose();
+    }
+  }
+
+  private constructor(
     private readonly model: tf.LayersModel,
     vocabulary: readonly string[],
     popularity: readonly number[] | null,
-    private readonly personal: { readonly head: PersonalHead | null } | null = null,
-    catalog: readonly CatalogItem[] | null = null,
+    private readonly personal: { readonly head: PersonalHead | null } | null,
+    items: tf.Tensor2D,
+    known: Float32Array,
+    cold: ColdItems,
   ) {
     this.index = new Map(vocabulary.map((id, i) => [id, i + 1]));
     this.historyIndex = new Map(this.index);
@@ -51,11 +74,7 @@ export class ModelItemSpace implements ItemSpace {
     const encoder = getEncoder(model);
     this.dim = encoder.cfg.dim;
     this.maxLen = encoder.cfg.maxLen;
-    const items = itemMatrix(model);
-    const known = items.dataSync() as Float32Array;
-    this.cold = catalog
-      ? coldItemVectors(model, vocabulary, catalog, known)
-      : { ids: [], vectors: new Float32Array(0), method: 'content', unplaced: [] };
+    this.cold = cold;
     this.vocabulary = [...vocabulary, ...this.cold.ids];
     this.rows = new Map(this.vocabulary.map((id, i) => [id, i]));
     // New items have no interactions yet: they rank after every known item in trending.
@@ -66,12 +85,12 @@ export class ModelItemSpace implements ItemSpace {
     this.unit = new Float32Array(this.vocabulary.length * this.dim);
     this.unit.set(known);
     this.unit.set(this.cold.vectors, known.length);
-    const cold = this.cold.vectors;
     this.itemsT = tf.tidy(() => {
-      const all = cold.length ? items.concat(tf.tensor2d(cold, [this.cold.ids.length, this.dim]), 0) : items;
+      const all = cold.vectors.length
+        ? items.concat(tf.tensor2d(cold.vectors, [cold.ids.length, this.dim]), 0)
+        : items;
       return all.transpose() as tf.Tensor2D;
     });
-    items.dispose();
     for (let i = 0; i < this.vocabulary.length; i++) {
       let norm = 0;
       for (let d = 0; d < this.dim; d++) norm += this.unit[i * this.dim + d]! ** 2;
@@ -114,7 +133,7 @@ export class ModelItemSpace implements ItemSpace {
     return this.index;
   }
 
-  scoreAfter(steps: readonly SequenceStep[]): Float32Array | null {
+  async scoreAfter(steps: readonly SequenceStep[]): Promise<Float32Array | null> {
     const latest = steps.length ? steps[steps.length - 1]!.ts : Date.now();
     for (const step of steps.slice(-this.maxLen)) this.historyRow(step.itemId);
     const history = encodeHistory(steps, this.historyIndex, this.maxLen, latest);
@@ -124,8 +143,12 @@ export class ModelItemSpace implements ItemSpace {
       const head = this.head;
       return (head ? head.apply(user) : user).matMul(this.itemsT);
     });
-    const values = scores.dataSync() as Float32Array;
-    scores.dispose();
+    let values: Float32Array;
+    try {
+      values = (await scores.data()) as Float32Array;
+    } finally {
+      scores.dispose();
+    }
     addCatalogPrior(getEncoder(this.model), [history.items], values);
     return values;
   }

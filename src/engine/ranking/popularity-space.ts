@@ -25,8 +25,8 @@ export class PopularitySpace implements ItemSpace {
     return this.index.get(itemId);
   }
 
-  scoreAfter(_steps: readonly SequenceStep[]): Float32Array | null {
-    return null;
+  scoreAfter(_steps: readonly SequenceStep[]): Promise<Float32Array | null> {
+    return Promise.resolve(null);
   }
 
   similarity(_i: number, _j: number): number {

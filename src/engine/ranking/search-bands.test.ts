@@ -28,7 +28,7 @@ const vocabulary = items.map((i) => i.id);
 const space: ItemSpace = {
   vocabulary,
   indexOf: (id) => (vocabulary.includes(id) ? vocabulary.indexOf(id) : undefined),
-  scoreAfter: (steps) => (steps.length ? Float32Array.from(vocabulary, () => 1) : null),
+  scoreAfter: async (steps) => (steps.length ? Float32Array.from(vocabulary, () => 1) : null),
   similarTo: () => new Float32Array(vocabulary.length),
   similarity: () => 0,
   popularity: null,
@@ -36,7 +36,7 @@ const space: ItemSpace = {
 
 /** A re-ranker that loves the kettlebell (the shopper carted it) and nothing else. */
 const lovesKettlebell: ListReranker = {
-  score: (list) => ({
+  score: async (list) => ({
     probabilities: Float32Array.from(list.candidates, (c) => (c.itemId === 'b1' ? 0.99 : 0.01)),
     why: list.candidates.map((c) =>
       c.itemId === 'b1' ? [{ signal: 'carted' as const, text: 'You added this to your cart' }] : [],
@@ -45,11 +45,11 @@ const lovesKettlebell: ListReranker = {
 };
 
 describe('search results re-ranked for the shopper', () => {
-  it('never lifts a partial match above one that matches every word, however much the shopper likes it', () => {
+  it('never lifts a partial match above one that matches every word, however much the shopper likes it', async () => {
     const hits = new CatalogSearch(items).search('electric kettle');
     const shelves = new ShelfBuilder(space, new Map(items.map((i) => [i.id, i])));
     shelves.reranker = lovesKettlebell;
-    const ranked = shelves.rerankList(
+    const ranked = await shelves.rerankList(
       hits.map((h) => h.itemId),
       { shelf: 'search', relevance: hits.map((h) => h.score) },
       {

@@ -95,7 +95,7 @@ export interface ItemSpace {
   vocabulary: readonly string[];
   indexOf(itemId: string): number | undefined;
   /** Scores of every item after `steps` (personal head included); null when no step is known to the model. */
-  scoreAfter(steps: readonly SequenceStep[]): Float32Array | null;
+  scoreAfter(steps: readonly SequenceStep[]): Promise<Float32Array | null>;
   /** Cosine similarity of item `i` to every item. */
   similarTo(i: number): Float32Array;
   /** Cosine similarity of two items. */
@@ -221,7 +221,7 @@ export class ShelfBuilder {
     return out;
   }
 
-  build(request: ShelfRequest, shopper: ShopperContext): Shelf {
+  async build(request: ShelfRequest, shopper: ShopperContext): Promise<Shelf> {
     const limit = request.limit ?? 8;
     if (!Number.isInteger(limit) || limit < 1 || limit > 200)
       throw new RangeError(`shelf limit is ${limit}; expected an integer from 1 to 200`);
@@ -307,12 +307,12 @@ export class ShelfBuilder {
    * so its position and list features must stay in that range, and each interleaved list spans
    * the whole pool, so the base score means the same in all of them.
    */
-  private rerank(
+  private async rerank(
     shelf: string,
     candidates: readonly RerankCandidate[],
     context: ShopperContext,
     shown = candidates.length,
-  ): Reranked | null {
+  ): Promise<Reranked | null> {
     if (!this.reranker || !context.signals || candidates.length === 0) return null;
     const n = candidates.length;
     const lists = Math.max(1, Math.ceil(n / Math.max(1, shown)));
@@ -321,7 +321,7 @@ export class ShelfBuilder {
     for (let c = 0; c < lists; c++) {
       const members: number[] = [];
       for (let i = c; i < n; i += lists) members.push(i);
-      const scored = this.reranker.score(
+      const scored = await this.reranker.score(
         {
           shelf,
           ts: context.now ?? Date.now(),
@@ -345,8 +345,8 @@ export class ShelfBuilder {
     return { order, reasons };
   }
 
-  private forYou(limit: number, context: ShopperContext): Shelf {
-    const scores = this.space.scoreAfter(context.steps);
+  private async forYou(limit: number, context: ShopperContext): Promise<Shelf> {
+    const scores = await this.space.scoreAfter(context.steps);
     if (!scores) return this.trending(limit, context, message('reason.no-history-yet'));
     const seen = context.steps.map((s) => s.itemId);
     const pool = topK(
@@ -355,7 +355,7 @@ export class ShelfBuilder {
       this.exclusions(context, seen, this.owned(context)),
     );
     const anchors = this.space.complementAnchors?.(context.steps) ?? new Map<number, number>();
-    const { picked, reasons: rerankReasons } = this.pickReranked(
+    const { picked, reasons: rerankReasons } = await this.pickReranked(
       'for-you',
       pool,
       scores,
@@ -393,25 +393,25 @@ export class ShelfBuilder {
    * on the rest of the pool, which is then re-ranked too so every item says why.
    * Returns pool indices and, per pool index, the re-ranker's reason.
    */
-  private pickReranked(
+  private async pickReranked(
     shelf: string,
     pool: readonly number[],
     scores: Float32Array,
     limit: number,
     context: ShopperContext,
     keysOf: (k: number) => string[],
-  ): { picked: number[]; reasons: (Reason | undefined)[] } {
+  ): Promise<{ picked: number[]; reasons: (Reason | undefined)[] }> {
     const size = Math.min(pool.length, limit * POOL_FACTOR);
     const candidates = (from: number, to: number) =>
       pool.slice(from, to).map((i) => ({ itemId: this.space.vocabulary[i]!, baseScore: scores[i]! }));
-    const head = this.rerank(shelf, candidates(0, size), context, limit);
+    const head = await this.rerank(shelf, candidates(0, size), context, limit);
     const order = head ? head.order : Array.from({ length: size }, (_, k) => k);
     const rest = Array.from({ length: pool.length - size }, (_, j) => size + j);
     const picked = diversify([...order, ...rest], limit, keysOf);
     const reasons: (Reason | undefined)[] = new Array(pool.length);
     head?.reasons.forEach((r, k) => (reasons[k] = r));
     if (head && picked.some((k) => k >= size)) {
-      const tail = this.rerank(shelf, candidates(size, pool.length), context, limit);
+      const tail = await this.rerank(shelf, candidates(size, pool.length), context, limit);
       tail?.reasons.forEach((r, j) => (reasons[size + j] = r));
     }
     return { picked, reasons };
@@ -479,8 +479,8 @@ export class ShelfBuilder {
    * history behind it; `score` is null for items the model does not know or when
    * there is no history yet.
    */
-  scoreItems(itemIds: readonly string[], context: ShopperContext): ItemScore[] {
-    const scores = this.space.scoreAfter(context.steps);
+  async scoreItems(itemIds: readonly string[], context: ShopperContext): Promise<ItemScore[]> {
+    const scores = await this.space.scoreAfter(context.steps);
     const explain = scores ? this.historyReasons(context) : null;
     return itemIds.map((itemId) => {
       const i = this.space.indexOf(itemId);
@@ -496,7 +496,11 @@ export class ShelfBuilder {
    * items move only among matches of about the same relevance (RELEVANCE_BAND). Without a
    * re-ranker the base order is returned. Every item says why it is where it is.
    */
-  rerankList(itemIds: readonly string[], request: RerankRequest, context: ShopperContext): RankedItem[] {
+  async rerankList(
+    itemIds: readonly string[],
+    request: RerankRequest,
+    context: ShopperContext,
+  ): Promise<RankedItem[]> {
     const shelf = request.shelf ?? 'list';
     if (itemIds.length > 1000)
       throw new RangeError(`rerank got ${itemIds.length} items; expected at most 1000`);
@@ -511,7 +515,7 @@ export class ShelfBuilder {
           `rerank relevance has ${Array.isArray(relevance) ? relevance.length : 'no'} finite numbers; expected one per item (${itemIds.length})`,
         );
     }
-    const scores = this.space.scoreAfter(context.steps);
+    const scores = await this.space.scoreAfter(context.steps);
     const explain = scores ? this.historyReasons(context) : null;
     // The base order: the site's, or for search the relevance blended with the shopper's score.
     let base = itemIds.map((_, i) => i);
@@ -545,7 +549,7 @@ export class ShelfBuilder {
       }
       base = [...base].sort((x, y) => band[x]! - band[y]! || blended[y]! - blended[x]! || x - y);
     }
-    const reranked = this.rerank(
+    const reranked = await this.rerank(
       shelf,
       base.map((i) => ({ itemId: itemIds[i]!, baseScore: null })),
       context,
@@ -624,7 +628,11 @@ export class ShelfBuilder {
    * items after adding all of them, with each anchor's catalog complements on top; never the
    * anchors, nor substitutes of them or of what the shopper owns (same leaf category).
    */
-  private boughtTogether(anchorIds: readonly string[], limit: number, context: ShopperContext): Shelf {
+  private async boughtTogether(
+    anchorIds: readonly string[],
+    limit: number,
+    context: ShopperContext,
+  ): Promise<Shelf> {
     const single = anchorIds.length === 1 ? anchorIds[0]! : null;
     if (anchorIds.length === 0)
       return {
@@ -634,7 +642,9 @@ export class ShelfBuilder {
         empty: 'nothing to go with: no items given',
       };
     const now = context.now ?? Date.now();
-    const next = this.space.scoreAfter(anchorIds.map((itemId) => ({ itemId, kind: 'add_to_cart', ts: now })));
+    const next = await this.space.scoreAfter(
+      anchorIds.map((itemId) => ({ itemId, kind: 'add_to_cart', ts: now })),
+    );
     // Complement → the first anchor it goes with.
     const complementOf = new Map<string, string>();
     for (const anchorId of anchorIds)
@@ -693,9 +703,13 @@ export class ShelfBuilder {
     };
   }
 
-  private becauseViewed(anchorId: string | undefined, limit: number, context: ShopperContext): Shelf {
+  private async becauseViewed(
+    anchorId: string | undefined,
+    limit: number,
+    context: ShopperContext,
+  ): Promise<Shelf> {
     if (!anchorId) return { kind: 'because-viewed', anchor: null, items: [], empty: 'nothing viewed yet' };
-    const scores = this.space.scoreAfter([{ itemId: anchorId, kind: 'view', ts: Date.now() }]);
+    const scores = await this.space.scoreAfter([{ itemId: anchorId, kind: 'view', ts: Date.now() }]);
     if (!scores)
       return {
         kind: 'because-viewed',
@@ -708,7 +722,7 @@ export class ShelfBuilder {
       limit * DIVERSITY_POOL_FACTOR,
       this.exclusions(context, [anchorId], this.owned(context)),
     );
-    const { picked, reasons: rerankReasons } = this.pickReranked(
+    const { picked, reasons: rerankReasons } = await this.pickReranked(
       'because-viewed',
       pool,
       scores,

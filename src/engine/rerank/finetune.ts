@@ -72,17 +72,25 @@ export function priorCorrectionWeights(labels: ArrayLike<number>, globalRate: nu
   return w;
 }
 
-function heldScore(reranker: Reranker, held: readonly LabelledList[]): { MRR: number } & BinaryMetrics {
+async function heldScore(
+  reranker: Reranker,
+  held: readonly LabelledList[],
+): Promise<{ MRR: number } & BinaryMetrics> {
   const ranks: number[] = [];
   const probs: number[] = [];
   const labels: number[] = [];
   for (const l of held) {
-    const p = reranker.predict(l.features);
+    const p = await reranker.predict(l.features);
     ranks.push(clickedRank(p, l.labels)!);
     probs.push(...p);
     labels.push(...l.labels);
   }
   return { MRR: listMetrics(ranks).MRR, ...binaryMetrics(probs, labels) };
+}
+
+/** Higher held-back MRR wins; a tie needs a lower log loss. */
+function beats(a: { MRR: number; logLoss: number }, b: { MRR: number; logLoss: number }): boolean {
+  return a.MRR > b.MRR || (a.MRR === b.MRR && a.logLoss < b.logLoss);
 }
 
 /**
@@ -143,7 +151,7 @@ export async function fineTuneReranker(
   const weights = priorCorrectionWeights(y, globalClickRate);
   const localClickRate = y.reduce((s, v) => s + v, 0) / Math.max(1, n);
 
-  const before = heldScore(shipped, held);
+  const before = await heldScore(shipped, held);
   const tuned = shipped.clone();
   const layers = o.layers === 'all' ? tuned.net.layers : tuned.net.layers.slice(-1);
   const variables = layers.flatMap((layer) => layer.trainableWeights.map((w) => w.read() as tf.Variable));
@@ -153,7 +161,9 @@ export async function fineTuneReranker(
   const yt = tf.tensor1d(y);
   const wt = tf.tensor1d(weights);
   const losses: number[] = [];
-  let best = { step: 0, score: before, weights: tuned.weights() };
+  // The best checked step, whether or not it beats the shipped weights: a rejected run reports
+  // what the candidate really scored, not the shipped score twice.
+  let best: { step: number; score: { MRR: number } & BinaryMetrics; weights: number[][] } | null = null;
   try {
     for (let step = 1; step <= o.steps; step++) {
       const loss = optimizer.minimize(
@@ -169,24 +179,22 @@ export async function fineTuneReranker(
       losses.push((await loss.data())[0]!);
       loss.dispose();
       if (step % o.checkEvery === 0 || step === o.steps) {
-        const score = heldScore(tuned, held);
-        if (score.MRR > best.score.MRR || (score.MRR === best.score.MRR && score.logLoss < best.score.logLoss))
-          best = { step, score, weights: tuned.weights() };
+        const score = await heldScore(tuned, held);
+        if (!best || beats(score, best.score)) best = { step, score, weights: await tuned.weights() };
       }
     }
   } finally {
     tf.dispose([xt, yt, wt, ...anchor]);
     optimizer.dispose();
   }
-  const after = best.score;
-  const accepted =
-    best.step > 0 && after.MRR >= before.MRR && (after.MRR > before.MRR || after.logLoss < before.logLoss);
+  const after = best ? best.score : before;
+  const accepted = best !== null && beats(after, before);
   const last = o.keepLast ? tuned.clone() : undefined;
-  if (accepted) tuned.setWeights(best.weights);
+  if (accepted) tuned.setWeights(best!.weights);
   else tuned.dispose();
   const reason = accepted
     ? `accepted: held-back MRR ${after.MRR.toFixed(3)} vs shipped ${before.MRR.toFixed(3)}, log loss ${after.logLoss.toFixed(3)} vs ${before.logLoss.toFixed(3)} (${held.length} newest clicked lists held back)`
-    : `rejected: no step beat the shipped re-ranker on the ${held.length} newest clicked lists (MRR ${before.MRR.toFixed(3)}, log loss ${before.logLoss.toFixed(3)}); keeping the shipped weights`;
+    : `rejected: no step beat the shipped re-ranker on the ${held.length} newest clicked lists (best step ${best?.step ?? 0}: MRR ${after.MRR.toFixed(3)} vs shipped ${before.MRR.toFixed(3)}, log loss ${after.logLoss.toFixed(3)} vs ${before.logLoss.toFixed(3)}); keeping the shipped weights`;
   return {
     run: {
       accepted,
@@ -195,7 +203,7 @@ export async function fineTuneReranker(
       trainRows: n,
       heldBackLists: held.length,
       steps: losses.length,
-      bestStep: best.step,
+      bestStep: best?.step ?? 0,
       losses,
       before,
       after,

@@ -24,7 +24,9 @@ export const RERANKER_UNITS = [50, 100, 1] as const;
 export function createRerankerNet(inputs: number, seed = 7): tf.Sequential {
   const init = (s: number) => tf.initializers.glorotUniform({ seed: seed + s });
   const net = tf.sequential({ name: 'localshelf-reranker' });
-  net.add(tf.layers.dense({ inputShape: [inputs], units: 50, activation: 'relu', kernelInitializer: init(0) }));
+  net.add(
+    tf.layers.dense({ inputShape: [inputs], units: 50, activation: 'relu', kernelInitializer: init(0) }),
+  );
   net.add(tf.layers.dense({ units: 100, activation: 'relu', kernelInitializer: init(1) }));
   net.add(tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: init(2) }));
   return net;
@@ -49,7 +51,11 @@ export function checkCard(card: unknown): RerankerCard {
   }
   for (const field of ['featureMean', 'featureStd'] as const) {
     const v = c[field];
-    if (!Array.isArray(v) || v.length !== expected.length || v.some((x) => typeof x !== 'number' || !Number.isFinite(x)))
+    if (
+      !Array.isArray(v) ||
+      v.length !== expected.length ||
+      v.some((x) => typeof x !== 'number' || !Number.isFinite(x))
+    )
       throw new Error(`re-ranker card "${field}" must hold ${expected.length} finite numbers`);
   }
   if (!c.population || typeof c.population.clickRate !== 'number')
@@ -85,18 +91,27 @@ export class Reranker {
     return out;
   }
 
-  /** Click probability of each feature row. */
-  predict(rows: Float32Array): Float32Array {
+  /**
+   * Click probability of each feature row. Reads without blocking (`data()`): WebGPU in a
+   * worker loses its device on a synchronous read.
+   */
+  async predict(rows: Float32Array): Promise<Float32Array> {
     const n = rows.length / this.width;
     if (n === 0) return new Float32Array(0);
-    const out = tf.tidy(() => tf.sigmoid(logits(this.net, tf.tensor2d(this.standardise(rows), [n, this.width]))));
-    const values = out.dataSync() as Float32Array;
-    out.dispose();
-    return Float32Array.from(values);
+    const out = tf.tidy(() =>
+      tf.sigmoid(logits(this.net, tf.tensor2d(this.standardise(rows), [n, this.width]))),
+    );
+    try {
+      return Float32Array.from((await out.data()) as Float32Array);
+    } finally {
+      out.dispose();
+    }
   }
 
-  weights(): number[][] {
-    return this.net.getWeights().map((w) => Array.from(w.dataSync()));
+  /** The weights as plain arrays, in `net.getWeights()` order (what `setWeights` restores). */
+  async weights(): Promise<number[][]> {
+    const values = await Promise.all(this.net.getWeights().map((w) => w.data()));
+    return values.map((v) => Array.from(v));
   }
 
   /** Restores weights saved by `weights()`; throws naming the tensor whose size or values are wrong. */
@@ -108,7 +123,11 @@ export class Reranker {
       );
     const tensors = current.map((w, i) => {
       const values = saved[i] as unknown;
-      if (!Array.isArray(values) || values.length !== w.size || values.some((v) => typeof v !== 'number' || !Number.isFinite(v)))
+      if (
+        !Array.isArray(values) ||
+        values.length !== w.size ||
+        values.some((v) => typeof v !== 'number' || !Number.isFinite(v))
+      )
         throw new Error(
           `saved re-ranker weight ${i} has ${Array.isArray(values) ? values.length : 'no'} finite values; expected ${w.size}`,
         );
@@ -146,12 +165,16 @@ export function logits(net: tf.LayersModel, x: tf.Tensor2D): tf.Tensor {
 }
 
 /** Loads a shipped re-ranker from a URL prefix (model.json + card.json) or a handler and its card (Node, tests). */
-export async function loadReranker(source: string | { handler: tf.io.IOHandler; card: unknown }): Promise<Reranker> {
+export async function loadReranker(
+  source: string | { handler: tf.io.IOHandler; card: unknown },
+): Promise<Reranker> {
   if (typeof source === 'string') {
     const base = source.endsWith('/') ? source : `${source}/`;
     const res = await fetch(`${base}card.json`);
     if (!res.ok)
-      throw new Error(`could not fetch ${base}card.json: HTTP ${res.status}; expected the re-ranker card beside model.json`);
+      throw new Error(
+        `could not fetch ${base}card.json: HTTP ${res.status}; expected the re-ranker card beside model.json`,
+      );
     const card = checkCard(await res.json());
     const net = await tf.loadLayersModel(`${base}model.json`);
     return new Reranker(net, card);

@@ -41,11 +41,14 @@ export function featureMoments(x: Float32Array, width: number): { mean: number[]
 }
 
 /** Ranking quality of a re-ranker on labelled lists (lists without a click are skipped). */
-export function evaluateLists(reranker: Reranker, lists: readonly LabelledList[]): ListMetrics {
+export async function evaluateLists(
+  reranker: Reranker,
+  lists: readonly LabelledList[],
+): Promise<ListMetrics> {
   const ranks: number[] = [];
   for (const l of lists) {
     if (!l.labels.some((y) => y > 0)) continue;
-    ranks.push(clickedRank(reranker.predict(l.features), l.labels)!);
+    ranks.push(clickedRank(await reranker.predict(l.features), l.labels)!);
   }
   return listMetrics(ranks);
 }
@@ -83,7 +86,12 @@ export async function pretrainReranker(
   const variables = reranker.net.trainableWeights.map((w) => w.read() as tf.Variable);
   const random = rng(options.seed ?? 7);
   const order = Array.from({ length: used.length }, (_, i) => i);
-  let best = { mrr: -Infinity, epoch: 0, weights: reranker.weights(), valid: evaluateLists(reranker, valid) };
+  let best = {
+    mrr: -Infinity,
+    epoch: 0,
+    weights: await reranker.weights(),
+    valid: await evaluateLists(reranker, valid),
+  };
   let epoch = 0;
   const bx = new Float32Array(listsPerBatch * slots * width);
   const by = new Float32Array(listsPerBatch * slots);
@@ -110,8 +118,7 @@ export async function pretrainReranker(
           const yt = tf.tensor1d(by);
           const mt = tf.tensor1d(bm);
           return optimizer.minimize(
-            () =>
-              tf.losses.sigmoidCrossEntropy(yt, logits(reranker.net, xt), mt) as tf.Scalar,
+            () => tf.losses.sigmoidCrossEntropy(yt, logits(reranker.net, xt), mt) as tf.Scalar,
             true,
             variables,
           )!;
@@ -120,14 +127,15 @@ export async function pretrainReranker(
         loss.dispose();
         steps++;
       }
-      const metrics = evaluateLists(reranker, valid);
+      const metrics = await evaluateLists(reranker, valid);
       options.onEpoch?.({
         epoch: epoch + 1,
         loss: lossSum / Math.max(1, steps),
         valid: metrics,
         seconds: (performance.now() - started) / 1000,
       });
-      if (metrics.MRR > best.mrr) best = { mrr: metrics.MRR, epoch: epoch + 1, weights: reranker.weights(), valid: metrics };
+      if (metrics.MRR > best.mrr)
+        best = { mrr: metrics.MRR, epoch: epoch + 1, weights: await reranker.weights(), valid: metrics };
       else if (epoch + 1 - best.epoch >= (options.patience ?? 4)) {
         epoch++;
         break;

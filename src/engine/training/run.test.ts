@@ -103,7 +103,7 @@ describe('a training run', () => {
       maxLen: 20,
       examples: () => ((examplesBuilt = true), []),
       shipped: null,
-      lists: () => [],
+      lists: async () => [],
     });
     const logs: TrainingLog[] = [];
     let next = await gen.next();
@@ -135,7 +135,7 @@ describe('a training run', () => {
       maxLen: 20,
       examples: () => [],
       shipped,
-      lists: () => lists(10),
+      lists: async () => lists(10),
       rerankerOptions: { layers: 'all', learningRate: 0.01 },
     });
     const first = await gen.next();

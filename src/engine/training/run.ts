@@ -60,7 +60,7 @@ export interface PersonalTrainingInput {
   /** The shipped re-ranker (fine-tuning always starts from it); null without one. */
   shipped: Reranker | null;
   /** The shopper's labelled lists, oldest first, built only when there is a re-ranker. */
-  lists: () => readonly LabelledList[];
+  lists: () => Promise<readonly LabelledList[]>;
   rerankerOptions?: Partial<FineTuneRerankerOptions>;
 }
 
@@ -88,7 +88,7 @@ export async function* trainPersonal(
   try {
     let rerankerLog: RerankerRunLog | null = null;
     if (input.shipped) {
-      const lists = input.lists();
+      const lists = await input.lists();
       const result = await fineTuneReranker(input.shipped, lists, input.rerankerOptions);
       tuned = result.tuned;
       rerankerLog = {

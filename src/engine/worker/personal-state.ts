@@ -153,7 +153,7 @@ export class PersonalState {
     return {
       format: 'localshelf-personal/2',
       head: head ? await head.snapshot() : null,
-      reranker: reranker ? reranker.weights() : null,
+      reranker: reranker ? await reranker.weights() : null,
     };
   }
 

@@ -8,6 +8,7 @@ import { versionedFetch } from '../load/asset-cache.ts';
 import { catalogWarnings, checkModelKnowsCatalog } from '../catalog/coverage.ts';
 import { MODEL_SCORED_SHELVES, ModelListReranker } from '../ranking/list-reranker.ts';
 import { ModelItemSpace } from '../ranking/model-space.ts';
+import { sequenceBaseScores } from '../ranking/base-scores.ts';
 import {
   ShelfBuilder,
   type ItemScore,
@@ -213,7 +214,7 @@ export class WorkerSession {
       (message) => this.notify({ notice: 'log', level: 'warn', message }),
     );
     await personal.restore();
-    const space = new ModelItemSpace(
+    const space = await ModelItemSpace.create(
       pretrained.model,
       meta.vocabulary,
       popularity,
@@ -309,15 +310,15 @@ export class WorkerSession {
     };
   }
 
-  scoreItems(itemIds: string[], context: ContextPayload): ItemScore[] {
+  scoreItems(itemIds: string[], context: ContextPayload): Promise<ItemScore[]> {
     return this.need().shelves.scoreItems(itemIds, this.contextOf(context));
   }
 
-  recommend(request: ShelfRequest, context: ContextPayload): Shelf {
+  recommend(request: ShelfRequest, context: ContextPayload): Promise<Shelf> {
     return this.need().shelves.build(request, this.contextOf(context));
   }
 
-  rerank(itemIds: string[], request: RerankRequest, context: ContextPayload): RankedItem[] {
+  rerank(itemIds: string[], request: RerankRequest, context: ContextPayload): Promise<RankedItem[]> {
     if (!Array.isArray(itemIds) || itemIds.some((id) => typeof id !== 'string'))
       throw new TypeError(
         `rerank itemIds is ${JSON.stringify(itemIds)?.slice(0, 60)}; expected an array of item id strings`,
@@ -343,7 +344,7 @@ export class WorkerSession {
    * shelves use them where cheap: the sequence model's, for the newest model-ranked lists one
    * run learns from; the site's order elsewhere.
    */
-  private trainingLists(context: ContextPayload): LabelledList[] {
+  private async trainingLists(context: ContextPayload): Promise<LabelledList[]> {
     const l = this.need();
     const shipped = l.personal.shipped;
     if (!shipped) return [];
@@ -356,22 +357,14 @@ export class WorkerSession {
       rows += e.items.length;
       if (MODEL_SCORED_SHELVES.has(e.shelf)) scored.add(i);
     }
-    const steps = context.steps;
-    let cursor = 0;
+    const baseScores = await sequenceBaseScores(l.space, events, context.steps, (_e, index) =>
+      scored.has(index),
+    );
     return labelledLists(events, {
       facts: l.facts,
       population: l.population,
       globalClickRate: shipped.card.population.clickRate,
-      baseScores: (impression, index) => {
-        while (cursor < steps.length && steps[cursor]!.ts < impression.ts) cursor++;
-        if (!scored.has(index)) return null;
-        const scores = l.space.scoreAfter(steps.slice(0, cursor));
-        if (!scores) return null;
-        return impression.items.map((item) => {
-          const row = l.space.indexOf(item.itemId);
-          return row === undefined ? 0 : scores[row]!;
-        });
-      },
+      baseScores: (_impression, index) => baseScores.get(index) ?? null,
     }).lists;
   }
 
@@ -444,10 +437,10 @@ export class WorkerSession {
   }
 
   /** Layers, parameter counts and sizes of the pretrained model, and statistics of the personal part. */
-  modelSummary(): ModelSummary {
+  async modelSummary(): Promise<ModelSummary> {
     const l = this.need();
-    const stats = (name: string, tensor: tf.Tensor): WeightStats => {
-      const values = tensor.dataSync();
+    const stats = async (name: string, tensor: tf.Tensor): Promise<WeightStats> => {
+      const values = await tensor.data();
       let sum = 0;
       let sq = 0;
       let min = Infinity;
@@ -489,18 +482,26 @@ export class WorkerSession {
       totalParams: model.countParams(),
       totalBytes: weights.reduce((s, w) => s + w.bytes, 0),
       personal: head
-        ? [stats('head/down', head.down), stats('head/up', head.up), stats('head/bias', head.bias)]
+        ? await Promise.all([
+            stats('head/down', head.down),
+            stats('head/up', head.up),
+            stats('head/bias', head.bias),
+          ])
         : [],
       reranker: reranker
-        ? reranker.net.weights.map((w, i) => {
-            const s = stats(`reranker/${w.name}`, w.read());
-            if (!l.personal.rerankerIsPersonal || !shipped) return s;
-            const mine = w.read().dataSync();
-            const theirs = shipped.net.weights[i]!.read().dataSync();
-            let sq = 0;
-            for (let k = 0; k < mine.length; k++) sq += (mine[k]! - theirs[k]!) ** 2;
-            return { ...s, drift: Math.sqrt(sq) };
-          })
+        ? await Promise.all(
+            reranker.net.weights.map(async (w, i) => {
+              const s = await stats(`reranker/${w.name}`, w.read());
+              if (!l.personal.rerankerIsPersonal || !shipped) return s;
+              const [mine, theirs] = await Promise.all([
+                w.read().data(),
+                shipped.net.weights[i]!.read().data(),
+              ]);
+              let sq = 0;
+              for (let k = 0; k < mine.length; k++) sq += (mine[k]! - theirs[k]!) ** 2;
+              return { ...s, drift: Math.sqrt(sq) };
+            }),
+          )
         : [],
     };
   }
