@@ -5,15 +5,10 @@ import type { Tab } from './types.ts';
 
 function metrics(run: TrainingRun): string {
   if (!run.before || !run.after) return '–';
-  const b = run.before;
-  if (!run.accepted && run.heldBackLosses.length) {
-    // A rejected run keeps the starting weights, so "after" equals "before"; what the
-    // trained copy reached is its held-back loss at its last step.
-    const reached = run.heldBackLosses.at(-1)!;
-    return `kept the start (MRR ${num(b.mrr)}, NDCG@10 ${num(b['NDCG@10'])}, held-back loss ${num(b.loss)}); the trained copy reached held-back loss ${num(reached)} after ${run.heldBackLosses.length} steps and was dropped`;
-  }
-  const a = run.after;
-  return `MRR ${num(b.mrr)} → ${num(a.mrr)}, NDCG@10 ${num(b['NDCG@10'])} → ${num(a['NDCG@10'])}, held-back loss ${num(b.loss)} → ${num(a.loss)}`;
+  const [b, a] = [run.before, run.after];
+  const numbers = `MRR ${num(b.mrr)} → ${num(a.mrr)}, NDCG@10 ${num(b['NDCG@10'])} → ${num(a['NDCG@10'])}, held-back loss ${num(b.loss)} → ${num(a.loss)}`;
+  // "after" is the trained copy's best step, kept or not: a rejection shows what it reached.
+  return run.accepted ? numbers : `not kept: the trained copy reached ${numbers}; the starting weights stay`;
 }
 
 /** The re-ranker's part of a run: its verdict in words, and what it learned from. */

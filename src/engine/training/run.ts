@@ -37,7 +37,7 @@ export function rerankerVerdict(run: RerankerRun): string {
   if (run.steps === 0) return `not run: ${run.reason.replace(/^skipped: /, '')}`;
   return (
     `not kept: no step ranked the newest ${run.heldBackLists} clicked list${run.heldBackLists === 1 ? '' : 's'} better than the shipped weights ` +
-    `(held-back MRR ${short(b.MRR)}, log loss ${short(b.logLoss)}); the shipped weights stay in use`
+    `(the best, step ${run.bestStep}: held-back MRR ${short(a.MRR)} vs shipped ${short(b.MRR)}, log loss ${short(a.logLoss)} vs ${short(b.logLoss)}); the shipped weights stay in use`
   );
 }
 
