@@ -156,6 +156,11 @@ test.describe('the built shop, as a site serves it', () => {
     await expect(page.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
     await page.goto('/#/your-data');
     await expect(page.getByTestId('requests-with-data')).toHaveText('0');
+    // Your data counts the worker's requests too (the model files, the wasm binary): exactly
+    // as many as the browser made for this page load (every goto above is a hash change).
+    await expect
+      .poll(async () => Number(await page.getByTestId('requests-total').textContent()))
+      .toBe(requests.length);
 
     expect(sockets).toEqual([]);
     expect(requests.length).toBeGreaterThan(5);

@@ -24,7 +24,7 @@ export { capabilities, BACKENDS, parseBackend } from './env.ts';
 export type { Capabilities, BackendName } from './env.ts';
 export { WorkerClient } from './worker/client.ts';
 export type { BackendInfo } from './worker/backend.ts';
-export type { MemoryInfo, WorkerCalls } from './worker/protocol.ts';
+export type { MemoryInfo, WorkerCalls, WorkerRequests } from './worker/protocol.ts';
 
 export { LocalShelf, TRAIN_COUNTERS_KEY } from './localshelf.ts';
 export type { LocalShelfOptions, AutoTrainOptions } from './localshelf.ts';

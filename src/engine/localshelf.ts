@@ -113,6 +113,8 @@ export class LocalShelf {
       if (notice.notice === 'train-log') this.dispatch({ type: 'train-log', log: notice.log });
       else if (notice.notice === 'backend-changed')
         this.dispatch({ type: 'backend-changed', backend: notice.backend, reason: notice.reason });
+      else if (notice.notice === 'requests')
+        this.dispatch({ type: 'worker-requests', requests: notice.requests });
       else if (notice.level === 'warn') this.warn(notice.message);
     });
     const catalog = assets.catalog?.value ?? Promise.resolve(null);

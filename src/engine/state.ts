@@ -1,5 +1,5 @@
 import type { BackendInfo } from './worker/backend.ts';
-import type { ModelInfo } from './worker/protocol.ts';
+import type { ModelInfo, WorkerRequests } from './worker/protocol.ts';
 import type { TrainingLog, TrainingRun } from './training/run.ts';
 
 /** The engine's state as the shop and the devtools see it. Replaced, never mutated. */
@@ -22,6 +22,8 @@ export interface EngineState {
   newImpressions: number;
   error: string | null;
   warnings: string[];
+  /** The model worker's own requests (the page's Resource Timing does not see them); null until it reports. */
+  workerRequests: WorkerRequests | null;
 }
 
 /** Every transition, as a discriminated union: the devtools list them as they happen. */
@@ -37,6 +39,7 @@ export type EngineAction =
   | { type: 'train-skipped'; reason: string }
   | { type: 'personal-reset'; model: ModelInfo }
   | { type: 'warning'; message: string }
+  | { type: 'worker-requests'; requests: WorkerRequests }
   | { type: 'failed'; message: string };
 
 export const INITIAL_STATE: EngineState = {
@@ -48,6 +51,7 @@ export const INITIAL_STATE: EngineState = {
   newImpressions: 0,
   error: null,
   warnings: [],
+  workerRequests: null,
 };
 
 export function reduce(state: EngineState, action: EngineAction): EngineState {
@@ -90,6 +94,8 @@ export function reduce(state: EngineState, action: EngineAction): EngineState {
       return { ...state, training: { ...state.training, active: false, lastSkip: action.reason } };
     case 'personal-reset':
       return { ...state, model: action.model };
+    case 'worker-requests':
+      return { ...state, workerRequests: action.requests };
     case 'warning':
       return { ...state, warnings: [...state.warnings, action.message].slice(-20) };
     case 'failed':

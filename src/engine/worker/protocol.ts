@@ -164,7 +164,19 @@ export type ResponseMessage =
 export type NoticeMessage =
   | { notice: 'backend-changed'; backend: BackendInfo; reason: string }
   | { notice: 'train-log'; log: TrainingLog }
-  | { notice: 'log'; level: 'info' | 'warn'; message: string };
+  | { notice: 'log'; level: 'info' | 'warn'; message: string }
+  | { notice: 'requests'; requests: WorkerRequests };
+
+/** The worker's own network requests (request-audit.ts), for "Your data" and the devtools. */
+export interface WorkerRequests {
+  /** Resource Timing entries of the worker: every request it made, its own script excluded. */
+  resources: number;
+  /** Calls through fetch, XMLHttpRequest and WebSockets. */
+  calls: number;
+  /** Calls that could carry data: a body, a method other than GET/HEAD, a WebSocket. */
+  carryingData: number;
+  log: { url: string; method: string; withBody: boolean }[];
+}
 
 export function serializeError(error: unknown): SerializedError {
   if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack };

@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { WorkerSession } from './session.ts';
+import { watchWorkerRequests } from './request-audit.ts';
 import {
   serializeError,
   type CallType,
@@ -16,6 +17,7 @@ import {
 } from './protocol.ts';
 
 const session = new WorkerSession((notice: NoticeMessage) => self.postMessage(notice));
+watchWorkerRequests((requests) => self.postMessage({ notice: 'requests', requests } satisfies NoticeMessage));
 
 type Handlers = {
   [T in CallType]: (payload: WorkerCalls[T]['payload']) => Promise<WorkerCalls[T]['result']>;

@@ -91,12 +91,14 @@ export function YourData() {
       <div className="stats">
         <div className="stat" data-testid="network-audit">
           <span className="stat__value" data-testid="requests-with-data">
-            {audit.carryingData}
+            {audit.carryingData + (state.workerRequests?.carryingData ?? 0)}
           </span>
           <span className="stat__label">
             network requests that carried your behaviour (of{' '}
-            <span data-testid="requests-total">{audit.resources}</span> this page has made, not counting the
-            model worker's own)
+            <span data-testid="requests-total">
+              {audit.resources + (state.workerRequests?.resources ?? 0)}
+            </span>{' '}
+            this page and its model worker have made)
           </span>
         </div>
         <div className="stat">
