@@ -86,7 +86,10 @@ export function installNetworkAudit(): void {
   const OriginalWebSocket = window.WebSocket;
   window.WebSocket = class extends OriginalWebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
-      record(String(url), 'WEBSOCKET', true);
+      // The dev server's own reload socket (npm run dev only, protocol "vite-hmr") carries
+      // file-change messages, not the shopper's behaviour; every other socket counts.
+      if (!(import.meta.env.DEV && [protocols].flat().includes('vite-hmr')))
+        record(String(url), 'WEBSOCKET', true);
       super(url, protocols);
     }
   };
