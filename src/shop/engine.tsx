@@ -17,7 +17,7 @@ import {
   type Shelf,
   type ShelfRequest,
 } from '../engine/index.ts';
-import { imageBundle, shopSession } from './session.ts';
+import { imageBundle, shopSession, type PictureBundle } from './session.ts';
 
 export interface ShopData {
   engine: LocalShelf;
@@ -44,7 +44,7 @@ export function ShopProvider({
   fallback: (error: string | null) => ReactNode;
 }) {
   const [data, setData] = useState<Omit<ShopData, 'imageOf'> | null>(null);
-  const [images, setImages] = useState<Map<string, string> | 'failed' | null>(null);
+  const [images, setImages] = useState<PictureBundle | 'failed' | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let cancelled = false;

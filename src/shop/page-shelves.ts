@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { LocalShelf, Shelf, ShelfRequest } from '../engine/index.ts';
+import type { Shelf, ShelfRequest } from '../engine/index.ts';
 import { distinctShelves } from './distinct-shelves.ts';
 import { cart } from './cart.ts';
 import { useEngineState, useEventsSnapshot, useShop } from './engine.tsx';
+import { readShelfCache, saveShelfCache } from './shelf-cache.ts';
 
 /** One shelf of a page as shown: where it came from (`data-shelf-source` on the shelf). */
 export interface PageShelf {
@@ -17,29 +18,8 @@ export interface PageShelf {
   source: 'cached' | 'fresh' | 'pending' | null;
 }
 
-/** The `meta` key of the last shelves each page showed (deleted with everything else by "delete everything"). */
-export const SHELF_CACHE_KEY = 'shop.last-shelves';
-/** Pages whose last shelves are kept: the most recently shown. */
-const CACHED_PAGES = 12;
-
-type ShelfCache = Record<string, { savedAt: number; requests: string; shelves: Shelf[] }>;
-
 const keyOf = (r: ShelfRequest) =>
   `${r.kind}|${r.itemId ?? ''}|${r.itemIds?.join(',') ?? ''}|${r.limit ?? ''}`;
-
-async function saveToCache(
-  engine: LocalShelf,
-  page: string,
-  requests: string,
-  shelves: Shelf[],
-): Promise<void> {
-  const cache = (await engine.events.getMeta<ShelfCache>(SHELF_CACHE_KEY)) ?? {};
-  cache[page] = { savedAt: Date.now(), requests, shelves };
-  const kept = Object.entries(cache)
-    .sort((a, b) => b[1].savedAt - a[1].savedAt)
-    .slice(0, CACHED_PAGES);
-  await engine.events.setMeta(SHELF_CACHE_KEY, Object.fromEntries(kept));
-}
 
 /**
  * The shelves of one page, in page order, with no item on two of them (each is asked for
@@ -66,8 +46,7 @@ export function usePageShelves(page: string, requests: readonly ShelfRequest[]):
 
   useEffect(() => {
     let cancelled = false;
-    void engine.events
-      .getMeta<ShelfCache>(SHELF_CACHE_KEY)
+    void readShelfCache(engine)
       .then((cache) => {
         const entry = cache?.[page];
         if (!cancelled && entry && entry.requests === requestsKey)
@@ -128,7 +107,7 @@ export function usePageShelves(page: string, requests: readonly ShelfRequest[]):
   // Remember what the page showed, for the next visit (not while tracking is paused).
   useEffect(() => {
     if (!complete || paused || !distinct.every((s) => s && s.items.length)) return;
-    void saveToCache(engine, page, requestsKey, distinct as Shelf[]).catch((e: unknown) =>
+    void saveShelfCache(engine, page, requestsKey, distinct as Shelf[]).catch((e: unknown) =>
       console.warn(`LocalShelf: the shelves could not be kept for the next visit (${(e as Error).message}).`),
     );
   }, [complete, distinct, paused, engine, page, requestsKey]);

@@ -1,4 +1,5 @@
 import { LocalShelf, parseBackend, type BackendName, type Catalog } from '../engine/index.ts';
+import { primeShelfCache } from './shelf-cache.ts';
 
 /** Where the shop finds its catalog and pretrained model (static files, fetched read-only). */
 export const CATALOG_URL = '/catalog.json';
@@ -26,28 +27,45 @@ function pinnedBackends(): BackendName[] | undefined {
   return value === null ? undefined : [parseBackend(value)];
 }
 
-async function loadImageBundle(): Promise<Map<string, string>> {
+/**
+ * Product id → picture as a data: URL, encoded the first time a picture is drawn: encoding all
+ * of them (two thousand SVGs) on load sat on the first shelf's path, and a page shows a few dozen.
+ */
+export class PictureBundle {
+  private readonly urls = new Map<string, string>();
+  readonly size: number;
+
+  constructor(private readonly svgs: Record<string, unknown> = {}) {
+    this.size = Object.values(svgs).filter((svg) => typeof svg === 'string').length;
+  }
+
+  get(id: string): string | undefined {
+    let url = this.urls.get(id);
+    const svg = Object.hasOwn(this.svgs, id) ? this.svgs[id] : undefined;
+    if (url === undefined && typeof svg === 'string') {
+      url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+      this.urls.set(id, url);
+    }
+    return url;
+  }
+}
+
+async function loadImageBundle(): Promise<PictureBundle> {
   try {
     const response = await fetch(IMAGES_URL);
     if (!response.ok) {
       console.warn(
         `LocalShelf: ${IMAGES_URL} answered ${response.status}; pictures load one by one instead.`,
       );
-      return new Map();
+      return new PictureBundle();
     }
     const bundle = (await response.json()) as Record<string, unknown>;
-    return new Map(
-      Object.entries(bundle).flatMap(([id, svg]) =>
-        typeof svg === 'string'
-          ? [[id, `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`] as [string, string]]
-          : [],
-      ),
-    );
+    return new PictureBundle(bundle);
   } catch (e) {
     console.warn(
       `LocalShelf: the picture bundle did not load (${(e as Error).message}); pictures load one by one.`,
     );
-    return new Map();
+    return new PictureBundle();
   }
 }
 
@@ -62,7 +80,7 @@ export interface ShopSession {
  * mount meant two workers, every static file fetched twice and each event stored twice.
  */
 let session: Promise<ShopSession> | null = null;
-let images: Promise<Map<string, string>> | null = null;
+let images: Promise<PictureBundle> | null = null;
 
 export function shopSession(): Promise<ShopSession> {
   session ??= LocalShelf.create({
@@ -74,6 +92,7 @@ export function shopSession(): Promise<ShopSession> {
   }).then(async (engine) => {
     // The tests and the benchmarks drive the engine through this handle.
     (window as unknown as { localShelf?: LocalShelf }).localShelf = engine;
+    primeShelfCache(engine);
     // The engine fetched the catalog once for the page and the worker; the shop uses that copy.
     const products = await engine.products();
     if (!products) throw new Error(`the catalog at ${CATALOG_URL} did not load`);
@@ -83,7 +102,7 @@ export function shopSession(): Promise<ShopSession> {
 }
 
 /** Product id → picture as a data: URL; empty when the bundle could not be loaded. */
-export function imageBundle(): Promise<Map<string, string>> {
+export function imageBundle(): Promise<PictureBundle> {
   images ??= loadImageBundle();
   return images;
 }

@@ -3,46 +3,57 @@ import type { Catalog, CatalogItem } from './schema.ts';
 
 const CURRENCY = /^[A-Z]{3}$/;
 
-function fail(field: string, value: unknown, expected: string): never {
-  throw new ValidationError(field, `catalog ${field} is ${describeValue(value)}; expected ${expected}`);
+/**
+ * Field names are built only when a check fails: a catalog of thousands of items is validated
+ * on every page load, and naming every field of every item up front cost tens of ms.
+ */
+type Where = () => string;
+
+function fail(field: string | Where, value: unknown, expected: string): never {
+  const name = typeof field === 'string' ? field : field();
+  throw new ValidationError(name, `catalog ${name} is ${describeValue(value)}; expected ${expected}`);
 }
 
-function nonEmptyString(field: string, value: unknown): string {
+function nonEmptyString(field: string | Where, value: unknown): string {
   if (typeof value !== 'string' || value.trim() === '') fail(field, value, 'a non-empty string');
   return value;
 }
 
-function stringArray(field: string, value: unknown, nonEmpty: boolean): string[] {
+function stringArray(field: Where, value: unknown, nonEmpty: boolean): string[] {
   if (!Array.isArray(value)) fail(field, value, 'an array of strings');
   if (nonEmpty && value.length === 0) fail(field, value, 'at least one entry');
-  value.forEach((entry, i) => nonEmptyString(`${field}[${i}]`, entry));
+  for (let i = 0; i < value.length; i++) nonEmptyString(() => `${field()}[${i}]`, value[i]);
   return value as string[];
 }
 
 /** Checks one item; `where` names it in errors (e.g. `items[3] (id "p-7")`). */
-export function validateCatalogItem(raw: unknown, where = 'item'): CatalogItem {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(where, raw, 'an object');
+export function validateCatalogItem(raw: unknown, where: string | Where = 'item'): CatalogItem {
+  const named: Where = typeof where === 'string' ? () => where : where;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(named, raw, 'an object');
   const item = raw as Record<string, unknown>;
-  const id = nonEmptyString(`${where}.id`, item.id);
-  const at = `${where} (id ${JSON.stringify(id)})`;
-  nonEmptyString(`${at}.title`, item.title);
-  stringArray(`${at}.category`, item.category, true);
-  nonEmptyString(`${at}.brand`, item.brand);
+  const id = nonEmptyString(() => `${named()}.id`, item.id);
+  const at =
+    (field: string): Where =>
+    () =>
+      `${named()} (id ${JSON.stringify(id)}).${field}`;
+  nonEmptyString(at('title'), item.title);
+  stringArray(at('category'), item.category, true);
+  nonEmptyString(at('brand'), item.brand);
   if (typeof item.price !== 'number' || !Number.isFinite(item.price) || item.price < 0)
-    fail(`${at}.price`, item.price, 'a finite number >= 0');
+    fail(at('price'), item.price, 'a finite number >= 0');
   if (typeof item.currency !== 'string' || !CURRENCY.test(item.currency))
-    fail(`${at}.currency`, item.currency, 'a three-letter ISO 4217 code such as "EUR"');
-  stringArray(`${at}.tags`, item.tags, false);
-  nonEmptyString(`${at}.image`, item.image);
-  if (typeof item.description !== 'string') fail(`${at}.description`, item.description, 'a string');
-  if (typeof item.inStock !== 'boolean') fail(`${at}.inStock`, item.inStock, 'true or false');
+    fail(at('currency'), item.currency, 'a three-letter ISO 4217 code such as "EUR"');
+  stringArray(at('tags'), item.tags, false);
+  nonEmptyString(at('image'), item.image);
+  if (typeof item.description !== 'string') fail(at('description'), item.description, 'a string');
+  if (typeof item.inStock !== 'boolean') fail(at('inStock'), item.inStock, 'true or false');
   if (item.attributes !== undefined) {
     if (typeof item.attributes !== 'object' || item.attributes === null || Array.isArray(item.attributes))
-      fail(`${at}.attributes`, item.attributes, 'an object of string values');
+      fail(at('attributes'), item.attributes, 'an object of string values');
     for (const [key, value] of Object.entries(item.attributes))
-      if (typeof value !== 'string') fail(`${at}.attributes.${key}`, value, 'a string');
+      if (typeof value !== 'string') fail(at(`attributes.${key}`), value, 'a string');
   }
-  if (item.complements !== undefined) stringArray(`${at}.complements`, item.complements, false);
+  if (item.complements !== undefined) stringArray(at('complements'), item.complements, false);
   return item as unknown as CatalogItem;
 }
 
@@ -57,7 +68,7 @@ export function validateCatalog(raw: unknown): Catalog {
   if (!Array.isArray(catalog.items)) fail('items', catalog.items, 'an array of items');
   const ids = new Set<string>();
   catalog.items.forEach((entry, i) => {
-    const item = validateCatalogItem(entry, `items[${i}]`);
+    const item = validateCatalogItem(entry, () => `items[${i}]`);
     if (ids.has(item.id)) fail(`items[${i}].id`, item.id, 'an id not used by an earlier item (duplicate id)');
     ids.add(item.id);
   });

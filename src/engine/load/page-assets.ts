@@ -30,8 +30,9 @@ function cachedAsset<T>(
   const stale = cachedEntry(key).then(async (entry) => {
     if (!entry) return null;
     try {
-      const value = parse(await entry.response.json());
-      return versionOf(value) === entry.version ? { value, version: entry.version } : null;
+      // The tag was written with the body (storeEntry); hashing a 1 MB catalog again here
+      // would sit on the first shelf's path. A damaged body fails to parse or validate.
+      return { value: parse(await entry.response.json()), version: entry.version };
     } catch {
       // A damaged entry is a miss, not an error: the network copy replaces it.
       return null;
@@ -46,6 +47,8 @@ function cachedAsset<T>(
   });
   const update = stale.then(async (hit) => {
     if (!hit) return null;
+    // After the page has drawn: the download, parse and hash would compete with the first shelf.
+    await whenIdle();
     const fresh = await download(true);
     if (versionOf(fresh) === hit.version) return null;
     await store(fresh);
@@ -54,6 +57,14 @@ function cachedAsset<T>(
   // Callers that only need `value` must not see an unhandled rejection from `update`.
   update.catch(() => {});
   return { value, update };
+}
+
+/** Resolves when the page is idle (at most ~2 s later), or after a moment where idle callbacks are missing. */
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 2000 });
+    else setTimeout(resolve, 200);
+  });
 }
 
 const absolute = (url: string) => new URL(url, globalThis.location?.href).href;
