@@ -9,8 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-// eslint-disable-next-line no-restricted-imports -- the model API is not yet re-exported by src/engine/index.ts
-import { getEncoder, itemMatrix } from '../src/engine/model/index.ts';
+import { getEncoder, itemMatrix } from '../src/engine/node.ts';
 import { parseArgs } from '../scripts/data/args.ts';
 import { startNodeBackend } from '../scripts/data/node-tf.ts';
 import { formatDuration, pretrainProgress } from '../scripts/data/progress.ts';

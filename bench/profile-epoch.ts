@@ -8,7 +8,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import { PerformanceObserver } from 'node:perf_hooks';
-// eslint-disable-next-line no-restricted-imports -- the model API is not yet re-exported by src/engine/index.ts
 import {
   createModel,
   evaluate,
@@ -16,7 +15,7 @@ import {
   rng,
   train,
   type ValidationCase,
-} from '../src/engine/model/index.ts';
+} from '../src/engine/node.ts';
 import { parseArgs } from '../scripts/data/args.ts';
 import { startNodeBackend } from '../scripts/data/node-tf.ts';
 import { DEFAULT_SETTINGS } from '../scripts/data/pretrain-run.ts';

@@ -8,8 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { ShopEvent } from '../src/engine/index.ts';
-import { DEFAULT_FINETUNE, RERANK_FEATURE_COUNT } from '../src/engine/rerank/index.ts';
+import { type ShopEvent, DEFAULT_FINETUNE, RERANK_FEATURE_COUNT } from '../src/engine/node.ts';
 import { parseArgs } from '../scripts/data/args.ts';
 import { readImpressionLog } from '../scripts/data/impression-log.ts';
 import { startNodeBackend } from '../scripts/data/node-tf.ts';

@@ -10,10 +10,9 @@ import type * as tf from '@tensorflow/tfjs';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { validateCatalog } from '../src/engine/index.ts';
+import { validateCatalog } from '../src/engine/node.ts';
 import { parseArgs } from './data/args.ts';
-// eslint-disable-next-line no-restricted-imports -- the model API is not yet re-exported by src/engine/index.ts
-import { loadPretrained, type ModelMeta } from '../src/engine/model/index.ts';
+import { loadPretrained, type ModelMeta } from '../src/engine/node.ts';
 import { dirHandler, saveModelDir } from './data/model-files.ts';
 import { startNodeBackend } from './data/node-tf.ts';
 import { pretrainProgress } from './data/progress.ts';

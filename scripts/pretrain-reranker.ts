@@ -7,8 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { validateCatalog, type ShopEvent } from '../src/engine/index.ts';
-import { clickedRank, listMetrics, RERANK_FEATURE_COUNT, type LabelledList } from '../src/engine/rerank/index.ts';
+import { validateCatalog, type ShopEvent, clickedRank, listMetrics, RERANK_FEATURE_COUNT, type LabelledList } from '../src/engine/node.ts';
 import { parseArgs } from './data/args.ts';
 import { readImpressionLog } from './data/impression-log.ts';
 import { startNodeBackend } from './data/node-tf.ts';

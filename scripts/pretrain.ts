@@ -6,7 +6,7 @@
  * version, popularity, the catalog prior when calibrated, settings; no local paths).
  */
 import { readFileSync } from 'node:fs';
-import { validateCatalog } from '../src/engine/index.ts';
+import { validateCatalog } from '../src/engine/node.ts';
 import { parseArgs } from './data/args.ts';
 import { modelCard, writeModelCard } from './data/model-card.ts';
 import { saveModelDir } from './data/model-files.ts';

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateCatalog } from '../src/engine/index.ts';
+import { validateCatalog } from '../src/engine/node.ts';
 import { writeModelCard } from './data/model-card.ts';
 
 const [dir, flag, catalogFile] = process.argv.slice(2);

@@ -5,21 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { itemSequence, type CatalogItem, type ShopEvent } from '../../src/engine/index.ts';
-// eslint-disable-next-line no-restricted-imports -- the model's FNV-1a hash, for a stable split
-import { hashToken, loadPretrained } from '../../src/engine/model/index.ts';
-// eslint-disable-next-line no-restricted-imports -- the worker's own scoring of the sequence model, for base scores
-import { ModelItemSpace } from '../../src/engine/ranking/model-space.ts';
-import {
-  labelledLists,
-  PopulationCounts,
-  pretrainReranker,
-  type FactsOf,
-  type LabelledList,
-  type PretrainOptions,
-  type Reranker,
-  type WalkOptions,
-} from '../../src/engine/rerank/index.ts';
+import { itemSequence, type CatalogItem, type ShopEvent, hashToken, loadPretrained, ModelItemSpace, labelledLists, PopulationCounts, pretrainReranker, type FactsOf, type LabelledList, type PretrainOptions, type Reranker, type WalkOptions } from '../../src/engine/node.ts';
 import { dirHandler, saveModelDir } from './model-files.ts';
 
 /** Which part a shopper belongs to: fixed by a hash of their id, so every run splits alike. */

@@ -1,6 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-// eslint-disable-next-line no-restricted-imports -- the model API is not yet re-exported by src/engine/index.ts
-import { scoreBatch, type EncodedHistory } from '../../src/engine/model/index.ts';
+import { scoreBatch, type EncodedHistory } from '../../src/engine/node.ts';
 import { cooccurrenceKnn, type KnnOptions } from '../../bench/baselines/cooccurrence-knn.ts';
 import { lastItem } from '../../bench/baselines/last-item.ts';
 import { popularity } from '../../bench/baselines/popularity.ts';

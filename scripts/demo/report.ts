@@ -1,5 +1,4 @@
-// eslint-disable-next-line no-restricted-imports -- the model API is not yet re-exported by src/engine/index.ts
-import type { PriorCalibration } from '../../src/engine/model/index.ts';
+import type { PriorCalibration } from '../../src/engine/node.ts';
 import type { HeldOutEvaluation } from './evaluate-heldout.ts';
 
 export interface DemoReport extends HeldOutEvaluation {

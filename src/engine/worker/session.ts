@@ -128,8 +128,8 @@ export class WorkerSession {
       return;
     }
     if (tf.getBackend() !== 'webgl') return;
-    const gl = (tf.backend() as unknown as { gpgpu?: { gl?: WebGL2RenderingContext } }).gpgpu?.gl;
-    const canvas = gl?.canvas as OffscreenCanvas | undefined;
+    // In a worker, tfjs draws on an OffscreenCanvas.
+    const canvas = (tf.backend() as unknown as { gpgpu?: { gl?: { canvas: OffscreenCanvas } } }).gpgpu?.gl?.canvas;
     canvas?.addEventListener('webglcontextlost', () => {
       this.notify({
         notice: 'log',
