@@ -16,12 +16,12 @@ import {
   train,
   type ValidationCase,
 } from '../src/engine/node.ts';
-import { parseArgs } from '../scripts/data/args.ts';
-import { startNodeBackend } from '../scripts/data/node-tf.ts';
-import { DEFAULT_SETTINGS } from '../scripts/data/pretrain-run.ts';
-import { parseDataset } from '../scripts/data/read-dataset.ts';
-import { SETTING_OPTIONS, settingsFromArgs } from '../scripts/data/settings-args.ts';
-import { buildVocabulary, historyBefore } from '../scripts/data/split.ts';
+import { parseArgs } from '../lib/data/args.ts';
+import { startNodeBackend } from '../lib/data/node-tf.ts';
+import { DEFAULT_SETTINGS } from '../lib/data/pretrain-run.ts';
+import { parseDataset } from '../lib/data/read-dataset.ts';
+import { SETTING_OPTIONS, settingsFromArgs } from '../lib/data/settings-args.ts';
+import { buildVocabulary, historyBefore } from '../lib/data/split.ts';
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), { data: 'string', steps: 'number', ...SETTING_OPTIONS });

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { build, preview, type PreviewServer } from 'vite';
 import { createModel } from '../../src/engine/node.ts';
-import { saveModelDir } from '../../scripts/data/model-files.ts';
+import { saveModelDir } from '../../lib/data/model-files.ts';
 
 export const OUT_DIR = '.bench-dist';
 

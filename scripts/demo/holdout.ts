@@ -1,5 +1,5 @@
 import { hashToken } from '../../src/engine/node.ts';
-import type { UserSequence } from '../data/read-dataset.ts';
+import type { UserSequence } from '../../lib/data/read-dataset.ts';
 
 /** FNV-1a over the shopper id (the model's token hash): stable across runs, machines and shopper order. */
 export const shopperHash = hashToken;

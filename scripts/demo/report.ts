@@ -76,7 +76,7 @@ export function demoReportMarkdown(r: DemoReport): string {
         ]
       : []),
     `- Settings: \`${JSON.stringify(r.settings)}\`.`,
-    `- Baselines (bench/baselines): \`${JSON.stringify(r.baselineSettings)}\`.`,
+    `- Baselines (lib/baselines): \`${JSON.stringify(r.baselineSettings)}\`.`,
     `- Data: ${r.dataFile} (sha256 ${r.dataSha256}), catalog ${r.catalogFile}.`,
     `- Commit ${r.commit}, ${r.date}. Regenerate with \`npm run demo-model\`.`,
     '',

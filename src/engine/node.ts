@@ -17,8 +17,8 @@ export { validateEvent } from './events/validate.ts';
 export { itemSequence } from './events/queries.ts';
 export type { SequenceStep } from './events/queries.ts';
 
-export { DEFAULT_KS, rankOf, hitRate, ndcg, summarize } from './ranking/metrics.ts';
-export type { RankOutcome } from './ranking/metrics.ts';
+export { DEFAULT_KS, rankOf, hitRate, ndcg, summarize } from './metrics/rank.ts';
+export type { RankOutcome } from './metrics/rank.ts';
 export { ModelItemSpace } from './ranking/model-space.ts';
 
 export { nextItemExamples } from './training/examples.ts';

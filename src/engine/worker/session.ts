@@ -5,7 +5,7 @@ import { getEncoder } from '../model/model.ts';
 import { PersonalStore } from '../model/personal-store.ts';
 import { loadPretrained, type Pretrained } from '../model/pretrained.ts';
 import { versionedFetch } from '../load/asset-cache.ts';
-import { catalogWarnings, checkModelKnowsCatalog } from '../catalog/coverage.ts';
+import { catalogWarnings, checkModelKnowsCatalog } from '../model/coverage.ts';
 import { MODEL_SCORED_SHELVES, ModelListReranker } from '../ranking/list-reranker.ts';
 import { ModelItemSpace } from '../ranking/model-space.ts';
 import {
