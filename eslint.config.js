@@ -52,6 +52,11 @@ export default tseslint.config(
     files: ['bench/browser.ts', 'bench/browser/**'],
     rules: restrict(onlyEntry(['index', 'node'], 'Import the engine through src/engine/index.ts or node.ts.'), NOT_SCRIPTS),
   },
+  {
+    // Node-side fixture builders beside the specs.
+    files: ['e2e/fixtures/**'],
+    rules: restrict(onlyEntry(['index', 'node'], 'Import the engine through src/engine/index.ts or node.ts.')),
+  },
   // The engine may import its own internals, in one direction (ENGINE_LAYERS); its tests import anything.
   { files: ['src/engine/**'], rules: { 'no-restricted-imports': 'off' } },
   ...ENGINE_LAYERS.map((folder, i) => ({
