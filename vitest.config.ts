@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // WebGL is tested in real Chromium by Playwright (e2e/).
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts', 'lib/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
   },

@@ -9,8 +9,8 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { chromiumLaunchOptions } from '../e2e/support/chromium.ts';
-import { parseArgs } from '../scripts/data/args.ts';
-import { dirtyPaths, gitCommit } from '../scripts/data/provenance.ts';
+import { parseArgs } from '../lib/data/args.ts';
+import { dirtyPaths, gitCommit } from '../lib/data/provenance.ts';
 import { parseColumns } from './browser/columns.ts';
 import {
   backendInfo,

@@ -9,15 +9,14 @@ import * as tf from '@tensorflow/tfjs';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-// eslint-disable-next-line no-restricted-imports -- the model API is not yet re-exported by src/engine/index.ts
-import { getEncoder, itemMatrix } from '../src/engine/model/index.ts';
-import { parseArgs } from '../scripts/data/args.ts';
-import { startNodeBackend } from '../scripts/data/node-tf.ts';
-import { formatDuration, pretrainProgress } from '../scripts/data/progress.ts';
-import { dirtyPaths, gitCommit, sha256File } from '../scripts/data/provenance.ts';
-import { DEFAULT_SETTINGS, pretrain } from '../scripts/data/pretrain-run.ts';
-import { parseDataset } from '../scripts/data/read-dataset.ts';
-import { SETTING_OPTIONS, SETTINGS_HELP, settingsFromArgs } from '../scripts/data/settings-args.ts';
+import { getEncoder, itemMatrix } from '../src/engine/node.ts';
+import { parseArgs } from '../lib/data/args.ts';
+import { startNodeBackend } from '../lib/data/node-tf.ts';
+import { formatDuration, pretrainProgress } from '../lib/data/progress.ts';
+import { dirtyPaths, gitCommit, sha256File } from '../lib/data/provenance.ts';
+import { DEFAULT_SETTINGS, pretrain } from '../lib/data/pretrain-run.ts';
+import { parseDataset } from '../lib/data/read-dataset.ts';
+import { SETTING_OPTIONS, SETTINGS_HELP, settingsFromArgs } from '../lib/data/settings-args.ts';
 import { byHistoryLength, summarizeCost, summarizeGroup } from './personalize/aggregate.ts';
 import { evaluateShopper, type ShopperContext, type ShopperResult } from './personalize/evaluate-shopper.ts';
 import { toMarkdown, type PersonalizeReport } from './personalize/report.ts';
@@ -29,7 +28,7 @@ const CODE_PATHS = [
   'src/engine/model',
   'src/engine/ranking',
   'src/engine/training',
-  'scripts/data',
+  'lib/data',
   'bench/personalize.ts',
   'bench/personalize',
 ];

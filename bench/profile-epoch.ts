@@ -8,7 +8,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import { PerformanceObserver } from 'node:perf_hooks';
-// eslint-disable-next-line no-restricted-imports -- the model API is not yet re-exported by src/engine/index.ts
 import {
   createModel,
   evaluate,
@@ -16,13 +15,13 @@ import {
   rng,
   train,
   type ValidationCase,
-} from '../src/engine/model/index.ts';
-import { parseArgs } from '../scripts/data/args.ts';
-import { startNodeBackend } from '../scripts/data/node-tf.ts';
-import { DEFAULT_SETTINGS } from '../scripts/data/pretrain-run.ts';
-import { parseDataset } from '../scripts/data/read-dataset.ts';
-import { SETTING_OPTIONS, settingsFromArgs } from '../scripts/data/settings-args.ts';
-import { buildVocabulary, historyBefore } from '../scripts/data/split.ts';
+} from '../src/engine/node.ts';
+import { parseArgs } from '../lib/data/args.ts';
+import { startNodeBackend } from '../lib/data/node-tf.ts';
+import { DEFAULT_SETTINGS } from '../lib/data/pretrain-run.ts';
+import { parseDataset } from '../lib/data/read-dataset.ts';
+import { SETTING_OPTIONS, settingsFromArgs } from '../lib/data/settings-args.ts';
+import { buildVocabulary, historyBefore } from '../lib/data/split.ts';
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), { data: 'string', steps: 'number', ...SETTING_OPTIONS });

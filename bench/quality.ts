@@ -7,23 +7,22 @@ import * as tf from '@tensorflow/tfjs';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-// eslint-disable-next-line no-restricted-imports -- the model API is not yet re-exported by src/engine/index.ts
-import { rng, scoreBatch, shuffleInPlace, type EncodedHistory } from '../src/engine/model/index.ts';
-import { parseArgs } from '../scripts/data/args.ts';
-import { saveModelDir, toModelFiles } from '../scripts/data/model-files.ts';
-import { startNodeBackend } from '../scripts/data/node-tf.ts';
-import { pretrainProgress } from '../scripts/data/progress.ts';
-import { dirtyPaths, gitCommit, sha256File } from '../scripts/data/provenance.ts';
-import { DEFAULT_SETTINGS, pretrain } from '../scripts/data/pretrain-run.ts';
-import { parseDataset } from '../scripts/data/read-dataset.ts';
-import { SETTING_OPTIONS, SETTINGS_HELP, settingsFromArgs } from '../scripts/data/settings-args.ts';
-import { historyBefore } from '../scripts/data/split.ts';
-import { cooccurrenceKnn } from './baselines/cooccurrence-knn.ts';
-import { KNN_GRID, tuneKnn } from './baselines/tune.ts';
-import { lastItem } from './baselines/last-item.ts';
-import { popularity } from './baselines/popularity.ts';
-import type { Baseline } from './baselines/types.ts';
-import { median, rankAll, type TestCase } from './evaluate.ts';
+import { rng, scoreBatch, shuffleInPlace, type EncodedHistory } from '../src/engine/node.ts';
+import { parseArgs } from '../lib/data/args.ts';
+import { saveModelDir, toModelFiles } from '../lib/data/model-files.ts';
+import { startNodeBackend } from '../lib/data/node-tf.ts';
+import { pretrainProgress } from '../lib/data/progress.ts';
+import { dirtyPaths, gitCommit, sha256File } from '../lib/data/provenance.ts';
+import { DEFAULT_SETTINGS, pretrain } from '../lib/data/pretrain-run.ts';
+import { parseDataset } from '../lib/data/read-dataset.ts';
+import { SETTING_OPTIONS, SETTINGS_HELP, settingsFromArgs } from '../lib/data/settings-args.ts';
+import { historyBefore } from '../lib/data/split.ts';
+import { cooccurrenceKnn } from '../lib/baselines/cooccurrence-knn.ts';
+import { KNN_GRID, tuneKnn } from '../lib/baselines/tune.ts';
+import { lastItem } from '../lib/baselines/last-item.ts';
+import { popularity } from '../lib/baselines/popularity.ts';
+import type { Baseline } from '../lib/baselines/types.ts';
+import { median, rankAll, type TestCase } from '../lib/evaluate.ts';
 import { toMarkdown, type QualityReport } from './report.ts';
 
 const USAGE = `usage: npm run bench:quality -- --data <file> [--name <dataset>] [--save-model <dir>] [--results <dir>]\n${SETTINGS_HELP}`;
@@ -41,13 +40,13 @@ const CODE_PATHS = [
   'src/engine/model/model.ts',
   'src/engine/model/pretrained.ts',
   'src/engine/model/train.ts',
-  'src/engine/ranking/metrics.ts',
-  'scripts/data',
+  'src/engine/metrics/rank.ts',
+  'lib/data',
   'bench/quality.ts',
-  'bench/evaluate.ts',
+  'lib/evaluate.ts',
   'bench/report.ts',
   'bench/published.ts',
-  'bench/baselines',
+  'lib/baselines',
 ];
 
 async function main(): Promise<void> {

@@ -8,19 +8,18 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { ShopEvent } from '../src/engine/index.ts';
-import { DEFAULT_FINETUNE, RERANK_FEATURE_COUNT } from '../src/engine/rerank/index.ts';
-import { parseArgs } from '../scripts/data/args.ts';
-import { readImpressionLog } from '../scripts/data/impression-log.ts';
-import { startNodeBackend } from '../scripts/data/node-tf.ts';
-import { dirtyPaths, gitCommit } from '../scripts/data/provenance.ts';
-import { featurizePopulation, pretrainFeaturized, saveReranker, shopperPart } from '../scripts/data/reranker-data.ts';
+import { type ShopEvent, DEFAULT_FINETUNE, RERANK_FEATURE_COUNT } from '../src/engine/node.ts';
+import { parseArgs } from '../lib/data/args.ts';
+import { readImpressionLog } from '../lib/data/impression-log.ts';
+import { startNodeBackend } from '../lib/data/node-tf.ts';
+import { dirtyPaths, gitCommit } from '../lib/data/provenance.ts';
+import { featurizePopulation, pretrainFeaturized, saveReranker, shopperPart } from '../lib/data/reranker-data.ts';
 import { evaluateShopper, type ShopperResult } from './rerank/evaluate.ts';
 import { aggregate, toMarkdown, type RerankReport } from './rerank/report.ts';
 
 const USAGE =
   'usage: npm run bench:rerank -- --data <file> | --pretrain <file> --eval <file>  [--name N] [--results dir] [--epochs E] [--shoppers N] [--save-model dir]';
-const CODE_PATHS = ['src/engine/rerank', 'src/engine/events', 'scripts/data', 'bench/rerank.ts', 'bench/rerank'];
+const CODE_PATHS = ['src/engine/rerank', 'src/engine/events', 'lib/data', 'bench/rerank.ts', 'bench/rerank'];
 /** Share of shoppers held out as new shoppers, and of the rest used for early stopping. */
 const EVAL_PERCENT = 15;
 const VALID_PERCENT = 10;

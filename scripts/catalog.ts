@@ -3,8 +3,7 @@
  * public/images/*.svg. Same seed, same bytes.
  */
 import { resolve } from 'node:path';
-// eslint-disable-next-line no-restricted-imports -- a plain Node script: import the validator alone, not the browser-facing engine index (IndexedDB, workers)
-import { validateCatalog } from '../src/engine/catalog/validate.ts';
+import { validateCatalog } from '../src/engine/node.ts';
 import { DEFAULT_SEED, generateCatalog } from './catalog/generate.ts';
 import { writeCatalog } from './catalog/write.ts';
 

@@ -7,17 +7,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { validateCatalog, type ShopEvent } from '../src/engine/index.ts';
 import {
+  validateCatalog,
+  type ShopEvent,
   clickedRank,
   listMetrics,
   RERANK_FEATURE_COUNT,
   type LabelledList,
-} from '../src/engine/rerank/index.ts';
-import { parseArgs } from './data/args.ts';
-import { readImpressionLog } from './data/impression-log.ts';
-import { startNodeBackend } from './data/node-tf.ts';
-import { gitCommit, sha256File } from './data/provenance.ts';
+} from '../src/engine/node.ts';
+import { parseArgs } from '../lib/data/args.ts';
+import { readImpressionLog } from '../lib/data/impression-log.ts';
+import { startNodeBackend } from '../lib/data/node-tf.ts';
+import { gitCommit, sha256File } from '../lib/data/provenance.ts';
 import {
   catalogFacts,
   featurizePopulation,
@@ -25,7 +26,7 @@ import {
   saveReranker,
   sequenceModelScores,
   shopperPart,
-} from './data/reranker-data.ts';
+} from '../lib/data/reranker-data.ts';
 
 const USAGE =
   'usage: npm run pretrain:reranker -- --data <impression log> --out <dir> [--catalog <catalog.json>] [--base-model <sequence model dir>] [--epochs E] [--seed S]';

@@ -1,20 +1,20 @@
 /**
  * npm run pretrain -- --data <file> --out <dir> [--catalog public/catalog.json] [settings]
- * Trains the LocalShelf model on a log file (see scripts/data/read-dataset.ts: CSV or JSONL of
+ * Trains the LocalShelf model on a log file (see lib/data/read-dataset.ts: CSV or JSONL of
  * user,item,timestamp[,kind]; LocalShelf event JSONL; item-id lines), early-stopped on each
  * user's second-to-last item, and writes model.json + weights.bin + meta.json (the model card:
  * version, popularity, the catalog prior when calibrated, settings; no local paths).
  */
 import { readFileSync } from 'node:fs';
-import { validateCatalog } from '../src/engine/index.ts';
-import { parseArgs } from './data/args.ts';
-import { modelCard, writeModelCard } from './data/model-card.ts';
-import { saveModelDir } from './data/model-files.ts';
-import { startNodeBackend } from './data/node-tf.ts';
-import { pretrainProgress } from './data/progress.ts';
-import { pretrain, DEFAULT_SETTINGS } from './data/pretrain-run.ts';
-import { catalogCoverage, parseDataset } from './data/read-dataset.ts';
-import { SETTING_OPTIONS, SETTINGS_HELP, settingsFromArgs } from './data/settings-args.ts';
+import { validateCatalog } from '../src/engine/node.ts';
+import { parseArgs } from '../lib/data/args.ts';
+import { modelCard, writeModelCard } from '../lib/data/model-card.ts';
+import { saveModelDir } from '../lib/data/model-files.ts';
+import { startNodeBackend } from '../lib/data/node-tf.ts';
+import { pretrainProgress } from '../lib/data/progress.ts';
+import { pretrain, DEFAULT_SETTINGS } from '../lib/data/pretrain-run.ts';
+import { catalogCoverage, parseDataset } from '../lib/data/read-dataset.ts';
+import { SETTING_OPTIONS, SETTINGS_HELP, settingsFromArgs } from '../lib/data/settings-args.ts';
 
 /** Complements per item for the catalog prior when the catalog lists any ("goes with"). */
 const CATALOG_COMPLEMENTS = 8;

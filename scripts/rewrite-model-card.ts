@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateCatalog } from '../src/engine/index.ts';
-import { writeModelCard } from './data/model-card.ts';
+import { validateCatalog } from '../src/engine/node.ts';
+import { writeModelCard } from '../lib/data/model-card.ts';
 
 const [dir, flag, catalogFile] = process.argv.slice(2);
 if (!dir || (flag !== undefined && (flag !== '--catalog' || !catalogFile)))

@@ -5,8 +5,7 @@
  */
 import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-// eslint-disable-next-line no-restricted-imports -- a plain Node script: import the validator alone, not the browser-facing engine index (IndexedDB, workers)
-import { validateCatalog } from '../src/engine/catalog/validate.ts';
+import { validateCatalog } from '../src/engine/node.ts';
 import { parseArgs } from './simulate/args.ts';
 import { simulate } from './simulate/run.ts';
 

@@ -2,9 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { build, preview, type PreviewServer } from 'vite';
-// eslint-disable-next-line no-restricted-imports -- the benchmark builds raw models, below the public API
-import { createModel } from '../../src/engine/model/index.ts';
-import { saveModelDir } from '../../scripts/data/model-files.ts';
+import { createModel } from '../../src/engine/node.ts';
+import { saveModelDir } from '../../lib/data/model-files.ts';
 
 export const OUT_DIR = '.bench-dist';
 

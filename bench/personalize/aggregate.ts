@@ -1,5 +1,4 @@
-// eslint-disable-next-line no-restricted-imports -- ranking metrics are not yet re-exported by src/engine/index.ts
-import { hitRate, ndcg, type RankOutcome } from '../../src/engine/ranking/metrics.ts';
+import { hitRate, ndcg, type RankOutcome } from '../../src/engine/node.ts';
 import type { ShopperResult } from './evaluate-shopper.ts';
 import {
   bootstrapMean,

@@ -1,10 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-// eslint-disable-next-line no-restricted-imports -- on-device training is not re-exported by src/engine/index.ts
-import type { NextItemExample } from '../../src/engine/training/examples.ts';
-// eslint-disable-next-line no-restricted-imports -- on-device training is not re-exported by src/engine/index.ts
-import { fineTune, type FineTuneOptions, type TrainingRun } from '../../src/engine/training/finetune.ts';
-// eslint-disable-next-line no-restricted-imports -- on-device training is not re-exported by src/engine/index.ts
-import type { PersonalHead } from '../../src/engine/training/personal-head.ts';
+import { type NextItemExample, fineTune, type FineTuneOptions, type TrainingRun, type PersonalHead } from '../../src/engine/node.ts';
 
 export interface CapturedRun<T> {
   run: TrainingRun;

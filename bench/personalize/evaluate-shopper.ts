@@ -1,14 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-// eslint-disable-next-line no-restricted-imports -- the model API is not yet re-exported by src/engine/index.ts
-import { encodeHistory, userRepresentation } from '../../src/engine/model/index.ts';
-// eslint-disable-next-line no-restricted-imports -- ranking metrics are not yet re-exported by src/engine/index.ts
-import { rankOf, type RankOutcome } from '../../src/engine/ranking/metrics.ts';
-// eslint-disable-next-line no-restricted-imports -- on-device training is not re-exported by src/engine/index.ts
-import { nextItemExamples } from '../../src/engine/training/examples.ts';
-// eslint-disable-next-line no-restricted-imports -- on-device training is not re-exported by src/engine/index.ts
-import type { FineTuneOptions } from '../../src/engine/training/finetune.ts';
-// eslint-disable-next-line no-restricted-imports -- on-device training is not re-exported by src/engine/index.ts
-import { PersonalHead } from '../../src/engine/training/personal-head.ts';
+import { encodeHistory, userRepresentation, rankOf, type RankOutcome, nextItemExamples, type FineTuneOptions, PersonalHead } from '../../src/engine/node.ts';
 import { fineTuneWithCandidate } from './capture.ts';
 import type { DeviceShopper } from './shopper.ts';
 

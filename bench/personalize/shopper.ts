@@ -1,5 +1,5 @@
-import type { SequenceStep } from '../../src/engine/index.ts';
-import { DEFAULT_DATASET_KIND, type UserSequence } from '../../scripts/data/read-dataset.ts';
+import type { SequenceStep } from '../../src/engine/node.ts';
+import { DEFAULT_DATASET_KIND, type UserSequence } from '../../lib/data/read-dataset.ts';
 
 /** A new shopper as the benchmark sees them: what their device holds, and the item to predict. */
 export interface DeviceShopper {

@@ -1,5 +1,4 @@
-// eslint-disable-next-line no-restricted-imports -- the benchmark shares the model's own stable string hash
-import { hashToken } from '../../src/engine/model/content.ts';
+import { hashToken } from '../../src/engine/node.ts';
 
 /**
  * The population / new-shopper split of BENCHMARKS.md §2: a fixed hash of the user id, so the

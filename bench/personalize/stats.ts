@@ -1,7 +1,6 @@
 /** Paired comparisons between two ways of ranking the same shoppers' test items. */
 
-// eslint-disable-next-line no-restricted-imports -- the benchmark reuses the model's seeded PRNG
-import { rng } from '../../src/engine/model/train.ts';
+import { rng } from '../../src/engine/node.ts';
 
 /** A seeded PRNG (mulberry32, the model's own `rng`): uniform in [0, 1), the same sequence for the same seed. */
 export const mulberry32 = rng;

@@ -1,13 +1,5 @@
 /** One new shopper through every ranker of BENCHMARKS.md §4, clickout by clickout. */
-import type { ShopEvent } from '../../src/engine/index.ts';
-import {
-  clickedRank,
-  fineTuneReranker,
-  labelledLists,
-  type FineTuneRerankerOptions,
-  type PopulationOf,
-  type Reranker,
-} from '../../src/engine/rerank/index.ts';
+import { type ShopEvent, clickedRank, fineTuneReranker, labelledLists, type FineTuneRerankerOptions, type PopulationOf, type Reranker } from '../../src/engine/node.ts';
 
 export const RANKERS = ['site-order', 'interacted-first', 'pretrained', 'finetuned', 'guarded'] as const;
 export type RankerName = (typeof RANKERS)[number];

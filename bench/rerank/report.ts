@@ -1,5 +1,5 @@
 /** The results of `bench:rerank`: aggregation and the readable table. */
-import { listMetrics, type ListMetrics } from '../../src/engine/rerank/index.ts';
+import { listMetrics, type ListMetrics } from '../../src/engine/node.ts';
 import { bootstrapMean } from '../personalize/stats.ts';
 import { RANKERS, type RankerName, type ShopperResult } from './evaluate.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ShopEvent } from '../../src/engine/index.ts';
+import type { ShopEvent } from '../../src/engine/node.ts';
 import { interactedFirstScores, type ShopperResult } from './evaluate.ts';
 import { aggregate } from './report.ts';
 

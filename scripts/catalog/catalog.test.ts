@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { validateCatalog, type CatalogItem } from '../../src/engine/index.ts';
+import { validateCatalog, type CatalogItem } from '../../src/engine/node.ts';
 import { generateCatalog, type GeneratedCatalog } from './generate.ts';
 import { allLeaves } from './taxonomy.ts';
 import { serializeCatalog, serializeImageBundle } from './write.ts';

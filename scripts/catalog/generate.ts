@@ -2,7 +2,7 @@
  * Generates the demo store's catalog and thumbnails in memory from a seed.
  * Pure: no file access, so tests can run it and compare with the committed files.
  */
-import type { Catalog, CatalogItem } from '../../src/engine/index.ts';
+import type { Catalog, CatalogItem } from '../../src/engine/node.ts';
 import { assignComplements, type ComplementCandidate } from './complements.ts';
 import { drawPrice } from './price.ts';
 import { createRng, hashString, type Rng } from './prng.ts';

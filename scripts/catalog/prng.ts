@@ -1,7 +1,9 @@
 /**
- * A small seeded PRNG (mulberry32) and the draws the generators need.
+ * The draws the generators need, over the model's seeded PRNG (mulberry32).
  * Everything generated must be reproducible from a seed, so Math.random is never used.
  */
+import { hashToken, rng as mulberry32 } from '../../src/engine/node.ts';
+
 export interface Rng {
   /** Uniform float in [0, 1). */
   next(): number;
@@ -22,25 +24,22 @@ export interface Rng {
   sample<T>(list: readonly T[], k: number): T[];
 }
 
-/** FNV-1a over a string: turns labels into seeds. */
-export function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+/** FNV-1a over a string (the model's token hash): turns labels into seeds. */
+export const hashString: (text: string) => number = hashToken;
+
+// mulberry32 advances its state by this constant each draw, so a stream's state is
+// seed + draws × MULBERRY32_STEP (mod 2³²); fork() mixes it into the child's seed.
+const MULBERRY32_STEP = 0x6d2b79f5;
 
 export function createRng(seed: number): Rng {
-  let state = seed >>> 0;
+  // The model's own mulberry32 (src/engine/model/train.ts).
+  const draw = mulberry32(seed);
+  let draws = 0;
   const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    draws++;
+    return draw();
   };
+  const state = () => ((seed >>> 0) + Math.imul(draws, MULBERRY32_STEP)) >>> 0;
   const rng: Rng = {
     next,
     int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),
@@ -65,7 +64,7 @@ export function createRng(seed: number): Rng {
       return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * next());
     },
     exponential: (mean) => -Math.log(1 - next()) * mean,
-    fork: (label) => createRng(hashString(`${state}:${label}`)),
+    fork: (label) => createRng(hashString(`${state()}:${label}`)),
     sample<T>(list: readonly T[], k: number): T[] {
       const copy = list.slice();
       const n = Math.min(k, copy.length);

@@ -1,7 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { CatalogItem } from '../../src/engine/index.ts';
-// eslint-disable-next-line no-restricted-imports -- the model API is not yet re-exported by src/engine/index.ts
-import { getEncoder, itemTokens, linkTokens, priceBucket, tokenId } from '../../src/engine/model/index.ts';
+import { type CatalogItem, getEncoder, itemTokens, linkTokens, priceBucket, tokenId } from '../../src/engine/node.ts';
 
 /**
  * The vector a product that the model has never seen would get: the mean of its hashed content

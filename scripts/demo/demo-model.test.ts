@@ -3,21 +3,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { validateCatalog, type CatalogItem } from '../../src/engine/index.ts';
-// eslint-disable-next-line no-restricted-imports -- the model API is not yet re-exported by src/engine/index.ts
-import {
-  complementTable,
-  encodeHistory,
-  getEncoder,
-  itemMatrix,
-  leafTable,
-  loadPretrained,
-  scoreAll,
-  userRepresentation,
-  type Pretrained,
-} from '../../src/engine/model/index.ts';
-import { dirHandler } from '../data/model-files.ts';
-import { startNodeBackend } from '../data/node-tf.ts';
+import { validateCatalog, type CatalogItem, complementTable, encodeHistory, getEncoder, itemMatrix, leafTable, loadPretrained, scoreAll, userRepresentation, type Pretrained } from '../../src/engine/node.ts';
+import { dirHandler } from '../../lib/data/model-files.ts';
+import { startNodeBackend } from '../../lib/data/node-tf.ts';
 import { contentVector } from './content-vector.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

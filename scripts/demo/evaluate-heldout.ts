@@ -1,13 +1,12 @@
 import type * as tf from '@tensorflow/tfjs';
-// eslint-disable-next-line no-restricted-imports -- the model API is not yet re-exported by src/engine/index.ts
-import { scoreBatch, type EncodedHistory } from '../../src/engine/model/index.ts';
-import { cooccurrenceKnn, type KnnOptions } from '../../bench/baselines/cooccurrence-knn.ts';
-import { lastItem } from '../../bench/baselines/last-item.ts';
-import { popularity } from '../../bench/baselines/popularity.ts';
-import type { Baseline } from '../../bench/baselines/types.ts';
-import { rankAll, type TestCase } from '../../bench/evaluate.ts';
-import type { UserSequence } from '../data/read-dataset.ts';
-import { historyBefore } from '../data/split.ts';
+import { scoreBatch, type EncodedHistory } from '../../src/engine/node.ts';
+import { cooccurrenceKnn, type KnnOptions } from '../../lib/baselines/cooccurrence-knn.ts';
+import { lastItem } from '../../lib/baselines/last-item.ts';
+import { popularity } from '../../lib/baselines/popularity.ts';
+import type { Baseline } from '../../lib/baselines/types.ts';
+import { rankAll, type TestCase } from '../../lib/evaluate.ts';
+import type { UserSequence } from '../../lib/data/read-dataset.ts';
+import { historyBefore } from '../../lib/data/split.ts';
 
 /** The same baseline settings as the quality benchmark (bench/quality.ts). */
 export const KNN_OPTIONS: KnnOptions = { window: 3, lastItems: 3, decay: 0.5 };

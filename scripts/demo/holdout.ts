@@ -1,6 +1,5 @@
-// eslint-disable-next-line no-restricted-imports -- the split shares the model's own stable string hash
-import { hashToken } from '../../src/engine/model/content.ts';
-import type { UserSequence } from '../data/read-dataset.ts';
+import { hashToken } from '../../src/engine/node.ts';
+import type { UserSequence } from '../../lib/data/read-dataset.ts';
 
 /** FNV-1a over the shopper id (the model's token hash): stable across runs, machines and shopper order. */
 export const shopperHash = hashToken;

@@ -1,5 +1,4 @@
-// eslint-disable-next-line no-restricted-imports -- the model API is not yet re-exported by src/engine/index.ts
-import type { PriorCalibration } from '../../src/engine/model/index.ts';
+import type { PriorCalibration } from '../../src/engine/node.ts';
 import type { HeldOutEvaluation } from './evaluate-heldout.ts';
 
 export interface DemoReport extends HeldOutEvaluation {
@@ -77,7 +76,7 @@ export function demoReportMarkdown(r: DemoReport): string {
         ]
       : []),
     `- Settings: \`${JSON.stringify(r.settings)}\`.`,
-    `- Baselines (bench/baselines): \`${JSON.stringify(r.baselineSettings)}\`.`,
+    `- Baselines (lib/baselines): \`${JSON.stringify(r.baselineSettings)}\`.`,
     `- Data: ${r.dataFile} (sha256 ${r.dataSha256}), catalog ${r.catalogFile}.`,
     `- Commit ${r.commit}, ${r.date}. Regenerate with \`npm run demo-model\`.`,
     '',

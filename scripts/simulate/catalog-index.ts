@@ -4,7 +4,7 @@
  * category, each item's price position within its leaf, a latent quality that
  * every shopper partly agrees on, and a tiny keyword search.
  */
-import type { Catalog, CatalogItem } from '../../src/engine/index.ts';
+import type { Catalog, CatalogItem } from '../../src/engine/node.ts';
 import { createRng, hashString } from '../catalog/prng.ts';
 
 export interface IndexedItem {

@@ -3,7 +3,7 @@
  * counts per kind and shelf, click-through by shelf, position and earlier ignored
  * showings, and clicks that follow no matching impression.
  */
-import type { ShopEvent } from '../../src/engine/index.ts';
+import type { ShopEvent } from '../../src/engine/node.ts';
 
 /** A click counts for an impression of the same item on the same shelf at most this long before it. */
 export const ATTRIBUTION_WINDOW_MS = 30 * 60_000;

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ShopEvent } from '../../src/engine/index.ts';
+import type { ShopEvent } from '../../src/engine/node.ts';
 import { formatLogStats, logStats } from './log-stats.ts';
 
 const dir = process.argv[2] ?? 'data/sim';

@@ -1,5 +1,5 @@
 /** Simulates a population of shoppers, one independent seeded stream each. */
-import type { Catalog, ShopEvent } from '../../src/engine/index.ts';
+import type { Catalog, ShopEvent } from '../../src/engine/node.ts';
 import { createRng, hashString } from '../catalog/prng.ts';
 import { indexCatalog, type CatalogIndex } from './catalog-index.ts';
 import { ShopperSim } from './shopper.ts';

@@ -8,7 +8,7 @@
  * shopper's clicks on them follow the click rule in behaviour.ts
  * (docs/simulator.md), which uses the taste, position and fatigue.
  */
-import type { ShopEvent } from '../../src/engine/index.ts';
+import type { ShopEvent } from '../../src/engine/node.ts';
 import type { Rng } from '../catalog/prng.ts';
 import { CLICK_WINDOW_MS, LIST_RULES, chooseClicks, dwellMs, noisyOrder, pauseMs, sigmoid, utility, weightedSample, type SimShelf } from './behaviour.ts';
 import type { CatalogIndex, IndexedItem } from './catalog-index.ts';

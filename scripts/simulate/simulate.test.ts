@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { validateEvent, type Catalog, type ShopEvent } from '../../src/engine/index.ts';
+import { validateEvent, type Catalog, type ShopEvent } from '../../src/engine/node.ts';
 import { generateCatalog } from '../catalog/generate.ts';
 import { createRng } from '../catalog/prng.ts';
 import { parseArgs } from './args.ts';

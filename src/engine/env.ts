@@ -18,16 +18,27 @@ export interface Capabilities {
   cores: number;
 }
 
-function canCreateWebGL2(): boolean {
+/** What a page's `document` offers for the probe; a worker has none, so it is read from `globalThis`. */
+interface CanvasDocument {
+  createElement(tag: 'canvas'): { getContext(id: 'webgl2'): unknown };
+}
+
+/**
+ * Why this realm cannot create a WebGL2 context, or null when it can. The page and the worker
+ * both ask (a worker has OffscreenCanvas and no document), so this is the one WebGL probe.
+ */
+export function webgl2Unavailable(): string | null {
+  const doc = (globalThis as { document?: CanvasDocument }).document;
+  if (typeof OffscreenCanvas === 'undefined' && !doc) return 'no OffscreenCanvas in this worker';
   try {
-    if (typeof OffscreenCanvas !== 'undefined')
-      return new OffscreenCanvas(1, 1).getContext('webgl2') !== null;
-    if (typeof document !== 'undefined')
-      return document.createElement('canvas').getContext('webgl2') !== null;
-  } catch {
+    const canvas = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(1, 1) : doc!.createElement('canvas');
+    if (!canvas.getContext('webgl2'))
+      return 'this browser gives no WebGL2 context here (GPU blocklisted or WebGL disabled)';
+  } catch (error) {
     // Some browsers throw instead of returning null when WebGL is blocked.
+    return `creating a WebGL2 context threw ${(error as Error).message}`;
   }
-  return false;
+  return null;
 }
 
 let detected: Readonly<Capabilities> | null = null;
@@ -38,7 +49,7 @@ export function capabilities(): Readonly<Capabilities> {
     indexedDB: typeof indexedDB !== 'undefined',
     webWorker: typeof Worker !== 'undefined',
     offscreenCanvas: typeof OffscreenCanvas !== 'undefined',
-    webgl2: canCreateWebGL2(),
+    webgl2: webgl2Unavailable() === null,
     webgpu: typeof navigator !== 'undefined' && 'gpu' in navigator,
     crossOriginIsolated: typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated,
     webLocks: typeof navigator !== 'undefined' && 'locks' in navigator,

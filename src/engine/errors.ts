@@ -14,11 +14,6 @@ export class ValidationError extends Error {
   }
 }
 
-/** Storage could not be used; the engine keeps working in memory. */
-export class StorageUnavailableError extends Error {
-  override readonly name = 'StorageUnavailableError';
-}
-
 /** Formats a value for an error message: short, quoted when a string. */
 export function describeValue(value: unknown): string {
   if (typeof value === 'string')

@@ -1,7 +1,7 @@
 /**
  * LocalShelf's engine: the public API. Everything outside src/engine imports from here.
  */
-export { ValidationError, StorageUnavailableError } from './errors.ts';
+export { ValidationError } from './errors.ts';
 
 export type { Catalog, CatalogItem } from './catalog/schema.ts';
 export { validateCatalog, validateCatalogItem, loadCatalog } from './catalog/validate.ts';

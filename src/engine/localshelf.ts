@@ -3,7 +3,7 @@ import type { BackendName } from './env.ts';
 import { isItemEvent, type ShopEvent, type TrackInput } from './events/schema.ts';
 import { EventStore, type EventStoreOptions } from './events/store.ts';
 import type { Catalog, CatalogItem } from './catalog/schema.ts';
-import { someIds } from './catalog/coverage.ts';
+import { someIds } from './model/coverage.ts';
 import { pageCatalog, pageModelCard, type CachedAsset } from './load/page-assets.ts';
 import type { ModelMeta } from './model/model-card.ts';
 import { PopularitySpace } from './ranking/popularity-space.ts';

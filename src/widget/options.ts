@@ -1,4 +1,4 @@
-import { BACKENDS, type AutoTrainOptions, type BackendName } from '../engine/index.ts';
+import { parseBackend, type AutoTrainOptions, type BackendName } from '../engine/index.ts';
 import { resolveLocale, type Locale, type LocaleName, type LocaleTable } from './locale.ts';
 
 /** What a site passes to `LocalShelf.init` (or sets as attributes on the first `<local-shelf>`). */
@@ -79,9 +79,8 @@ export function resolveOptions(options: Partial<WidgetOptions> | undefined): Res
   // The engine wants the folder; accept a link to model.json too.
   if (modelUrl.endsWith('.json')) modelUrl = modelUrl.slice(0, modelUrl.lastIndexOf('/') + 1);
   else if (!modelUrl.endsWith('/')) modelUrl += '/';
-  for (const backend of options.backends ?? [])
-    if (!(BACKENDS as readonly string[]).includes(backend))
-      throw new TypeError(`LocalShelf: unknown backend "${backend}"; expected one of ${BACKENDS.join(', ')}`);
+  // The engine's own check: its error names the bad value and lists the valid ones.
+  const backends = options.backends?.map((backend) => parseBackend(backend));
   if (options.requireConsent !== undefined && typeof options.requireConsent !== 'boolean')
     throw new TypeError(
       `LocalShelf: requireConsent is ${JSON.stringify(options.requireConsent)}; expected true or false`,
@@ -99,7 +98,7 @@ export function resolveOptions(options: Partial<WidgetOptions> | undefined): Res
   return {
     dbName: options.dbName,
     ...(rerankerUrl ? { rerankerUrl } : {}),
-    backends: options.backends,
+    backends,
     allowSoftwareWebgl: options.allowSoftwareWebgl,
     allowSoftwareWebgpu: options.allowSoftwareWebgpu,
     wasmThreads: options.wasmThreads,

@@ -1,4 +1,4 @@
-import { EVENT_KINDS, type ShopEvent } from '../../engine/index.ts';
+import { EVENT_KINDS, type LocalShelf, type ShopEvent } from '../../engine/index.ts';
 import { fill, h, table } from '../dom.ts';
 import type { Tab } from './types.ts';
 
@@ -11,6 +11,13 @@ function detail(e: ShopEvent): string {
   if (e.kind === 'dwell') return `${e.itemId} ${e.ms} ms`;
   if (e.kind === 'click') return `${e.itemId}${e.shelf ? ` from ${e.shelf}#${e.position ?? '?'}` : ''}`;
   return e.itemId;
+}
+
+async function exportEvents(engine: LocalShelf): Promise<void> {
+  const data = await engine.events.exportAll();
+  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+  h('a', { href: url, download: 'localshelf-events.json' }).click();
+  URL.revokeObjectURL(url);
 }
 
 export const eventsTab: Tab = {
@@ -51,13 +58,11 @@ export const eventsTab: Tab = {
       'button',
       {
         type: 'button',
-        onclick: async () => {
-          const data = await engine.events.exportAll();
-          const url = URL.createObjectURL(
-            new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }),
-          );
-          h('a', { href: url, download: 'localshelf-events.json' }).click();
-          URL.revokeObjectURL(url);
+        // A click handler's promise goes nowhere, so a failed export says so on the button.
+        onclick: () => {
+          void exportEvents(engine).catch((error: unknown) => {
+            exportButton.textContent = `Export failed: ${(error as Error).message}`;
+          });
         },
       },
       'Export',

@@ -13,7 +13,6 @@ export interface EventBackend {
   /** The newest `n` events, newest first. */
   latest(n: number): Promise<StoredEvent[]>;
   byItem(itemId: string): Promise<StoredEvent[]>;
-  bySession(sessionId: string): Promise<StoredEvent[]>;
   byKind(kind: EventKind): Promise<StoredEvent[]>;
   count(): Promise<number>;
   /** Deletes the `n` oldest events; resolves to how many were deleted. */

@@ -56,8 +56,11 @@ export interface StoredRun {
 
 export type EventDb = IDBPDatabase<LocalShelfDB>;
 
-/** Opens (creating or migrating) the database. `onBlocked` fires when another tab holds an old version open. */
-export function openEventDb(name: string, onBlocked?: () => void): Promise<EventDb> {
+/**
+ * Opens (creating or migrating) the database. Whoever keeps the connection open closes it on
+ * `versionchange`, so another tab's upgrade or deletion can run.
+ */
+export function openEventDb(name: string): Promise<EventDb> {
   return openDB<LocalShelfDB>(name, EVENT_DB_VERSION, {
     upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
@@ -76,11 +79,6 @@ export function openEventDb(name: string, onBlocked?: () => void): Promise<Event
         db.createObjectStore('personal', { keyPath: 'key' });
         db.createObjectStore('runs', { keyPath: 'seq', autoIncrement: true });
       }
-    },
-    blocked: onBlocked,
-    // Another tab wants a newer version: step aside so its upgrade can run.
-    blocking() {
-      /* closed by the caller on 'versionchange' */
     },
   });
 }

@@ -33,9 +33,6 @@ export class IdbBackend implements EventBackend {
   async byItem(itemId: string): Promise<StoredEvent[]> {
     return this.db.getAllFromIndex('events', 'by-item', itemId);
   }
-  async bySession(sessionId: string): Promise<StoredEvent[]> {
-    return this.db.getAllFromIndex('events', 'by-session', sessionId);
-  }
   async byKind(kind: EventKind): Promise<StoredEvent[]> {
     return this.db.getAllFromIndex('events', 'by-kind', kind);
   }

@@ -27,9 +27,6 @@ export class MemoryBackend implements EventBackend {
   async byItem(itemId: string): Promise<StoredEvent[]> {
     return this.events.filter((e) => 'itemId' in e && e.itemId === itemId);
   }
-  async bySession(sessionId: string): Promise<StoredEvent[]> {
-    return this.events.filter((e) => e.sessionId === sessionId);
-  }
   async byKind(kind: EventKind): Promise<StoredEvent[]> {
     return this.events.filter((e) => e.kind === kind);
   }

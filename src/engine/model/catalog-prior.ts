@@ -1,5 +1,5 @@
 import type { CatalogItem } from '../catalog/schema.ts';
-import { rankOf, summarize, type RankOutcome } from '../ranking/metrics.ts';
+import { rankOf, summarize, type RankOutcome } from '../metrics/rank.ts';
 import { PRIOR_DEPTH } from './config.ts';
 import type { LocalShelfEncoder } from './encoder-layer.ts';
 

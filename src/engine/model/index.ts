@@ -20,5 +20,5 @@ export type { PriorCalibration } from './catalog-prior.ts';
 export { train, evaluate, makeBatches, rng, shuffleInPlace } from './train.ts';
 export type { TrainOptions, TrainLog, TrainResult, ValidationCase } from './train.ts';
 export { fullSoftmaxLoss, sharedNegativesLoss } from './loss.ts';
-export { loadPretrained, checkMeta, countParams } from './pretrained.ts';
+export { loadPretrained, checkMeta } from './pretrained.ts';
 export type { ModelMeta, Pretrained } from './pretrained.ts';

@@ -15,7 +15,7 @@ export interface CardPrior {
 }
 
 /**
- * The model card written beside model.json by `npm run pretrain` (scripts/data/model-card.ts):
+ * The model card written beside model.json by `npm run pretrain` (lib/data/model-card.ts):
  * what a site publishes with its model, so it names no local path and no commit.
  */
 export interface ModelMeta {

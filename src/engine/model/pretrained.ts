@@ -58,8 +58,3 @@ export async function loadPretrained(
   const model = await tf.loadLayersModel(source.handler);
   return { model, ...checkMeta(source.meta, model) };
 }
-
-/** Trainable + stored parameter count. */
-export function countParams(model: tf.LayersModel): number {
-  return model.countParams();
-}

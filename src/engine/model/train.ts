@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { rankOf, summarize, type RankOutcome } from '../ranking/metrics.ts';
+import { rankOf, summarize, type RankOutcome } from '../metrics/rank.ts';
 import { getEncoder, scoreBatch } from './model.ts';
 import type { EncodedHistory } from './history.ts';
 import { fullSoftmaxLoss, gbceLoss, sharedNegativesLoss } from './loss.ts';

@@ -7,6 +7,7 @@ import { catalogKeys, diversify, leafOf, substituteRows } from './diversity.ts';
 import type { ListReranker, RerankWhy } from './list-reranker.ts';
 import { did, explained, formatMessage, message, verb, type Message } from './messages.ts';
 import { topK } from './topk.ts';
+import { moments } from '../metrics/moments.ts';
 
 /** The shelves the shop shows. */
 export const SHELF_KINDS = ['for-you', 'similar', 'bought-together', 'because-viewed', 'trending'] as const;
@@ -526,8 +527,7 @@ export class ShelfBuilder {
         return row === undefined || !scores ? null : scores[row]!;
       });
       const known = personal.filter((p): p is number => p !== null);
-      const mean = known.reduce((a, b) => a + b, 0) / Math.max(1, known.length);
-      const sd = Math.sqrt(known.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, known.length)) || 1;
+      const { mean, sd } = moments(known);
       const top = Math.max(...relevance, 1e-9);
       const blended = relevance.map(
         (r, i) =>

@@ -1,3 +1,4 @@
+import { moments } from '../metrics/moments.ts';
 import { INTERACTION_KINDS, type ShopperSignals } from './signals.ts';
 
 /**
@@ -137,8 +138,7 @@ export function rerankFeatures(
   if (n === 0) return out;
 
   const base = list.candidates.map((c, i) => c.baseScore ?? -i);
-  const mean = base.reduce((s, x) => s + x, 0) / n;
-  const sd = Math.sqrt(base.reduce((s, x) => s + (x - mean) ** 2, 0) / n) || 1;
+  const { mean, sd } = moments(base);
   const baseRank = rankOf(base, (a, b) => b - a);
 
   const prices = list.candidates.map((c) => c.price ?? signals.priceOf(c.itemId));

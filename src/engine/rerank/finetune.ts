@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { binaryMetrics, type BinaryMetrics } from '../ranking/binary-metrics.ts';
+import { binaryMetrics, type BinaryMetrics } from '../metrics/binary.ts';
 import { stackLists, type LabelledList } from './lists.ts';
 import { clickedRank, listMetrics } from './metrics.ts';
 import { logits, type Reranker } from './model.ts';

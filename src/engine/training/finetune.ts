@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { itemMatrix, userRepresentation } from '../model/model.ts';
-import { hitRate, ndcg, rankOf } from '../ranking/metrics.ts';
+import { hitRate, ndcg, rankOf } from '../metrics/rank.ts';
 import type { NextItemExample } from './examples.ts';
 import { holdOutRecent } from './examples.ts';
 import { guardrail, type HeldBackMetrics } from './guardrail.ts';

@@ -3,7 +3,7 @@ import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { BACKENDS, type BackendName } from '../env.ts';
+import { BACKENDS, webgl2Unavailable, type BackendName } from '../env.ts';
 import { SOFTWARE_GPU } from './software-gpu.ts';
 import { startWasm, threadsDecision, threadsStartFailure } from './wasm-threads.ts';
 import { describeAdapter, requestWebgpuAdapter, type WebgpuAdapterInfo } from './webgpu-adapter.ts';
@@ -85,17 +85,8 @@ async function smokeTest(): Promise<void> {
 
 /** Why tfjs could not start WebGL, in words a developer can act on. */
 function webglUnavailableReason(): string {
-  if (typeof OffscreenCanvas === 'undefined' && typeof document === 'undefined')
-    return ': no OffscreenCanvas in this worker';
-  try {
-    const canvas =
-      typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(1, 1) : document.createElement('canvas');
-    if (!canvas.getContext('webgl2'))
-      return ': this browser gives no WebGL2 context here (GPU blocklisted or WebGL disabled)';
-  } catch (error) {
-    return `: creating a WebGL2 context threw ${(error as Error).message}`;
-  }
-  return ': a WebGL2 context exists but tfjs could not initialise on it';
+  const reason = webgl2Unavailable();
+  return reason ? `: ${reason}` : ': a WebGL2 context exists but tfjs could not initialise on it';
 }
 
 /** What was learned while trying one backend: a refusal, or what it runs on. */

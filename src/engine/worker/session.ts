@@ -5,7 +5,7 @@ import { getEncoder } from '../model/model.ts';
 import { PersonalStore } from '../model/personal-store.ts';
 import { loadPretrained, type Pretrained } from '../model/pretrained.ts';
 import { versionedFetch } from '../load/asset-cache.ts';
-import { catalogWarnings, checkModelKnowsCatalog } from '../catalog/coverage.ts';
+import { catalogWarnings, checkModelKnowsCatalog } from '../model/coverage.ts';
 import { MODEL_SCORED_SHELVES, ModelListReranker } from '../ranking/list-reranker.ts';
 import { ModelItemSpace } from '../ranking/model-space.ts';
 import { sequenceBaseScores } from '../ranking/base-scores.ts';
@@ -129,8 +129,8 @@ export class WorkerSession {
       return;
     }
     if (tf.getBackend() !== 'webgl') return;
-    const gl = (tf.backend() as unknown as { gpgpu?: { gl?: WebGL2RenderingContext } }).gpgpu?.gl;
-    const canvas = gl?.canvas as OffscreenCanvas | undefined;
+    // In a worker, tfjs draws on an OffscreenCanvas.
+    const canvas = (tf.backend() as unknown as { gpgpu?: { gl?: { canvas: OffscreenCanvas } } }).gpgpu?.gl?.canvas;
     canvas?.addEventListener('webglcontextlost', () => {
       this.notify({
         notice: 'log',

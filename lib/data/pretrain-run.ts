@@ -1,25 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-// eslint-disable-next-line no-restricted-imports -- the model API is not yet re-exported by src/engine/index.ts
-import {
-  calibrateCatalogPrior,
-  complementTable,
-  leafTable,
-  contentFeatures,
-  createModel,
-  getEncoder,
-  rng,
-  shuffleInPlace,
-  scoreBatch,
-  train,
-  type ModelConfig,
-  type PriorCalibration,
-  type TrainLog,
-  type TrainOptions,
-  type TrainResult,
-  type ValidationCase,
-  type EncodedHistory,
-} from '../../src/engine/model/index.ts';
-import type { CatalogItem } from '../../src/engine/index.ts';
+import { calibrateCatalogPrior, complementTable, leafTable, contentFeatures, createModel, getEncoder, rng, shuffleInPlace, scoreBatch, train, type ModelConfig, type PriorCalibration, type TrainLog, type TrainOptions, type TrainResult, type ValidationCase, type EncodedHistory, type CatalogItem } from '../../src/engine/node.ts';
 import type { UserSequence } from './read-dataset.ts';
 import { buildVocabulary, historyBefore } from './split.ts';
 

@@ -1,5 +1,4 @@
-// eslint-disable-next-line no-restricted-imports -- ranking metrics are not yet re-exported by src/engine/index.ts
-import { rankOf, summarize, type RankOutcome } from '../src/engine/ranking/metrics.ts';
+import { rankOf, summarize, type RankOutcome } from '../src/engine/node.ts';
 
 /** One test user: history before the test item (vocabulary indices, 1-based) and the test item. */
 export interface TestCase {

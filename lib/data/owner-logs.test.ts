@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseInteractionCsv, parseInteractionJsonl, parseTimestamp, splitCsvLine } from './owner-logs.ts';
 import { catalogCoverage, parseDataset } from './read-dataset.ts';
-import type { CatalogItem } from '../../src/engine/index.ts';
+import type { CatalogItem } from '../../src/engine/node.ts';
 
 const T0 = Date.UTC(2026, 2, 1, 12);
 const iso = (ms: number) => new Date(ms).toISOString();

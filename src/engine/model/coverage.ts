@@ -1,6 +1,6 @@
-import type { ColdItems } from '../model/cold-items.ts';
-import type { ModelMeta } from '../model/model-card.ts';
-import type { Catalog } from './schema.ts';
+import type { ColdItems } from './cold-items.ts';
+import type { ModelMeta } from './model-card.ts';
+import type { Catalog } from '../catalog/schema.ts';
 
 /** A few ids for a message: `"a", "b", "c" and 12 more`. */
 export function someIds(ids: readonly string[], shown = 3): string {

@@ -1,4 +1,4 @@
-import { validateEvent, type EventKind } from '../../src/engine/index.ts';
+import { validateEvent, type EventKind } from '../../src/engine/node.ts';
 
 /**
  * The logs a site owner already has, read into per-user steps (string ids, as in the catalog):

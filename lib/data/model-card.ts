@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-// eslint-disable-next-line no-restricted-imports -- the model API is not yet re-exported by src/engine/index.ts
-import { parseModelCard, type ModelMeta } from '../../src/engine/model/model-card.ts';
+import { parseModelCard, type ModelMeta } from '../../src/engine/node.ts';
 import type { PretrainOutput } from './pretrain-run.ts';
 import { sha256File } from './provenance.ts';
 import type { UserSequence } from './read-dataset.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hitRate, ndcg, rankOf, summarize } from './metrics.ts';
+import { hitRate, ndcg, rankOf, summarize } from './rank.ts';
 
 describe('ranking metrics', () => {
   it('ranks the target among all items, excluding history', () => {

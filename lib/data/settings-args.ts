@@ -8,7 +8,6 @@ export const SETTING_OPTIONS = {
   heads: 'number',
   dropout: 'number',
   'hash-buckets': 'number',
-  'links-per-item': 'number',
   'complements-per-item': 'number',
   epochs: 'number',
   'batch-size': 'number',
@@ -33,7 +32,6 @@ const FIELD: Record<keyof typeof SETTING_OPTIONS, keyof PretrainSettings> = {
   heads: 'heads',
   dropout: 'dropout',
   'hash-buckets': 'hashBuckets',
-  'links-per-item': 'linksPerItem',
   'complements-per-item': 'complementsPerItem',
   epochs: 'epochs',
   'batch-size': 'batchSize',
@@ -63,7 +61,6 @@ export function settingsFromArgs(args: Record<string, string | number | boolean>
 }
 
 export const SETTINGS_HELP = `  --dim N --max-len N --blocks N --heads N --dropout X --hash-buckets N
-  --links-per-item N (catalog "goes with" link tokens per item; 0 = none)
   --complements-per-item N (catalog complements per item for the calibrated complement prior; 0 = none)
   --epochs N --batch-size N --lr X --negatives N (0 = full softmax) --patience N
   --log-q 1 (correct sampled-softmax logits by each item's chance of being a candidate)

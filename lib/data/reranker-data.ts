@@ -5,16 +5,15 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { itemSequence, type CatalogItem, type ShopEvent } from '../../src/engine/index.ts';
-// eslint-disable-next-line no-restricted-imports -- the model's FNV-1a hash, for a stable split
-import { hashToken, loadPretrained } from '../../src/engine/model/index.ts';
-// eslint-disable-next-line no-restricted-imports -- the worker's own scoring of the sequence model, for base scores
-import { ModelItemSpace } from '../../src/engine/ranking/model-space.ts';
-// eslint-disable-next-line no-restricted-imports -- the worker's base scores, so pretraining lists match fine-tuning ones
-import { sequenceBaseScores } from '../../src/engine/ranking/base-scores.ts';
-// eslint-disable-next-line no-restricted-imports -- which shelves the worker ranks with the model
-import { MODEL_SCORED_SHELVES } from '../../src/engine/ranking/list-reranker.ts';
 import {
+  itemSequence,
+  type CatalogItem,
+  type ShopEvent,
+  hashToken,
+  loadPretrained,
+  ModelItemSpace,
+  sequenceBaseScores,
+  MODEL_SCORED_SHELVES,
   labelledLists,
   PopulationCounts,
   pretrainReranker,
@@ -23,7 +22,7 @@ import {
   type PretrainOptions,
   type Reranker,
   type WalkOptions,
-} from '../../src/engine/rerank/index.ts';
+} from '../../src/engine/node.ts';
 import { dirHandler, saveModelDir } from './model-files.ts';
 
 /** Which part a shopper belongs to: fixed by a hash of their id, so every run splits alike. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auc, binaryMetrics } from './binary-metrics.ts';
+import { auc, binaryMetrics } from './binary.ts';
 
 describe('click-model metrics', () => {
   it('AUC matches hand-computed cases', () => {

@@ -3,7 +3,7 @@
  * action; a clickout becomes the list the site showed (an impression with positions and
  * prices) followed by a click on the chosen item. The mapping is in docs/reranker.md.
  */
-import type { ShopEvent } from '../../src/engine/index.ts';
+import type { ShopEvent } from '../../src/engine/node.ts';
 import { DatasetError } from './read-dataset.ts';
 
 /** One row of the challenge's train/validation files, as JSON. */

@@ -3,8 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- the model API is not yet re-exported by src/engine/index.ts
-import { createModel, loadPretrained, scoreAll } from '../../src/engine/model/index.ts';
+import { createModel, loadPretrained, scoreAll } from '../../src/engine/node.ts';
 import { dirHandler, saveModelDir } from './model-files.ts';
 
 describe('model files on disk', () => {

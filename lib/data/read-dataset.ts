@@ -5,7 +5,7 @@ import {
   type CatalogItem,
   type EventKind,
   type ShopEvent,
-} from '../../src/engine/index.ts';
+} from '../../src/engine/node.ts';
 import { parseInteractionCsv, parseInteractionJsonl, type LogStep } from './owner-logs.ts';
 
 /** One user's behaviour in time order. `kinds`/`ts` are absent for plain item-id files. */

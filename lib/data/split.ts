@@ -1,5 +1,4 @@
-// eslint-disable-next-line no-restricted-imports -- the model API is not yet re-exported by src/engine/index.ts
-import { encodeHistory, type EncodedHistory, type HistoryStep } from '../../src/engine/model/index.ts';
+import { encodeHistory, type EncodedHistory, type HistoryStep } from '../../src/engine/node.ts';
 import { DEFAULT_DATASET_KIND, type UserSequence } from './read-dataset.ts';
 
 /** Item vocabulary in first-seen order: vocabulary[i] has index i + 1. */

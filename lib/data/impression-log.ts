@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { validateEvent, type ShopEvent } from '../../src/engine/index.ts';
+import { validateEvent, type ShopEvent } from '../../src/engine/node.ts';
 import { DatasetError } from './read-dataset.ts';
 import { parseTrivago } from './trivago.ts';
 
