@@ -7,7 +7,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { validateCatalog, type ShopEvent, clickedRank, listMetrics, RERANK_FEATURE_COUNT, type LabelledList } from '../src/engine/node.ts';
+import {
+  validateCatalog,
+  type ShopEvent,
+  clickedRank,
+  listMetrics,
+  RERANK_FEATURE_COUNT,
+  type LabelledList,
+} from '../src/engine/node.ts';
 import { parseArgs } from '../lib/data/args.ts';
 import { readImpressionLog } from '../lib/data/impression-log.ts';
 import { startNodeBackend } from '../lib/data/node-tf.ts';
@@ -28,7 +35,12 @@ const USAGE =
 function shownOrderMRR(lists: readonly LabelledList[]): number {
   const ranks = lists
     .filter((l) => l.labels.some((y) => y > 0))
-    .map((l) => clickedRank(Float32Array.from(l.labels, (_, i) => -i), l.labels)!);
+    .map((l) =>
+      clickedRank(
+        Float32Array.from(l.labels, (_, i) => -i),
+        l.labels,
+      )!,
+    );
   return listMetrics(ranks).MRR;
 }
 
@@ -55,7 +67,8 @@ async function main(): Promise<void> {
     typeof args.catalog === 'string'
       ? catalogFacts(validateCatalog(JSON.parse(readFileSync(args.catalog, 'utf8'))).items)
       : undefined;
-  const baseScores = typeof args['base-model'] === 'string' ? await sequenceModelScores(args['base-model']) : undefined;
+  const baseScores =
+    typeof args['base-model'] === 'string' ? await sequenceModelScores(args['base-model']) : undefined;
   const started = performance.now();
   const data = featurizePopulation(train, valid, { facts, baseScores });
   const featurizeSeconds = (performance.now() - started) / 1000;
@@ -64,7 +77,9 @@ async function main(): Promise<void> {
     `${format} log: ${train.size} training shoppers (${data.train.length} lists, ${rows} rows), ${valid.size} validation shoppers; features in ${featurizeSeconds.toFixed(1)} s\n`,
   );
   if (data.train.length === 0)
-    throw new Error(`${args.data} has no impression events; the re-ranker learns from lists shown and clicked`);
+    throw new Error(
+      `${args.data} has no impression events; the re-ranker learns from lists shown and clicked`,
+    );
   const result = await pretrainFeaturized(data, {
     epochs: typeof args.epochs === 'number' ? args.epochs : 30,
     seed: typeof args.seed === 'number' ? args.seed : 7,

@@ -1,5 +1,13 @@
 /** One new shopper through every ranker of BENCHMARKS.md §4, clickout by clickout. */
-import { type ShopEvent, clickedRank, fineTuneReranker, labelledLists, type FineTuneRerankerOptions, type PopulationOf, type Reranker } from '../../src/engine/node.ts';
+import {
+  type ShopEvent,
+  clickedRank,
+  fineTuneReranker,
+  labelledLists,
+  type FineTuneRerankerOptions,
+  type PopulationOf,
+  type Reranker,
+} from '../../src/engine/node.ts';
 
 export const RANKERS = ['site-order', 'interacted-first', 'pretrained', 'finetuned', 'guarded'] as const;
 export type RankerName = (typeof RANKERS)[number];
@@ -30,7 +38,9 @@ export function interactedFirstScores(events: readonly ShopEvent[]): Map<number,
     if (e.kind === 'impression') {
       out.set(
         index,
-        Float32Array.from(e.items, (item, i) => (lastTouch.has(item.itemId) ? 1e6 + lastTouch.get(item.itemId)! : -i)),
+        Float32Array.from(e.items, (item, i) =>
+          lastTouch.has(item.itemId) ? 1e6 + lastTouch.get(item.itemId)! : -i,
+        ),
       );
     } else if (e.kind === 'search') for (const id of e.itemIds ?? []) lastTouch.set(id, counter++);
     else if ('itemId' in e) lastTouch.set(e.itemId, counter++);

@@ -5,11 +5,30 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { itemSequence, type CatalogItem, type ShopEvent, hashToken, loadPretrained, ModelItemSpace, labelledLists, PopulationCounts, pretrainReranker, type FactsOf, type LabelledList, type PretrainOptions, type Reranker, type WalkOptions } from '../../src/engine/node.ts';
+import {
+  itemSequence,
+  type CatalogItem,
+  type ShopEvent,
+  hashToken,
+  loadPretrained,
+  ModelItemSpace,
+  labelledLists,
+  PopulationCounts,
+  pretrainReranker,
+  type FactsOf,
+  type LabelledList,
+  type PretrainOptions,
+  type Reranker,
+  type WalkOptions,
+} from '../../src/engine/node.ts';
 import { dirHandler, saveModelDir } from './model-files.ts';
 
 /** Which part a shopper belongs to: fixed by a hash of their id, so every run splits alike. */
-export function shopperPart(id: string, evalPercent: number, validPercent: number): 'eval' | 'valid' | 'train' {
+export function shopperPart(
+  id: string,
+  evalPercent: number,
+  validPercent: number,
+): 'eval' | 'valid' | 'train' {
   const h = hashToken(`rerank-split:${id}`) % 100;
   if (h < evalPercent) return 'eval';
   if (h < evalPercent + validPercent) return 'valid';
@@ -66,7 +85,11 @@ export async function pretrainFeaturized(data: Featurized, options: PretrainOpti
 }
 
 /** Writes model.json + weights.bin + card.json; the version is a hash of the weights. */
-export async function saveReranker(reranker: Reranker, dir: string, training: Record<string, unknown>): Promise<string> {
+export async function saveReranker(
+  reranker: Reranker,
+  dir: string,
+  training: Record<string, unknown>,
+): Promise<string> {
   const weights = reranker.weights().flat();
   let h = 0x811c9dc5;
   for (const w of weights) {
@@ -86,7 +109,12 @@ export const MODEL_RANKED_SHELVES = new Set(['for-you', 'because-viewed']);
 
 /** Catalog facts the features read (category = top-level department, brand, price). */
 export function catalogFacts(items: readonly CatalogItem[]): FactsOf {
-  const byId = new Map(items.map((item) => [item.id, { category: item.category[0] ?? null, brand: item.brand, price: item.price }]));
+  const byId = new Map(
+    items.map((item) => [
+      item.id,
+      { category: item.category[0] ?? null, brand: item.brand, price: item.price },
+    ]),
+  );
   return (itemId) => byId.get(itemId);
 }
 

@@ -34,7 +34,8 @@ function space(popularity: Float32Array | null = Float32Array.from(IDS, (_, i) =
   };
 }
 
-const catalog = (outOfStock: string[] = []) => new Map(IDS.map((id) => [id, item(id, !outOfStock.includes(id))]));
+const catalog = (outOfStock: string[] = []) =>
+  new Map(IDS.map((id) => [id, item(id, !outOfStock.includes(id))]));
 
 const shopper = (over: Partial<ShopperContext> = {}): ShopperContext => ({
   steps: [],
@@ -87,7 +88,10 @@ describe('ShelfBuilder', () => {
   });
 
   it('"similar" never shows its anchor', () => {
-    const shelf = new ShelfBuilder(space(), catalog()).build({ kind: 'similar', itemId: 'f', limit: 4 }, shopper());
+    const shelf = new ShelfBuilder(space(), catalog()).build(
+      { kind: 'similar', itemId: 'f', limit: 4 },
+      shopper(),
+    );
     expect(shelf.anchor).toBe('f');
     expect(ids(shelf)).not.toContain('f');
     expect(ids(shelf)).toHaveLength(4);

@@ -170,7 +170,10 @@ export async function fineTuneReranker(
       loss.dispose();
       if (step % o.checkEvery === 0 || step === o.steps) {
         const score = heldScore(tuned, held);
-        if (score.MRR > best.score.MRR || (score.MRR === best.score.MRR && score.logLoss < best.score.logLoss))
+        if (
+          score.MRR > best.score.MRR ||
+          (score.MRR === best.score.MRR && score.logLoss < best.score.logLoss)
+        )
           best = { step, score, weights: tuned.weights() };
       }
     }

@@ -24,7 +24,9 @@ export const RERANKER_UNITS = [50, 100, 1] as const;
 export function createRerankerNet(inputs: number, seed = 7): tf.Sequential {
   const init = (s: number) => tf.initializers.glorotUniform({ seed: seed + s });
   const net = tf.sequential({ name: 'localshelf-reranker' });
-  net.add(tf.layers.dense({ inputShape: [inputs], units: 50, activation: 'relu', kernelInitializer: init(0) }));
+  net.add(
+    tf.layers.dense({ inputShape: [inputs], units: 50, activation: 'relu', kernelInitializer: init(0) }),
+  );
   net.add(tf.layers.dense({ units: 100, activation: 'relu', kernelInitializer: init(1) }));
   net.add(tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: init(2) }));
   return net;
@@ -49,7 +51,11 @@ export function checkCard(card: unknown): RerankerCard {
   }
   for (const field of ['featureMean', 'featureStd'] as const) {
     const v = c[field];
-    if (!Array.isArray(v) || v.length !== expected.length || v.some((x) => typeof x !== 'number' || !Number.isFinite(x)))
+    if (
+      !Array.isArray(v) ||
+      v.length !== expected.length ||
+      v.some((x) => typeof x !== 'number' || !Number.isFinite(x))
+    )
       throw new Error(`re-ranker card "${field}" must hold ${expected.length} finite numbers`);
   }
   if (!c.population || typeof c.population.clickRate !== 'number')
@@ -89,7 +95,9 @@ export class Reranker {
   predict(rows: Float32Array): Float32Array {
     const n = rows.length / this.width;
     if (n === 0) return new Float32Array(0);
-    const out = tf.tidy(() => tf.sigmoid(logits(this.net, tf.tensor2d(this.standardise(rows), [n, this.width]))));
+    const out = tf.tidy(() =>
+      tf.sigmoid(logits(this.net, tf.tensor2d(this.standardise(rows), [n, this.width]))),
+    );
     const values = out.dataSync() as Float32Array;
     out.dispose();
     return Float32Array.from(values);
@@ -108,7 +116,11 @@ export class Reranker {
       );
     const tensors = current.map((w, i) => {
       const values = saved[i] as unknown;
-      if (!Array.isArray(values) || values.length !== w.size || values.some((v) => typeof v !== 'number' || !Number.isFinite(v)))
+      if (
+        !Array.isArray(values) ||
+        values.length !== w.size ||
+        values.some((v) => typeof v !== 'number' || !Number.isFinite(v))
+      )
         throw new Error(
           `saved re-ranker weight ${i} has ${Array.isArray(values) ? values.length : 'no'} finite values; expected ${w.size}`,
         );
@@ -146,12 +158,16 @@ export function logits(net: tf.LayersModel, x: tf.Tensor2D): tf.Tensor {
 }
 
 /** Loads a shipped re-ranker from a URL prefix (model.json + card.json) or a handler and its card (Node, tests). */
-export async function loadReranker(source: string | { handler: tf.io.IOHandler; card: unknown }): Promise<Reranker> {
+export async function loadReranker(
+  source: string | { handler: tf.io.IOHandler; card: unknown },
+): Promise<Reranker> {
   if (typeof source === 'string') {
     const base = source.endsWith('/') ? source : `${source}/`;
     const res = await fetch(`${base}card.json`);
     if (!res.ok)
-      throw new Error(`could not fetch ${base}card.json: HTTP ${res.status}; expected the re-ranker card beside model.json`);
+      throw new Error(
+        `could not fetch ${base}card.json: HTTP ${res.status}; expected the re-ranker card beside model.json`,
+      );
     const card = checkCard(await res.json());
     const net = await tf.loadLayersModel(`${base}model.json`);
     return new Reranker(net, card);

@@ -110,8 +110,7 @@ export async function pretrainReranker(
           const yt = tf.tensor1d(by);
           const mt = tf.tensor1d(bm);
           return optimizer.minimize(
-            () =>
-              tf.losses.sigmoidCrossEntropy(yt, logits(reranker.net, xt), mt) as tf.Scalar,
+            () => tf.losses.sigmoidCrossEntropy(yt, logits(reranker.net, xt), mt) as tf.Scalar,
             true,
             variables,
           )!;
@@ -127,7 +126,8 @@ export async function pretrainReranker(
         valid: metrics,
         seconds: (performance.now() - started) / 1000,
       });
-      if (metrics.MRR > best.mrr) best = { mrr: metrics.MRR, epoch: epoch + 1, weights: reranker.weights(), valid: metrics };
+      if (metrics.MRR > best.mrr)
+        best = { mrr: metrics.MRR, epoch: epoch + 1, weights: reranker.weights(), valid: metrics };
       else if (epoch + 1 - best.epoch >= (options.patience ?? 4)) {
         epoch++;
         break;
