@@ -8,7 +8,17 @@ import globals from 'globals';
  * import each other (errors.ts and env.ts at the engine's root are for everyone; the root's
  * entries and LocalShelf import everything and are imported by no folder).
  */
-const ENGINE_LAYERS = ['catalog', 'events', 'metrics', 'model', 'rerank', 'training', 'ranking', 'load', 'worker'];
+const ENGINE_LAYERS = [
+  'catalog',
+  'events',
+  'metrics',
+  'model',
+  'rerank',
+  'training',
+  'ranking',
+  'load',
+  'worker',
+];
 const ENGINE_ENTRIES = ['index', 'node', 'localshelf', 'state', 'context'];
 
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
@@ -16,13 +26,34 @@ const onlyEntry = (entries, message) => ({
   group: ['**/src/engine/**', '**/engine/**', ...entries.map((e) => `!**/engine/${e}.ts`)],
   message,
 });
-const PAGE_ENTRY = onlyEntry(['index'], 'Import the engine through src/engine/index.ts, never its internals.');
-const NODE_ENTRY = onlyEntry(['node'], 'Node code imports the engine through src/engine/node.ts (the page entry brings IndexedDB, workers and the DOM).');
+const PAGE_ENTRY = onlyEntry(
+  ['index'],
+  'Import the engine through src/engine/index.ts, never its internals.',
+);
+const NODE_ENTRY = onlyEntry(
+  ['node'],
+  'Node code imports the engine through src/engine/node.ts (the page entry brings IndexedDB, workers and the DOM).',
+);
 const NOT_SCRIPTS = { group: ['**/scripts/**'], message: 'What scripts/ and bench/ share lives in lib/.' };
 const NOT_BENCH = { group: ['**/bench/**'], message: 'What scripts/ and bench/ share lives in lib/.' };
 
 export default tseslint.config(
-  { ignores: ['dist/', '.e2e-dist/', '.e2e-dist-*/', '.bench-dist/', '.bench-widget/', 'node_modules/', 'models/', 'public/', 'bench/results/', 'test-results/', 'playwright-report/', '.tsbuild/'] },
+  {
+    ignores: [
+      'dist/',
+      '.e2e-dist/',
+      '.e2e-dist-*/',
+      '.bench-dist/',
+      '.bench-widget/',
+      'node_modules/',
+      'models/',
+      'public/',
+      'bench/results/',
+      'test-results/',
+      'playwright-report/',
+      '.tsbuild/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -50,12 +81,17 @@ export default tseslint.config(
   {
     // The browser benchmark drives the page's API in a real browser, and builds models in Node.
     files: ['bench/browser.ts', 'bench/browser/**'],
-    rules: restrict(onlyEntry(['index', 'node'], 'Import the engine through src/engine/index.ts or node.ts.'), NOT_SCRIPTS),
+    rules: restrict(
+      onlyEntry(['index', 'node'], 'Import the engine through src/engine/index.ts or node.ts.'),
+      NOT_SCRIPTS,
+    ),
   },
   {
     // Node-side fixture builders beside the specs.
     files: ['e2e/fixtures/**'],
-    rules: restrict(onlyEntry(['index', 'node'], 'Import the engine through src/engine/index.ts or node.ts.')),
+    rules: restrict(
+      onlyEntry(['index', 'node'], 'Import the engine through src/engine/index.ts or node.ts.'),
+    ),
   },
   // The engine may import its own internals, in one direction (ENGINE_LAYERS); its tests import anything.
   { files: ['src/engine/**'], rules: { 'no-restricted-imports': 'off' } },
@@ -71,8 +107,22 @@ export default tseslint.config(
             },
           ]
         : []),
-      { group: ENGINE_ENTRIES.map((e) => `../${e}.ts`), message: 'The engine\'s entries import its folders, not the other way round.' },
-      { group: ['**/shop/**', '**/widget/**', '**/devtools/**', '**/react/**', '**/scripts/**', '**/bench/**', '**/lib/**'], message: 'The engine imports nothing outside src/engine.' },
+      {
+        group: ENGINE_ENTRIES.map((e) => `../${e}.ts`),
+        message: "The engine's entries import its folders, not the other way round.",
+      },
+      {
+        group: [
+          '**/shop/**',
+          '**/widget/**',
+          '**/devtools/**',
+          '**/react/**',
+          '**/scripts/**',
+          '**/bench/**',
+          '**/lib/**',
+        ],
+        message: 'The engine imports nothing outside src/engine.',
+      },
     ),
   })),
   {

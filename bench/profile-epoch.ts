@@ -8,14 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import { PerformanceObserver } from 'node:perf_hooks';
-import {
-  createModel,
-  evaluate,
-  makeBatches,
-  rng,
-  train,
-  type ValidationCase,
-} from '../src/engine/node.ts';
+import { createModel, evaluate, makeBatches, rng, train, type ValidationCase } from '../src/engine/node.ts';
 import { parseArgs } from '../lib/data/args.ts';
 import { startNodeBackend } from '../lib/data/node-tf.ts';
 import { DEFAULT_SETTINGS } from '../lib/data/pretrain-run.ts';

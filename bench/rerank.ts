@@ -13,7 +13,12 @@ import { parseArgs } from '../lib/data/args.ts';
 import { readImpressionLog } from '../lib/data/impression-log.ts';
 import { startNodeBackend } from '../lib/data/node-tf.ts';
 import { dirtyPaths, gitCommit } from '../lib/data/provenance.ts';
-import { featurizePopulation, pretrainFeaturized, saveReranker, shopperPart } from '../lib/data/reranker-data.ts';
+import {
+  featurizePopulation,
+  pretrainFeaturized,
+  saveReranker,
+  shopperPart,
+} from '../lib/data/reranker-data.ts';
 import { evaluateShopper, type ShopperResult } from './rerank/evaluate.ts';
 import { aggregate, toMarkdown, type RerankReport } from './rerank/report.ts';
 
@@ -44,11 +49,14 @@ async function main(): Promise<void> {
   if (args.help) return void process.stdout.write(`${USAGE}\n`);
   const pretrainFile = (args.pretrain ?? args.data) as string | undefined;
   const evalFile = (args.eval ?? null) as string | null;
-  if (typeof pretrainFile !== 'string') throw new Error(`--data (or --pretrain with --eval) is required\n${USAGE}`);
+  if (typeof pretrainFile !== 'string')
+    throw new Error(`--data (or --pretrain with --eval) is required\n${USAGE}`);
   if ((args.pretrain === undefined) !== (args.eval === undefined))
     throw new Error(`--pretrain and --eval go together\n${USAGE}`);
   const dataset =
-    typeof args.name === 'string' ? args.name : basename(evalFile ?? pretrainFile).replace(/\.jsonl(\.gz)?$|\.[^.]+$/, '');
+    typeof args.name === 'string'
+      ? args.name
+      : basename(evalFile ?? pretrainFile).replace(/\.jsonl(\.gz)?$|\.[^.]+$/, '');
   const resultsDir = typeof args.results === 'string' ? args.results : join(import.meta.dirname, 'results');
   const commit = gitCommit();
   const dirty = dirtyPaths(CODE_PATHS);
@@ -80,7 +88,11 @@ async function main(): Promise<void> {
   });
   const shipped = trained.reranker;
   if (typeof args['save-model'] === 'string')
-    await saveReranker(shipped, args['save-model'], { dataFile: basename(pretrainFile), commit, validMRR: trained.valid.MRR });
+    await saveReranker(shipped, args['save-model'], {
+      dataFile: basename(pretrainFile),
+      commit,
+      validMRR: trained.valid.MRR,
+    });
 
   const population = data.population.lookup();
   const fineTune = {
@@ -89,7 +101,9 @@ async function main(): Promise<void> {
     ...(typeof args['ft-lr'] === 'number' ? { learningRate: args['ft-lr'] } : {}),
     ...(typeof args['ft-l2'] === 'number' ? { l2: args['ft-l2'] } : {}),
     ...(typeof args['ft-min-lists'] === 'number' ? { minClickedLists: args['ft-min-lists'] } : {}),
-    ...(args['ft-layers'] === 'all' || args['ft-layers'] === 'last' ? { layers: args['ft-layers'] as 'all' | 'last' } : {}),
+    ...(args['ft-layers'] === 'all' || args['ft-layers'] === 'last'
+      ? { layers: args['ft-layers'] as 'all' | 'last' }
+      : {}),
   };
   const results: ShopperResult[] = [];
   let done = 0;

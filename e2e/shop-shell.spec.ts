@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 
-test('the shop opens with its departments, and "Your data" says where behaviour is stored', async ({ page }) => {
+test('the shop opens with its departments, and "Your data" says where behaviour is stored', async ({
+  page,
+}) => {
   // Straight to "Your data": on the home page the trending shelf records an impression as soon
   // as it is on screen, so a detour there would race the count below.
   await page.goto('/#/your-data');

@@ -13,7 +13,8 @@ function argValue(name: string): string | undefined {
 }
 
 const seed = Number(argValue('--seed') ?? DEFAULT_SEED);
-if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer; got ${JSON.stringify(argValue('--seed'))}`);
+if (!Number.isInteger(seed))
+  throw new Error(`--seed must be an integer; got ${JSON.stringify(argValue('--seed'))}`);
 const out = resolve(argValue('--out') ?? 'public');
 
 const started = performance.now();

@@ -26,7 +26,8 @@ for (const s of simulate({ catalog, shoppers: args.shoppers, seed: args.seed, we
 closeSync(fd);
 writeFileSync(
   join(args.out, 'tastes.json'),
-  JSON.stringify({ seed: args.seed, weeks: args.weeks, catalogVersion: catalog.version, shoppers: tastes }) + '\n',
+  JSON.stringify({ seed: args.seed, weeks: args.weeks, catalogVersion: catalog.version, shoppers: tastes }) +
+    '\n',
 );
 console.log(
   `simulated ${args.shoppers} shoppers, ${total} events (${Object.entries(counts)

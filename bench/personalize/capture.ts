@@ -1,5 +1,11 @@
 import type * as tf from '@tensorflow/tfjs';
-import { type NextItemExample, fineTune, type FineTuneOptions, type TrainingRun, type PersonalHead } from '../../src/engine/node.ts';
+import {
+  type NextItemExample,
+  fineTune,
+  type FineTuneOptions,
+  type TrainingRun,
+  type PersonalHead,
+} from '../../src/engine/node.ts';
 
 export interface CapturedRun<T> {
   run: TrainingRun;

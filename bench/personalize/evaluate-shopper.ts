@@ -1,5 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { encodeHistory, userRepresentation, rankOf, type RankOutcome, nextItemExamples, type FineTuneOptions, PersonalHead } from '../../src/engine/node.ts';
+import {
+  encodeHistory,
+  userRepresentation,
+  rankOf,
+  type RankOutcome,
+  nextItemExamples,
+  type FineTuneOptions,
+  PersonalHead,
+} from '../../src/engine/node.ts';
 import { fineTuneWithCandidate } from './capture.ts';
 import type { DeviceShopper } from './shopper.ts';
 

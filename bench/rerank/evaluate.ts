@@ -1,5 +1,13 @@
 /** One new shopper through every ranker of BENCHMARKS.md §4, clickout by clickout. */
-import { type ShopEvent, clickedRank, fineTuneReranker, labelledLists, type FineTuneRerankerOptions, type PopulationOf, type Reranker } from '../../src/engine/node.ts';
+import {
+  type ShopEvent,
+  clickedRank,
+  fineTuneReranker,
+  labelledLists,
+  type FineTuneRerankerOptions,
+  type PopulationOf,
+  type Reranker,
+} from '../../src/engine/node.ts';
 
 export const RANKERS = ['site-order', 'interacted-first', 'pretrained', 'finetuned', 'guarded'] as const;
 export type RankerName = (typeof RANKERS)[number];

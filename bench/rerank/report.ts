@@ -27,8 +27,18 @@ export interface RerankReport {
   features: number;
   validMRR: number;
   models: Record<RankerName, Omit<ListMetrics, 'lists'>>;
-  pairedDiffMRR: Record<'finetuned' | 'guarded' | 'pretrained-vs-interacted-first', { mean: number; ci95: [number, number] }>;
-  byEarlierClickouts: Record<string, { clickouts: number; models: Record<RankerName, number>; guardedDiff: { mean: number; ci95: [number, number] } }>;
+  pairedDiffMRR: Record<
+    'finetuned' | 'guarded' | 'pretrained-vs-interacted-first',
+    { mean: number; ci95: [number, number] }
+  >;
+  byEarlierClickouts: Record<
+    string,
+    {
+      clickouts: number;
+      models: Record<RankerName, number>;
+      guardedDiff: { mean: number; ci95: [number, number] };
+    }
+  >;
   fineTune: { runs: number; accepted: number; meanSteps: number; settings: Record<string, unknown> };
   finetuneMsPerShopper: number;
   finetuneMsPerRun: { mean: number; p95: number };
@@ -51,7 +61,7 @@ function pairedDiff(shoppers: readonly ShopperResult[], a: RankerName, b: Ranker
     .map((c) => ({ sum: c.reduce((t, x) => t + 1 / x.ranks[a] - 1 / x.ranks[b], 0), n: c.length }));
   // Ratio estimator: per-clickout mean, with shoppers as the resampling unit.
   const total = perShopper.reduce((t, s) => t + s.n, 0);
-  const weights = perShopper.map((s) => (s.sum / s.n) * (s.n * perShopper.length) / Math.max(1, total));
+  const weights = perShopper.map((s) => ((s.sum / s.n) * (s.n * perShopper.length)) / Math.max(1, total));
   return bootstrapMean(weights, BOOTSTRAP);
 }
 
@@ -59,13 +69,18 @@ export function aggregate(shoppers: readonly ShopperResult[]) {
   const all = shoppers.flatMap((s) => s.clickouts);
   const metrics = (filter: (g: string) => boolean, name: RankerName) =>
     listMetrics(all.filter((c) => filter(groupOf(c.earlierClickouts))).map((c) => c.ranks[name]));
-  const models = Object.fromEntries(RANKERS.map((r) => [r, pick(metrics(() => true, r))])) as RerankReport['models'];
+  const models = Object.fromEntries(
+    RANKERS.map((r) => [r, pick(metrics(() => true, r))]),
+  ) as RerankReport['models'];
   const byEarlierClickouts = Object.fromEntries(
     CLICKOUT_GROUPS.map((g) => [
       g,
       {
         clickouts: all.filter((c) => groupOf(c.earlierClickouts) === g).length,
-        models: Object.fromEntries(RANKERS.map((r) => [r, metrics((x) => x === g, r).MRR])) as Record<RankerName, number>,
+        models: Object.fromEntries(RANKERS.map((r) => [r, metrics((x) => x === g, r).MRR])) as Record<
+          RankerName,
+          number
+        >,
         guardedDiff: pairedDiff(shoppers, 'guarded', 'pretrained', g),
       },
     ]),
@@ -86,15 +101,23 @@ export function aggregate(shoppers: readonly ShopperResult[]) {
     fineTuneRuns: runMs.length,
     fineTuneAccepted: shoppers.reduce((t, s) => t + s.fineTuneAccepted, 0),
     meanSteps: steps.reduce((a, b) => a + b, 0) / Math.max(1, steps.length),
-    finetuneMsPerShopper: tuned.reduce((t, s) => t + s.fineTuneMs.reduce((a, b) => a + b, 0), 0) / Math.max(1, tuned.length),
-    finetuneMsPerRun: { mean: runMs.reduce((a, b) => a + b, 0) / Math.max(1, runMs.length), p95: quantile(runMs, 0.95) },
-    rerankMsPerList: { mean: rerankMs.reduce((a, b) => a + b, 0) / Math.max(1, rerankMs.length), p95: quantile(rerankMs, 0.95) },
+    finetuneMsPerShopper:
+      tuned.reduce((t, s) => t + s.fineTuneMs.reduce((a, b) => a + b, 0), 0) / Math.max(1, tuned.length),
+    finetuneMsPerRun: {
+      mean: runMs.reduce((a, b) => a + b, 0) / Math.max(1, runMs.length),
+      p95: quantile(runMs, 0.95),
+    },
+    rerankMsPerList: {
+      mean: rerankMs.reduce((a, b) => a + b, 0) / Math.max(1, rerankMs.length),
+      p95: quantile(rerankMs, 0.95),
+    },
   };
 }
 
 export function toMarkdown(r: RerankReport, notes: string[] = []): string {
   const f = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : '–');
-  const ci = (d: { mean: number; ci95: [number, number] }) => `${d.mean >= 0 ? '+' : ''}${f(d.mean)} [${f(d.ci95[0])}, ${f(d.ci95[1])}]`;
+  const ci = (d: { mean: number; ci95: [number, number] }) =>
+    `${d.mean >= 0 ? '+' : ''}${f(d.mean)} [${f(d.ci95[0])}, ${f(d.ci95[1])}]`;
   const base = r.models['interacted-first'].MRR;
   return [
     `# Re-ranking — ${r.dataset}`,

@@ -24,7 +24,10 @@ describe('bench:rerank', () => {
     ];
     const [first, second] = [...interactedFirstScores(events).values()];
     const order = (scores: Float32Array, ids: string[]) =>
-      ids.map((id, i) => ({ id, s: scores[i]! })).sort((x, y) => y.s - x.s).map((x) => x.id);
+      ids
+        .map((id, i) => ({ id, s: scores[i]! }))
+        .sort((x, y) => y.s - x.s)
+        .map((x) => x.id);
     expect(order(first!, ['a', 'b', 'c', 'd'])).toEqual(['a', 'c', 'b', 'd']);
     // The click on d is the latest touch by the second list.
     expect(order(second!, ['b', 'c', 'd', 'a'])).toEqual(['d', 'a', 'c', 'b']);
@@ -42,7 +45,13 @@ describe('bench:rerank', () => {
       fineTuneSteps: [],
       rerankMs: [],
     });
-    const agg = aggregate([shopper([[1, 1], [2, 1]]), shopper([[1, 1]])]);
+    const agg = aggregate([
+      shopper([
+        [1, 1],
+        [2, 1],
+      ]),
+      shopper([[1, 1]]),
+    ]);
     expect(agg.clickouts).toBe(3);
     expect(agg.models.pretrained.MRR).toBeCloseTo((1 + 0.5 + 1) / 3);
     expect(agg.models.guarded.MRR).toBeCloseTo(1);

@@ -49,7 +49,10 @@ export function parseLocalShelfLog(text: string): Map<string, ShopEvent[]> {
     if (typeof row.shopper !== 'string' && typeof row.shopper !== 'number')
       throw new DatasetError(line, `field "shopper" is ${JSON.stringify(row.shopper)}; expected a string id`);
     if (!Array.isArray(row.events))
-      throw new DatasetError(line, `field "events" is ${JSON.stringify(row.events)?.slice(0, 40)}; expected an array of events`);
+      throw new DatasetError(
+        line,
+        `field "events" is ${JSON.stringify(row.events)?.slice(0, 40)}; expected an array of events`,
+      );
     const events = row.events.map((e, k) => {
       try {
         return validateEvent(e);
@@ -57,7 +60,10 @@ export function parseLocalShelfLog(text: string): Map<string, ShopEvent[]> {
         throw new DatasetError(line, `events[${k}]: ${(error as Error).message}`);
       }
     });
-    out.set(String(row.shopper), events.sort((a, b) => a.ts - b.ts));
+    out.set(
+      String(row.shopper),
+      events.sort((a, b) => a.ts - b.ts),
+    );
   });
   if (out.size === 0) throw new DatasetError(1, 'the file has no shoppers');
   return out;
@@ -70,7 +76,8 @@ export function readImpressionLog(path: string): { format: LogFormat; shoppers: 
   try {
     return { format, shoppers: format === 'trivago' ? parseTrivago(text) : parseLocalShelfLog(text) };
   } catch (e) {
-    if (e instanceof DatasetError) throw new DatasetError(e.line, `${path}: ${e.message.replace(/^line \d+: /, '')}`);
+    if (e instanceof DatasetError)
+      throw new DatasetError(e.line, `${path}: ${e.message.replace(/^line \d+: /, '')}`);
     throw e;
   }
 }

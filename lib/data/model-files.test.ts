@@ -15,7 +15,11 @@ describe('model files on disk', () => {
 
   it('writes model.json + weights.bin that load back to identical scores', async () => {
     const model = createModel({ numItems: 15, dim: 8, maxLen: 4, seed: 5 });
-    const history = { items: Int32Array.from([2, 9]), kinds: Int32Array.from([1, 5]), recency: Int32Array.from([1, 1]) };
+    const history = {
+      items: Int32Array.from([2, 9]),
+      kinds: Int32Array.from([1, 5]),
+      recency: Int32Array.from([1, 1]),
+    };
     const bytes = await saveModelDir(model, dir);
     expect(bytes).toBe(model.countParams() * 4);
     const vocabulary = Array.from({ length: 15 }, (_, i) => String(i + 1));
@@ -25,7 +29,9 @@ describe('model files on disk', () => {
   });
 
   it('says what is wrong with a missing or foreign model.json', () => {
-    expect(() => dirHandler(join(dir, 'nope'))).toThrow(/cannot read .*model.json.*expected a tfjs model.json/);
+    expect(() => dirHandler(join(dir, 'nope'))).toThrow(
+      /cannot read .*model.json.*expected a tfjs model.json/,
+    );
     const other = mkdtempSync(join(tmpdir(), 'localshelf-bad-'));
     writeFileSync(join(other, 'model.json'), '{"hello": 1}');
     expect(() => dirHandler(other)).toThrow(/has no modelTopology\/weightsManifest/);

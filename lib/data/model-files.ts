@@ -35,7 +35,9 @@ export async function saveModelDir(model: tf.LayersModel, dir: string): Promise<
       writeFileSync(join(dir, 'model.json'), modelJson);
       writeFileSync(join(dir, 'weights.bin'), weights);
       bytes = weights.byteLength;
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON', weightDataBytes: bytes } };
+      return {
+        modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON', weightDataBytes: bytes },
+      };
     }),
   );
   return bytes;
@@ -44,7 +46,10 @@ export async function saveModelDir(model: tf.LayersModel, dir: string): Promise<
 /** An IOHandler reading model.json + its weight files from a directory. */
 export function dirHandler(dir: string): tf.io.IOHandler {
   const path = join(dir, 'model.json');
-  let json: { modelTopology?: object; weightsManifest?: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[] };
+  let json: {
+    modelTopology?: object;
+    weightsManifest?: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
+  };
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {

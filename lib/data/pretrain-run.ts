@@ -1,5 +1,24 @@
 import type * as tf from '@tensorflow/tfjs';
-import { calibrateCatalogPrior, complementTable, leafTable, contentFeatures, createModel, getEncoder, rng, shuffleInPlace, scoreBatch, train, type ModelConfig, type PriorCalibration, type TrainLog, type TrainOptions, type TrainResult, type ValidationCase, type EncodedHistory, type CatalogItem } from '../../src/engine/node.ts';
+import {
+  calibrateCatalogPrior,
+  complementTable,
+  leafTable,
+  contentFeatures,
+  createModel,
+  getEncoder,
+  rng,
+  shuffleInPlace,
+  scoreBatch,
+  train,
+  type ModelConfig,
+  type PriorCalibration,
+  type TrainLog,
+  type TrainOptions,
+  type TrainResult,
+  type ValidationCase,
+  type EncodedHistory,
+  type CatalogItem,
+} from '../../src/engine/node.ts';
 import type { UserSequence } from './read-dataset.ts';
 import { buildVocabulary, historyBefore } from './split.ts';
 

@@ -16,7 +16,10 @@ export function gitCommit(): string {
 export function dirtyPaths(paths: readonly string[]): string[] {
   try {
     const out = execFileSync('git', ['status', '--porcelain', '--', ...paths], { encoding: 'utf8' });
-    return out.split('\n').filter(Boolean).map((l) => l.slice(3));
+    return out
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.slice(3));
   } catch {
     return [];
   }

@@ -13,7 +13,9 @@ describe('dataset reader', () => {
   });
 
   it('names the line and what was wrong', () => {
-    expect(() => parseItemSequences('1 2 3\n2 4 x7\n')).toThrow('line 2: item id "x7"; expected a positive integer');
+    expect(() => parseItemSequences('1 2 3\n2 4 x7\n')).toThrow(
+      'line 2: item id "x7"; expected a positive integer',
+    );
     expect(() => parseItemSequences('1 2 3\n\n7\n')).toThrow('line 3: user 7 has no items');
     expect(() => parseItemSequences('1 2\n1 3\n')).toThrow('line 2: user 1 already appeared on line 1');
     expect(() => parseItemSequences('u1 2\n')).toThrow(/line 1: user id "u1"/);
@@ -22,7 +24,13 @@ describe('dataset reader', () => {
   });
 
   it('reads simulated shoppers, merging consecutive events on one item', () => {
-    const ev = (i: number, kind: string, extra: object) => ({ id: `e${i}`, ts: 1_700_000_000_000 + i * 1000, sessionId: 's', kind, ...extra });
+    const ev = (i: number, kind: string, extra: object) => ({
+      id: `e${i}`,
+      ts: 1_700_000_000_000 + i * 1000,
+      sessionId: 's',
+      kind,
+      ...extra,
+    });
     const line = JSON.stringify({
       shopper: 's-1',
       events: [
@@ -38,15 +46,25 @@ describe('dataset reader', () => {
     const [u] = parseDataset(`${line}\n`);
     expect(u?.items).toEqual(['a', 'b', 'c']);
     expect(u?.kinds).toEqual(['dwell', 'add_to_cart', 'purchase']);
-    const index = new Map([['a', 1], ['b', 2], ['c', 3]]);
+    const index = new Map([
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+    ]);
     const h = historyBefore(u!, index, 2);
     expect(Array.from(h.items)).toEqual([1, 2]);
     expect(Array.from(h.kinds)).toEqual([8, 3]); // dwell = EVENT_KINDS index 7, + 1 for padding
   });
 
   it('names the JSONL line and the bad event', () => {
-    expect(() => parseShopperJsonl('{"shopper":"s","events":[]}\nnot json\n')).toThrow(/^line 2: not valid JSON/);
-    expect(() => parseShopperJsonl('{"events":[]}')).toThrow('line 1: "shopper" is undefined; expected a non-empty string');
-    expect(() => parseShopperJsonl('{"shopper":"s","events":[{"kind":"clik"}]}')).toThrow(/line 1: event 0 of shopper s: .*"clik"/);
+    expect(() => parseShopperJsonl('{"shopper":"s","events":[]}\nnot json\n')).toThrow(
+      /^line 2: not valid JSON/,
+    );
+    expect(() => parseShopperJsonl('{"events":[]}')).toThrow(
+      'line 1: "shopper" is undefined; expected a non-empty string',
+    );
+    expect(() => parseShopperJsonl('{"shopper":"s","events":[{"kind":"clik"}]}')).toThrow(
+      /line 1: event 0 of shopper s: .*"clik"/,
+    );
   });
 });

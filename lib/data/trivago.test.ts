@@ -18,12 +18,24 @@ const jsonl = (rows: Record<string, unknown>[]) => rows.map((r) => JSON.stringif
 describe('trivago converter', () => {
   it('maps each action type onto LocalShelf event kinds, in time and step order', () => {
     const rows = [
-      row({ step: 3, timestamp: 1541599600, action_type: 'clickout item', reference: '20', impressions: '10|20|30', prices: '71|107|119' }),
+      row({
+        step: 3,
+        timestamp: 1541599600,
+        action_type: 'clickout item',
+        reference: '20',
+        impressions: '10|20|30',
+        prices: '71|107|119',
+      }),
       row({ step: 1, action_type: 'interaction item image', reference: '10' }),
       row({ step: 2, timestamp: 1541599530, action_type: 'interaction item info', reference: '20' }),
       row({ step: 4, timestamp: 1541599610, action_type: 'interaction item deals', reference: '30' }),
       row({ step: 5, timestamp: 1541599620, action_type: 'search for item', reference: '40' }),
-      row({ step: 6, timestamp: 1541599630, action_type: 'search for destination', reference: 'Paris, France' }),
+      row({
+        step: 6,
+        timestamp: 1541599630,
+        action_type: 'search for destination',
+        reference: 'Paris, France',
+      }),
       row({ step: 7, timestamp: 1541599640, action_type: 'filter selection', reference: 'Pool' }),
       row({ step: 8, timestamp: 1541599650, action_type: 'interaction item rating', reference: '50' }),
     ] as unknown as TrivagoRow[];
@@ -48,7 +60,13 @@ describe('trivago converter', () => {
       { itemId: '30', position: 2, price: 119 },
     ]);
     const click = events[3]!;
-    expect(click).toMatchObject({ kind: 'click', itemId: '20', shelf: 'list', position: 1, ts: 1541599600_000 });
+    expect(click).toMatchObject({
+      kind: 'click',
+      itemId: '20',
+      shelf: 'list',
+      position: 1,
+      ts: 1541599600_000,
+    });
     expect(events[5]).toMatchObject({ kind: 'search', itemIds: ['40'] });
     expect(events[6]).toMatchObject({ kind: 'search', query: 'Paris, France' });
     expect(events.every((e) => e.sessionId === 's1')).toBe(true);

@@ -70,7 +70,8 @@ export function checkTrivagoRow(raw: unknown, line: number): TrivagoRow {
   if (typeof r.step !== 'number' || !Number.isInteger(r.step) || r.step < 1)
     field(line, 'step', r.step, 'an integer >= 1');
   const action = r.action_type as string;
-  const itemAction = action === 'clickout item' || action === 'search for item' || action in TRIVAGO_ITEM_ACTIONS;
+  const itemAction =
+    action === 'clickout item' || action === 'search for item' || action in TRIVAGO_ITEM_ACTIONS;
   if (!itemAction && !SEARCH_ACTIONS.has(action) && !TRIVAGO_IGNORED_ACTIONS.has(action))
     field(
       line,
@@ -86,7 +87,11 @@ export function checkTrivagoRow(raw: unknown, line: number): TrivagoRow {
     if (typeof r.impressions !== 'string' || !/^\d+(\|\d+)*$/.test(r.impressions))
       field(line, 'impressions', r.impressions, 'pipe-separated item ids on a clickout');
     const n = r.impressions.split('|').length;
-    if (typeof r.prices !== 'string' || !/^\d+(\.\d+)?(\|\d+(\.\d+)?)*$/.test(r.prices) || r.prices.split('|').length !== n)
+    if (
+      typeof r.prices !== 'string' ||
+      !/^\d+(\.\d+)?(\|\d+(\.\d+)?)*$/.test(r.prices) ||
+      r.prices.split('|').length !== n
+    )
       field(line, 'prices', r.prices, `${n} pipe-separated prices, one per impression`);
   }
   return r as unknown as TrivagoRow;
@@ -103,7 +108,8 @@ export function trivagoEvents(rows: readonly TrivagoRow[]): ShopEvent[] {
     const base = { id: `${r.session_id}-${r.step}`, ts, sessionId: r.session_id };
     const ref = r.reference ?? '';
     const action = r.action_type;
-    if (ref === UNKNOWN_REFERENCE && action !== 'search for destination' && action !== 'search for poi') return;
+    if (ref === UNKNOWN_REFERENCE && action !== 'search for destination' && action !== 'search for poi')
+      return;
     if (action === 'change of sort order') {
       if (ref in SORT_ACTIONS) sessionSort.set(r.session_id, SORT_ACTIONS[ref]!);
       return;
@@ -156,7 +162,10 @@ export function parseTrivago(text: string): Map<string, ShopEvent[]> {
     try {
       parsed = JSON.parse(raw);
     } catch (e) {
-      throw new DatasetError(i + 1, `not JSON (${(e as Error).message}); expected one trivago row object per line`);
+      throw new DatasetError(
+        i + 1,
+        `not JSON (${(e as Error).message}); expected one trivago row object per line`,
+      );
     }
     const row = checkTrivagoRow(parsed, i + 1);
     let rows = byUser.get(row.user_id);

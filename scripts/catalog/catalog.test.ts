@@ -36,7 +36,10 @@ describe('demo catalog', () => {
     expect(sha(committed)).toBe(sha(fresh));
     const ids = items.filter((_, i) => i % 480 === 0).map((item) => item.id);
     expect(ids.length).toBe(5);
-    for (const id of ids) expect(sha(readFileSync(join(PUBLIC, 'images', `${id}.svg`), 'utf8'))).toBe(sha(generated.images.get(id) ?? ''));
+    for (const id of ids)
+      expect(sha(readFileSync(join(PUBLIC, 'images', `${id}.svg`), 'utf8'))).toBe(
+        sha(generated.images.get(id) ?? ''),
+      );
     expect(readdirSync(join(PUBLIC, 'images')).filter((f) => f.endsWith('.svg')).length).toBe(items.length);
     expect(sha(readFileSync(join(PUBLIC, 'images.json'), 'utf8'))).toBe(sha(serializeImageBundle(generated)));
   });
@@ -62,7 +65,9 @@ describe('demo catalog', () => {
     for (const item of items) {
       expect(item.id).toMatch(/^p-\d{4}$/);
       expect(item.image).toBe(`images/${item.id}.svg`);
-      expect(Object.keys(item.attributes ?? {})).toEqual(expect.arrayContaining(['colour', 'material', 'size', 'style']));
+      expect(Object.keys(item.attributes ?? {})).toEqual(
+        expect.arrayContaining(['colour', 'material', 'size', 'style']),
+      );
       const sentences = item.description.split(/(?<=\.)\s+/).length;
       expect(sentences).toBeGreaterThanOrEqual(1);
       expect(sentences).toBeLessThanOrEqual(2);
@@ -87,7 +92,12 @@ describe('demo catalog', () => {
   });
 
   it('links complements only within the sub-category rules', () => {
-    const rules = new Map(allLeaves().map((r) => [r.leaf.name, new Set(r.leaf.complements.map((k) => allLeaves().find((x) => x.leaf.key === k)?.leaf.name))]));
+    const rules = new Map(
+      allLeaves().map((r) => [
+        r.leaf.name,
+        new Set(r.leaf.complements.map((k) => allLeaves().find((x) => x.leaf.key === k)?.leaf.name)),
+      ]),
+    );
     const byId = new Map(items.map((i) => [i.id, i]));
     let links = 0;
     for (const item of items) {

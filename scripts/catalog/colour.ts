@@ -6,7 +6,16 @@ function parse(hex: string): [number, number, number] {
 }
 
 function toHex(rgb: readonly number[]): string {
-  return '#' + rgb.map((v) => Math.round(Math.max(0, Math.min(255, v))).toString(16).padStart(2, '0')).join('');
+  return (
+    '#' +
+    rgb
+      .map((v) =>
+        Math.round(Math.max(0, Math.min(255, v)))
+          .toString(16)
+          .padStart(2, '0'),
+      )
+      .join('')
+  );
 }
 
 /** Moves `hex` toward `target` by `amount` (0 keeps it, 1 gives target). */

@@ -8,7 +8,15 @@ import { drawPrice } from './price.ts';
 import { createRng, hashString, type Rng } from './prng.ts';
 import { renderThumbnail } from './svg.ts';
 import { allLeaves, type LeafRef } from './taxonomy.ts';
-import { bookDescription, bookTitle, disambiguate, productDescription, productTitle, tagsFor, type Draft } from './text.ts';
+import {
+  bookDescription,
+  bookTitle,
+  disambiguate,
+  productDescription,
+  productTitle,
+  tagsFor,
+  type Draft,
+} from './text.ts';
 import { COLOURS, FIRST_NAMES, LAST_NAMES, STYLES, type Colour, type Style } from './words.ts';
 
 export const DEFAULT_SEED = 20260101;
@@ -41,7 +49,9 @@ function leafCounts(refs: readonly LeafRef[], target: number): number[] {
   const exact = refs.map((r) => (target * r.leaf.weight) / total);
   const counts = exact.map(Math.floor);
   let left = target - counts.reduce((s, n) => s + n, 0);
-  const order = exact.map((x, i) => ({ i, frac: x - Math.floor(x) })).sort((a, b) => b.frac - a.frac || a.i - b.i);
+  const order = exact
+    .map((x, i) => ({ i, frac: x - Math.floor(x) }))
+    .sort((a, b) => b.frac - a.frac || a.i - b.i);
   for (const { i } of order) {
     if (left-- <= 0) break;
     counts[i] = (counts[i] ?? 0) + 1;
@@ -49,11 +59,16 @@ function leafCounts(refs: readonly LeafRef[], target: number): number[] {
   return counts;
 }
 
-function lookup<T extends { name: string }>(list: readonly T[], names: readonly string[] | undefined, what: string): readonly T[] {
+function lookup<T extends { name: string }>(
+  list: readonly T[],
+  names: readonly string[] | undefined,
+  what: string,
+): readonly T[] {
   if (!names) return list;
   return names.map((name) => {
     const found = list.find((entry) => entry.name === name);
-    if (!found) throw new Error(`unknown ${what} "${name}"; expected one of ${list.map((e) => e.name).join(', ')}`);
+    if (!found)
+      throw new Error(`unknown ${what} "${name}"; expected one of ${list.map((e) => e.name).join(', ')}`);
     return found;
   });
 }
@@ -144,7 +159,15 @@ export function generateCatalog(options: CatalogOptions = {}): GeneratedCatalog 
   const images = new Map<string, string>();
   const items: CatalogItem[] = ordered.map((p, i) => {
     const id = ids[i] as string;
-    images.set(id, renderThumbnail({ shape: p.draft.ref.leaf.shape, colour: p.colourHex, hue: p.draft.ref.top.hue, brand: p.item.brand }));
+    images.set(
+      id,
+      renderThumbnail({
+        shape: p.draft.ref.leaf.shape,
+        colour: p.colourHex,
+        hue: p.draft.ref.top.hue,
+        brand: p.item.brand,
+      }),
+    );
     const { attributes, ...rest } = p.item;
     return { id, ...rest, image: `images/${id}.svg`, attributes, complements: complements.get(id) ?? [] };
   });
@@ -156,7 +179,9 @@ function rankPrices(candidates: ComplementCandidate[], products: readonly Produc
   const byLeaf = new Map<string, number[]>();
   candidates.forEach((c, i) => byLeaf.set(c.leaf, [...(byLeaf.get(c.leaf) ?? []), i]));
   for (const indexes of byLeaf.values()) {
-    const sorted = indexes.slice().sort((a, b) => (products[a]?.item.price ?? 0) - (products[b]?.item.price ?? 0) || a - b);
+    const sorted = indexes
+      .slice()
+      .sort((a, b) => (products[a]?.item.price ?? 0) - (products[b]?.item.price ?? 0) || a - b);
     sorted.forEach((index, rank) => {
       const c = candidates[index];
       if (c) c.priceRank = sorted.length > 1 ? rank / (sorted.length - 1) : 0.5;

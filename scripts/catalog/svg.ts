@@ -23,7 +23,11 @@ export function palette(colour: string, hue: number): Palette {
 
 export function renderThumbnail(spec: ThumbnailSpec): string {
   const c = palette(spec.colour, spec.hue);
-  const initial = spec.brand.replace(/[^A-Za-z]/g, '').charAt(0).toUpperCase() || '?';
+  const initial =
+    spec.brand
+      .replace(/[^A-Za-z]/g, '')
+      .charAt(0)
+      .toUpperCase() || '?';
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100" width="400" height="400">` +
     `<rect width="100" height="100" rx="10" fill="${c.bg}"/>` +

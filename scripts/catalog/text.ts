@@ -91,7 +91,12 @@ export function bookTitle(d: Draft, rng: Rng): string {
       ? [`Walking ${n}`, `${n} on Foot`, `The ${a} Guide to ${n}`, `${n}: Off the Beaten Track`]
       : d.ref.leaf.key === 'cookbooks'
         ? [`The ${a} ${n}`, `${a} ${n}`, `${n}: ${d.size}`, `Cook: The ${a} ${n}`]
-        : [`The ${a} ${n}`, `${a} ${n}`, `A ${n} in ${rng.pick(MONTHS)}`, `The ${n} and the ${rng.pick(BOOK_ADJECTIVES)} Sea`];
+        : [
+            `The ${a} ${n}`,
+            `${a} ${n}`,
+            `A ${n} in ${rng.pick(MONTHS)}`,
+            `The ${n} and the ${rng.pick(BOOK_ADJECTIVES)} Sea`,
+          ];
   return rng.pick(patterns);
 }
 
@@ -101,6 +106,15 @@ export function bookDescription(d: Draft, author: string, rng: Rng): string {
 }
 
 export function tagsFor(d: Draft, extra: readonly string[] = []): string[] {
-  const raw = [d.ref.top.name, d.ref.mid.name, d.ref.leaf.name, d.noun, d.style.name, d.colour, d.material, ...extra];
+  const raw = [
+    d.ref.top.name,
+    d.ref.mid.name,
+    d.ref.leaf.name,
+    d.noun,
+    d.style.name,
+    d.colour,
+    d.material,
+    ...extra,
+  ];
   return [...new Set(raw.map((t) => t.toLowerCase()))];
 }

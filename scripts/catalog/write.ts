@@ -19,7 +19,10 @@ export function serializeImageBundle(generated: GeneratedCatalog): string {
   return `{\n${lines.join(',\n')}\n}\n`;
 }
 
-export function writeCatalog(generated: GeneratedCatalog, publicDir: string): { catalogBytes: number; imageBytes: number } {
+export function writeCatalog(
+  generated: GeneratedCatalog,
+  publicDir: string,
+): { catalogBytes: number; imageBytes: number } {
   const imagesDir = join(publicDir, 'images');
   mkdirSync(imagesDir, { recursive: true });
   // Remove thumbnails of items that no longer exist, so the folder mirrors the catalog.

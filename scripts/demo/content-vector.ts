@@ -1,5 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import { type CatalogItem, getEncoder, itemTokens, linkTokens, priceBucket, tokenId } from '../../src/engine/node.ts';
+import {
+  type CatalogItem,
+  getEncoder,
+  itemTokens,
+  linkTokens,
+  priceBucket,
+  tokenId,
+} from '../../src/engine/node.ts';
 
 /**
  * The vector a product that the model has never seen would get: the mean of its hashed content
@@ -8,13 +15,21 @@ import { type CatalogItem, getEncoder, itemTokens, linkTokens, priceBucket, toke
  * Lets a product added to the catalog after pretraining be scored without retraining.
  * `linkedFrom`: ids of the catalog items that list this one as a complement (see linkedFrom()).
  */
-export function contentVector(model: tf.LayersModel, item: CatalogItem, linkedFrom: readonly string[] = []): tf.Tensor1D {
+export function contentVector(
+  model: tf.LayersModel,
+  item: CatalogItem,
+  linkedFrom: readonly string[] = [],
+): tf.Tensor1D {
   const encoder = getEncoder(model);
   const { hashBuckets, tokensPerItem, priceBuckets, linksPerItem } = encoder.cfg;
-  if (!encoder.hasContent) throw new Error(`model "${model.name}" has hashBuckets 0; expected a model with content features`);
+  if (!encoder.hasContent)
+    throw new Error(`model "${model.name}" has hashBuckets 0; expected a model with content features`);
   const weight = (name: string) => {
     const w = encoder.weights.find((v) => v.originalName.endsWith(`/${name}`) || v.name.endsWith(`/${name}`));
-    if (!w) throw new Error(`model has no weight "${name}"; expected one of ${encoder.weights.map((v) => v.originalName).join(', ')}`);
+    if (!w)
+      throw new Error(
+        `model has no weight "${name}"; expected one of ${encoder.weights.map((v) => v.originalName).join(', ')}`,
+      );
     return w.read();
   };
   const ids = itemTokens(item)
@@ -30,7 +45,9 @@ export function contentVector(model: tf.LayersModel, item: CatalogItem, linkedFr
     if (ids.length > 0) v = v.add(tf.gather(weight('token_embedding'), tf.tensor1d(ids, 'int32')).mean(0));
     // Same pooling as LocalShelfEncoder.itemVectors: summed, divided by √count.
     if (links.length > 0)
-      v = v.add(tf.gather(weight('token_embedding'), tf.tensor1d(links, 'int32')).sum(0).div(Math.sqrt(links.length)));
+      v = v.add(
+        tf.gather(weight('token_embedding'), tf.tensor1d(links, 'int32')).sum(0).div(Math.sqrt(links.length)),
+      );
     return v as tf.Tensor1D;
   });
 }

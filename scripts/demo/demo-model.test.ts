@@ -3,7 +3,19 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { validateCatalog, type CatalogItem, complementTable, encodeHistory, getEncoder, itemMatrix, leafTable, loadPretrained, scoreAll, userRepresentation, type Pretrained } from '../../src/engine/node.ts';
+import {
+  validateCatalog,
+  type CatalogItem,
+  complementTable,
+  encodeHistory,
+  getEncoder,
+  itemMatrix,
+  leafTable,
+  loadPretrained,
+  scoreAll,
+  userRepresentation,
+  type Pretrained,
+} from '../../src/engine/node.ts';
 import { dirHandler } from '../../lib/data/model-files.ts';
 import { startNodeBackend } from '../../lib/data/node-tf.ts';
 import { contentVector } from './content-vector.ts';

@@ -44,23 +44,43 @@ export function evaluateHeldOut(
     withHistory++;
     const lastId = u.items[u.items.length - 1] as string;
     const target = index.get(lastId);
-    if (target === undefined) throw new Error(`test item ${JSON.stringify(lastId)} of shopper ${u.user} is not in the vocabulary; expected catalog items only`);
+    if (target === undefined)
+      throw new Error(
+        `test item ${JSON.stringify(lastId)} of shopper ${u.user} is not in the vocabulary; expected catalog items only`,
+      );
     const full = historyBefore(u, index, u.items.length - 1);
     if (full.items.includes(target)) {
       skipped++;
       continue;
     }
     cases.push({ history: full.items, target });
-    histories.push({ items: full.items.slice(-maxLen), kinds: full.kinds.slice(-maxLen), recency: full.recency.slice(-maxLen) });
+    histories.push({
+      items: full.items.slice(-maxLen),
+      kinds: full.kinds.slice(-maxLen),
+      recency: full.recency.slice(-maxLen),
+    });
   }
   const historyOf = new Map(cases.map((c, i) => [c, histories[i] as EncodedHistory]));
   const models: Record<string, Record<string, number>> = {};
-  models['localshelf'] = rankAll(cases, numItems, (chunk) => scoreBatch(model, chunk.map((c) => historyOf.get(c) as EncodedHistory)), 64);
+  models['localshelf'] = rankAll(
+    cases,
+    numItems,
+    (chunk) =>
+      scoreBatch(
+        model,
+        chunk.map((c) => historyOf.get(c) as EncodedHistory),
+      ),
+    64,
+  );
 
   // Same data as the model (like bench/quality.ts): each population shopper's items before the
   // two that pretraining held back for validation and its own test.
   const fitSeqs = population.map((u) => historyBefore(u, index, Math.max(0, u.items.length - 2)).items);
-  const baselines: Baseline[] = [popularity(fitSeqs, numItems), lastItem(fitSeqs, numItems), cooccurrenceKnn(fitSeqs, numItems, KNN_OPTIONS)];
+  const baselines: Baseline[] = [
+    popularity(fitSeqs, numItems),
+    lastItem(fitSeqs, numItems),
+    cooccurrenceKnn(fitSeqs, numItems, KNN_OPTIONS),
+  ];
   for (const b of baselines) {
     models[b.name] = rankAll(cases, numItems, (chunk) => {
       const out = new Float32Array(chunk.length * numItems);
@@ -68,5 +88,11 @@ export function evaluateHeldOut(
       return out;
     });
   }
-  return { heldOutShoppers: heldOut.length, withHistory, testUsers: cases.length, skippedTargetInHistory: skipped, models };
+  return {
+    heldOutShoppers: heldOut.length,
+    withHistory,
+    testUsers: cases.length,
+    skippedTargetInHistory: skipped,
+    models,
+  };
 }

@@ -9,17 +9,25 @@ export interface SimArgs {
   catalog: string;
 }
 
-const USAGE = 'usage: tsx scripts/simulate.ts [--shoppers N] [--seed S] [--weeks W] [--out dir] [--catalog file]';
+const USAGE =
+  'usage: tsx scripts/simulate.ts [--shoppers N] [--seed S] [--weeks W] [--out dir] [--catalog file]';
 
 export function parseArgs(argv: readonly string[]): SimArgs {
-  const args: SimArgs = { shoppers: DEFAULT_SHOPPERS, seed: DEFAULT_SIM_SEED, weeks: DEFAULT_WEEKS, out: 'data/sim', catalog: 'public/catalog.json' };
+  const args: SimArgs = {
+    shoppers: DEFAULT_SHOPPERS,
+    seed: DEFAULT_SIM_SEED,
+    weeks: DEFAULT_WEEKS,
+    out: 'data/sim',
+    catalog: 'public/catalog.json',
+  };
   for (let i = 0; i < argv.length; i += 2) {
     const flag = argv[i];
     const value = argv[i + 1];
     if (value === undefined) throw new Error(`${flag} needs a value; ${USAGE}`);
     const int = (min: number): number => {
       const n = Number(value);
-      if (!Number.isInteger(n) || n < min) throw new Error(`${flag} is "${value}"; expected an integer >= ${min}`);
+      if (!Number.isInteger(n) || n < min)
+        throw new Error(`${flag} is "${value}"; expected an integer >= ${min}`);
       return n;
     };
     switch (flag) {

@@ -34,7 +34,15 @@ export function pauseMs(rng: Rng): number {
 }
 
 /** Every list the simulated shop shows, named as the demo shop names them. */
-export const SIM_SHELVES = ['for-you', 'because-viewed', 'similar', 'bought-together', 'trending', 'search', 'category'] as const;
+export const SIM_SHELVES = [
+  'for-you',
+  'because-viewed',
+  'similar',
+  'bought-together',
+  'trending',
+  'search',
+  'category',
+] as const;
 export type SimShelf = (typeof SIM_SHELVES)[number];
 
 /** How a shopper treats one kind of list (see docs/simulator.md). */
@@ -99,7 +107,12 @@ export interface SlotState {
  * stopping after maxClicks. `attention` overrides the rule's (a shopper who came
  * to the page for that list).
  */
-export function chooseClicks(slots: readonly SlotState[], rule: ListRule, rng: Rng, attention = rule.attention): number[] {
+export function chooseClicks(
+  slots: readonly SlotState[],
+  rule: ListRule,
+  rng: Rng,
+  attention = rule.attention,
+): number[] {
   if (!rng.chance(attention)) return [];
   const chosen: number[] = [];
   for (let position = 0; position < slots.length && chosen.length < rule.maxClicks; position++) {

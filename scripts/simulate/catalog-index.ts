@@ -67,7 +67,9 @@ export function indexCatalog(catalog: Catalog, seed: number): CatalogIndex {
   };
   const byLeaf = group((i) => i.leaf);
   for (const list of byLeaf.values()) {
-    const sorted = list.slice().sort((a, b) => a.item.price - b.item.price || (a.item.id < b.item.id ? -1 : 1));
+    const sorted = list
+      .slice()
+      .sort((a, b) => a.item.price - b.item.price || (a.item.id < b.item.id ? -1 : 1));
     sorted.forEach((entry, rank) => (entry.priceRank = sorted.length > 1 ? rank / (sorted.length - 1) : 0.5));
   }
   const byMid = group((i) => i.mid);
@@ -102,7 +104,12 @@ export function indexCatalog(catalog: Catalog, seed: number): CatalogIndex {
           ? []
           : (tokenIndex.get(first) ?? [])
               .filter((entry) => words.every((w) => entry.tokens.has(w)))
-              .sort((a, b) => Number(b.item.inStock) - Number(a.item.inStock) || b.quality - a.quality || (a.item.id < b.item.id ? -1 : 1));
+              .sort(
+                (a, b) =>
+                  Number(b.item.inStock) - Number(a.item.inStock) ||
+                  b.quality - a.quality ||
+                  (a.item.id < b.item.id ? -1 : 1),
+              );
       searchCache.set(query, found);
       return found;
     },

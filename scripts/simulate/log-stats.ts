@@ -53,7 +53,17 @@ function buckets(): Rate[] {
  * impressions that got no matched click.
  */
 export function logStats(shoppers: Iterable<{ events: readonly ShopEvent[] }>): LogStats {
-  const stats: LogStats = { shoppers: 0, kinds: {}, shelves: {}, positions: [], ignoredBefore: buckets(), ignoredBeforeTop3: buckets(), ignoredBeforeByShelf: {}, repeatedSlots: 0, orphanClicks: 0 };
+  const stats: LogStats = {
+    shoppers: 0,
+    kinds: {},
+    shelves: {},
+    positions: [],
+    ignoredBefore: buckets(),
+    ignoredBeforeTop3: buckets(),
+    ignoredBeforeByShelf: {},
+    repeatedSlots: 0,
+    orphanClicks: 0,
+  };
   for (const { events } of shoppers) {
     stats.shoppers++;
     type Impression = Extract<ShopEvent, { kind: 'impression' }> & { clicked: Set<string> };
@@ -67,7 +77,8 @@ export function logStats(shoppers: Iterable<{ events: readonly ShopEvent[] }>): 
         for (const { itemId } of event.items) latest.set(`${event.shelf}\u0000${itemId}`, imp);
       } else if (event.kind === 'click' && event.shelf !== undefined) {
         const imp = latest.get(`${event.shelf}\u0000${event.itemId}`);
-        if (imp && event.ts - imp.ts <= ATTRIBUTION_WINDOW_MS && event.ts >= imp.ts) imp.clicked.add(event.itemId);
+        if (imp && event.ts - imp.ts <= ATTRIBUTION_WINDOW_MS && event.ts >= imp.ts)
+          imp.clicked.add(event.itemId);
         else stats.orphanClicks++;
       }
     }
@@ -82,7 +93,12 @@ export function logStats(shoppers: Iterable<{ events: readonly ShopEvent[] }>): 
         if (before !== undefined) stats.repeatedSlots++;
         const n = before ?? 0;
         const bucket = Math.min(3, n);
-        const counted = [shelf, (stats.positions[position] ??= rate()), stats.ignoredBefore[bucket] as Rate, (stats.ignoredBeforeByShelf[imp.shelf] ??= buckets())[bucket] as Rate];
+        const counted = [
+          shelf,
+          (stats.positions[position] ??= rate()),
+          stats.ignoredBefore[bucket] as Rate,
+          (stats.ignoredBeforeByShelf[imp.shelf] ??= buckets())[bucket] as Rate,
+        ];
         if (position < 3) counted.push(stats.ignoredBeforeTop3[bucket] as Rate);
         for (const r of counted) {
           r.shown++;
@@ -102,18 +118,28 @@ export function formatLogStats(s: LogStats): string {
   const lines: string[] = [];
   const slots = Object.values(s.shelves).reduce((n, x) => n + x.shown, 0);
   lines.push(`shoppers ${s.shoppers}`);
-  lines.push(`events by kind: ${Object.entries(s.kinds).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  lines.push(
+    `events by kind: ${Object.entries(s.kinds)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
+  );
   lines.push('shelf            impressions  no-click   slots    clicks   CTR/slot');
   for (const [name, x] of Object.entries(s.shelves).sort((a, b) => b[1].impressions - a[1].impressions))
     lines.push(
       `${name.padEnd(16)} ${String(x.impressions).padStart(11)} ${`${((100 * x.noClick) / x.impressions).toFixed(1)}%`.padStart(9)} ${String(x.shown).padStart(7)} ${String(x.clicked).padStart(9)} ${pct(x).padStart(10)}`,
     );
-  lines.push(`CTR by position: ${s.positions.map((r, p) => `${p}: ${pct(r)} (${r.clicked}/${r.shown})`).join(', ')}`);
-  const byIgnored = (rs: Rate[]): string => rs.map((r, n) => `${n === 3 ? '3+' : n}: ${pct(r)} (${r.clicked}/${r.shown})`).join(', ');
+  lines.push(
+    `CTR by position: ${s.positions.map((r, p) => `${p}: ${pct(r)} (${r.clicked}/${r.shown})`).join(', ')}`,
+  );
+  const byIgnored = (rs: Rate[]): string =>
+    rs.map((r, n) => `${n === 3 ? '3+' : n}: ${pct(r)} (${r.clicked}/${r.shown})`).join(', ');
   lines.push(`CTR by earlier ignored showings: ${byIgnored(s.ignoredBefore)}`);
   lines.push(`  first three slots only: ${byIgnored(s.ignoredBeforeTop3)}`);
-  for (const [name, rs] of Object.entries(s.ignoredBeforeByShelf).sort()) lines.push(`  ${name}: ${byIgnored(rs)}`);
-  lines.push(`slots showing an item this shopper saw before: ${((100 * s.repeatedSlots) / Math.max(1, slots)).toFixed(1)}%`);
+  for (const [name, rs] of Object.entries(s.ignoredBeforeByShelf).sort())
+    lines.push(`  ${name}: ${byIgnored(rs)}`);
+  lines.push(
+    `slots showing an item this shopper saw before: ${((100 * s.repeatedSlots) / Math.max(1, slots)).toFixed(1)}%`,
+  );
   lines.push(`clicks without a matching impression: ${s.orphanClicks}`);
   return lines.join('\n');
 }

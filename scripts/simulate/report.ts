@@ -9,5 +9,7 @@ import type { ShopEvent } from '../../src/engine/node.ts';
 import { formatLogStats, logStats } from './log-stats.ts';
 
 const dir = process.argv[2] ?? 'data/sim';
-const lines = readFileSync(join(dir, 'events.jsonl'), 'utf8').split('\n').filter((l) => l.trim() !== '');
+const lines = readFileSync(join(dir, 'events.jsonl'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '');
 console.log(formatLogStats(logStats(lines.map((l) => JSON.parse(l) as { events: ShopEvent[] }))));

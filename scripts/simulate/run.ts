@@ -35,7 +35,10 @@ export function shopperId(n: number): string {
 }
 
 /** Yields shoppers one at a time so a large population never sits in memory at once. */
-export function* simulate(options: SimOptions, index: CatalogIndex = indexCatalog(options.catalog, options.seed ?? DEFAULT_SIM_SEED)): Generator<SimulatedShopper> {
+export function* simulate(
+  options: SimOptions,
+  index: CatalogIndex = indexCatalog(options.catalog, options.seed ?? DEFAULT_SIM_SEED),
+): Generator<SimulatedShopper> {
   const seed = options.seed ?? DEFAULT_SIM_SEED;
   const count = options.shoppers ?? DEFAULT_SHOPPERS;
   const end = SIM_EPOCH + (options.weeks ?? DEFAULT_WEEKS) * 7 * 86_400_000;

@@ -10,11 +10,26 @@
  */
 import type { ShopEvent } from '../../src/engine/node.ts';
 import type { Rng } from '../catalog/prng.ts';
-import { CLICK_WINDOW_MS, LIST_RULES, chooseClicks, dwellMs, noisyOrder, pauseMs, sigmoid, utility, weightedSample, type SimShelf } from './behaviour.ts';
+import {
+  CLICK_WINDOW_MS,
+  LIST_RULES,
+  chooseClicks,
+  dwellMs,
+  noisyOrder,
+  pauseMs,
+  sigmoid,
+  utility,
+  weightedSample,
+  type SimShelf,
+} from './behaviour.ts';
 import type { CatalogIndex, IndexedItem } from './catalog-index.ts';
 import { driftTaste, type Taste } from './tastes.ts';
 
-type Body = ShopEvent extends infer E ? (E extends ShopEvent ? Omit<E, 'id' | 'ts' | 'sessionId'> : never) : never;
+type Body = ShopEvent extends infer E
+  ? E extends ShopEvent
+    ? Omit<E, 'id' | 'ts' | 'sessionId'>
+    : never
+  : never;
 
 const DAY = 86_400_000;
 /** Lengths of the lists the shop shows. */
@@ -80,7 +95,12 @@ export class ShopperSim {
   }
 
   private emit(body: Body): void {
-    this.events.push({ id: `${this.o.id}-${this.events.length + 1}`, ts: this.t, sessionId: this.sessionId, ...body } as ShopEvent);
+    this.events.push({
+      id: `${this.o.id}-${this.events.length + 1}`,
+      ts: this.t,
+      sessionId: this.sessionId,
+      ...body,
+    } as ShopEvent);
   }
 
   private liveNeeds(): Need[] {
@@ -173,7 +193,8 @@ export class ShopperSim {
     const exact = index.search(query);
     // Few exact hits ("red tent"): the shop fills the page with the rest of the noun's matches ("tent").
     const last = query.split(' ').pop() ?? query;
-    const results = exact.length < SEARCH_PAGE && last !== query ? [...new Set([...exact, ...index.search(last)])] : exact;
+    const results =
+      exact.length < SEARCH_PAGE && last !== query ? [...new Set([...exact, ...index.search(last)])] : exact;
     this.emit({ kind: 'search', query, resultCount: results.length });
     this.t += pauseMs(rng);
     if (results.length === 0) return this.listing(pool);
@@ -189,7 +210,10 @@ export class ShopperSim {
 
   /** The best-rated items, lightly rotated: the same few lead for everyone. */
   private trending(): IndexedItem[] {
-    return noisyOrder(this.o.index.popular.slice(0, 60), (e) => e.quality, 0.3, this.o.rng).slice(0, TRENDING_SIZE);
+    return noisyOrder(this.o.index.popular.slice(0, 60), (e) => e.quality, 0.3, this.o.rng).slice(
+      0,
+      TRENDING_SIZE,
+    );
   }
 
   /**
@@ -207,21 +231,31 @@ export class ShopperSim {
     }
     const mids = [...viewed].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3);
     const candidates = new Map<string, IndexedItem>();
-    for (const [mid] of mids) for (const e of bestRated(index.byMid.get(mid) ?? []).slice(0, 20)) candidates.set(e.item.id, e);
+    for (const [mid] of mids)
+      for (const e of bestRated(index.byMid.get(mid) ?? []).slice(0, 20)) candidates.set(e.item.id, e);
     for (const e of index.popular.slice(0, 40)) candidates.set(e.item.id, e);
     const pool = [...candidates.values()].filter((e) => !this.owned.has(e.item.id));
-    return noisyOrder(pool, (e) => e.quality + 0.5 * Math.log(1 + (viewed.get(e.mid) ?? 0)), 0.25, rng).slice(0, FOR_YOU_SIZE);
+    return noisyOrder(pool, (e) => e.quality + 0.5 * Math.log(1 + (viewed.get(e.mid) ?? 0)), 0.25, rng).slice(
+      0,
+      FOR_YOU_SIZE,
+    );
   }
 
   /** A category page: the shop lists well-rated items first, with some rotation. */
   private listing(pool: readonly IndexedItem[]): void {
-    this.showList(noisyOrder(pool, (e) => e.quality, 0.35, this.o.rng).slice(0, CATEGORY_PAGE), 'category', 0);
+    this.showList(
+      noisyOrder(pool, (e) => e.quality, 0.35, this.o.rng).slice(0, CATEGORY_PAGE),
+      'category',
+      0,
+    );
   }
 
   /** The catalog's complements first, then more of their categories, best-rated first. */
   private boughtTogether(entry: IndexedItem): IndexedItem[] {
     const { index, rng } = this.o;
-    const complements = (entry.item.complements ?? []).flatMap((c) => index.byId.get(c) ?? []).filter((c) => c.item.id !== entry.item.id);
+    const complements = (entry.item.complements ?? [])
+      .flatMap((c) => index.byId.get(c) ?? [])
+      .filter((c) => c.item.id !== entry.item.id);
     const taken = new Set([entry.item.id, ...complements.map((c) => c.item.id)]);
     const leaves = [...new Set(complements.map((c) => c.leaf))];
     const more = leaves.flatMap((leaf) => index.byLeaf.get(leaf) ?? []).filter((e) => !taken.has(e.item.id));
@@ -231,11 +265,20 @@ export class ShopperSim {
   /** Items of `like`'s leaf category, best-rated and closest in price first. */
   private sameLeaf(like: IndexedItem, exclude: ReadonlySet<string>): IndexedItem[] {
     const pool = (this.o.index.byLeaf.get(like.leaf) ?? []).filter((e) => !exclude.has(e.item.id));
-    return noisyOrder(pool, (e) => e.quality - Math.abs(e.priceRank - like.priceRank), 0.25, this.o.rng).slice(0, PRODUCT_SHELF_SIZE);
+    return noisyOrder(
+      pool,
+      (e) => e.quality - Math.abs(e.priceRank - like.priceRank),
+      0.25,
+      this.o.rng,
+    ).slice(0, PRODUCT_SHELF_SIZE);
   }
 
   private impression(shown: readonly IndexedItem[], shelf: SimShelf): void {
-    this.emit({ kind: 'impression', shelf, items: shown.map((e, position) => ({ itemId: e.item.id, position })) });
+    this.emit({
+      kind: 'impression',
+      shelf,
+      items: shown.map((e, position) => ({ itemId: e.item.id, position })),
+    });
     this.t += 500 + Math.round(this.o.rng.exponential(3000));
   }
 
@@ -247,7 +290,12 @@ export class ShopperSim {
    * Shows a list, lets the click rule pick from it, and opens each pick's page in
    * turn. Returns how many clicks it got. `depth` is passed to the product pages.
    */
-  private showList(shown: readonly IndexedItem[], shelf: SimShelf, depth: number, attention?: number): number {
+  private showList(
+    shown: readonly IndexedItem[],
+    shelf: SimShelf,
+    depth: number,
+    attention?: number,
+  ): number {
     if (shown.length === 0) return 0;
     const { rng } = this.o;
     const shownAt = this.t;
@@ -285,7 +333,12 @@ export class ShopperSim {
     const previous = this.recent[this.recent.length - 1];
     this.recent.push(id);
     if (this.recent.length > 30) this.recent.shift();
-    if (!this.cart.has(id) && !this.owned.has(id) && entry.item.inStock && rng.chance(sigmoid(1.5 * (u - 4)) * taste.buyPropensity)) {
+    if (
+      !this.cart.has(id) &&
+      !this.owned.has(id) &&
+      entry.item.inStock &&
+      rng.chance(sigmoid(1.5 * (u - 4)) * taste.buyPropensity)
+    ) {
       this.t += Math.round(pauseMs(rng) / 2);
       const quantity = entry.item.price < 20 && rng.chance(0.15) ? 2 : 1;
       this.emit({ kind: 'add_to_cart', itemId: id, quantity });
@@ -297,14 +350,20 @@ export class ShopperSim {
     // The shelves below the product are shown only when the shopper scrolls down to them.
     if (forComplements || rng.chance(0.45)) {
       // A shopper back on a purchase's page for what goes with it always reads that shelf.
-      const clicks = this.showList(this.boughtTogether(entry), 'bought-together', depth + 1, forComplements ? 1 : undefined);
+      const clicks = this.showList(
+        this.boughtTogether(entry),
+        'bought-together',
+        depth + 1,
+        forComplements ? 1 : undefined,
+      );
       if (clicks > 0 || forComplements) return;
     }
     const roll = rng.next();
     if (roll < 0.3) this.showList(this.sameLeaf(entry, new Set([id])), 'similar', depth + 1);
     else if (roll < 0.45 && previous !== undefined && previous !== id) {
       const before = this.entry(previous);
-      if (before.leaf !== entry.leaf) this.showList(this.sameLeaf(before, new Set([id, previous])), 'because-viewed', depth + 1);
+      if (before.leaf !== entry.leaf)
+        this.showList(this.sameLeaf(before, new Set([id, previous])), 'because-viewed', depth + 1);
     }
   }
 
@@ -329,7 +388,9 @@ export class ShopperSim {
       this.emit({ kind: 'purchase', itemId: id, quantity, price: entry.item.price, orderId });
       this.owned.add(id);
       for (const need of this.needs) need.leaves.delete(entry.leaf);
-      const leaves = new Set((entry.item.complements ?? []).flatMap((c) => this.o.index.byId.get(c)?.leaf ?? []));
+      const leaves = new Set(
+        (entry.item.complements ?? []).flatMap((c) => this.o.index.byId.get(c)?.leaf ?? []),
+      );
       for (const have of this.ownedLeaves()) leaves.delete(have);
       if (leaves.size > 0) this.needs.push({ source: id, leaves, until: this.t + 28 * DAY });
     }

@@ -26,7 +26,8 @@ const leafOf = (id: string): string => index.byId.get(id)?.leaf ?? '';
 const views = (events: readonly ShopEvent[]): Extract<ShopEvent, { kind: 'view' }>[] =>
   events.filter((e): e is Extract<ShopEvent, { kind: 'view' }> => e.kind === 'view');
 type Impression = Extract<ShopEvent, { kind: 'impression' }>;
-const impressions = (events: readonly ShopEvent[]): Impression[] => events.filter((e): e is Impression => e.kind === 'impression');
+const impressions = (events: readonly ShopEvent[]): Impression[] =>
+  events.filter((e): e is Impression => e.kind === 'impression');
 const ctr = (r: { shown: number; clicked: number }): number => r.clicked / r.shown;
 
 describe('shopper simulator', () => {
@@ -42,23 +43,39 @@ describe('shopper simulator', () => {
       for (const event of events) {
         const where = `${shopper} ${event.id}`;
         try {
-          if (JSON.stringify(validateEvent(event)) !== JSON.stringify(event)) problems.push(`${where}: validation changed the event`);
+          if (JSON.stringify(validateEvent(event)) !== JSON.stringify(event))
+            problems.push(`${where}: validation changed the event`);
         } catch (error) {
           problems.push(`${where}: ${(error as Error).message}`);
         }
         if (ids.has(event.id)) problems.push(`${where}: duplicate id`);
         ids.add(event.id);
         kinds.add(event.kind);
-        if (event.ts < last || event.ts >= now || !Number.isInteger(event.ts)) problems.push(`${where}: ts ${event.ts} out of order, in the future or fractional`);
+        if (event.ts < last || event.ts >= now || !Number.isInteger(event.ts))
+          problems.push(`${where}: ts ${event.ts} out of order, in the future or fractional`);
         last = event.ts;
-        if (!event.sessionId.startsWith(`${shopper}-s`)) problems.push(`${where}: session ${event.sessionId}`);
-        if ('itemId' in event && !index.byId.has(event.itemId)) problems.push(`${where}: unknown item ${event.itemId}`);
-        if (event.kind === 'purchase' && (event.price !== index.byId.get(event.itemId)?.item.price || !event.orderId))
+        if (!event.sessionId.startsWith(`${shopper}-s`))
+          problems.push(`${where}: session ${event.sessionId}`);
+        if ('itemId' in event && !index.byId.has(event.itemId))
+          problems.push(`${where}: unknown item ${event.itemId}`);
+        if (
+          event.kind === 'purchase' &&
+          (event.price !== index.byId.get(event.itemId)?.item.price || !event.orderId)
+        )
           problems.push(`${where}: purchase without the catalog price or an order id`);
       }
     }
     expect(problems.slice(0, 10)).toEqual([]);
-    expect([...kinds].sort()).toEqual(['add_to_cart', 'click', 'dwell', 'impression', 'purchase', 'remove_from_cart', 'search', 'view']);
+    expect([...kinds].sort()).toEqual([
+      'add_to_cart',
+      'click',
+      'dwell',
+      'impression',
+      'purchase',
+      'remove_from_cart',
+      'search',
+      'view',
+    ]);
   });
 
   it('is deterministic for a seed, and shopper n does not depend on the population size', () => {
@@ -80,10 +97,15 @@ describe('shopper simulator', () => {
   });
 
   it('shoppers with a Camping taste view mostly Camping things', () => {
-    const campers = population.filter((s) => topInterest(s.taste) === 'Outdoors > Camping' && (s.taste.categories['Outdoors > Camping'] ?? 0) >= 0.5);
+    const campers = population.filter(
+      (s) =>
+        topInterest(s.taste) === 'Outdoors > Camping' &&
+        (s.taste.categories['Outdoors > Camping'] ?? 0) >= 0.5,
+    );
     expect(campers.length).toBeGreaterThanOrEqual(10);
     const seen = campers.flatMap((s) => views(s.events));
-    const share = seen.filter((v) => index.byId.get(v.itemId)?.mid === 'Outdoors > Camping').length / seen.length;
+    const share =
+      seen.filter((v) => index.byId.get(v.itemId)?.mid === 'Outdoors > Camping').length / seen.length;
     expect(share).toBeGreaterThan(0.5);
     // Over everyone: most views fall in the shopper's own interests.
     let inTaste = 0;
@@ -103,7 +125,9 @@ describe('shopper simulator', () => {
     let afterN = 0;
     let buyers = 0;
     for (const { events } of population) {
-      const tent = events.find((e) => e.kind === 'purchase' && leafOf(e.itemId) === 'Outdoors > Camping > Tents');
+      const tent = events.find(
+        (e) => e.kind === 'purchase' && leafOf(e.itemId) === 'Outdoors > Camping > Tents',
+      );
       if (!tent) continue;
       buyers++;
       for (const v of views(events)) {
@@ -152,7 +176,11 @@ describe('shopper simulator', () => {
   });
 
   it('parses its command line and rejects bad values', () => {
-    expect(parseArgs(['--shoppers', '10', '--seed', '3', '--out', 'x'])).toMatchObject({ shoppers: 10, seed: 3, out: 'x' });
+    expect(parseArgs(['--shoppers', '10', '--seed', '3', '--out', 'x'])).toMatchObject({
+      shoppers: 10,
+      seed: 3,
+      out: 'x',
+    });
     expect(() => parseArgs(['--shoppers', 'ten'])).toThrow(/--shoppers is "ten"/);
     expect(() => parseArgs(['--shopers', '1'])).toThrow(/unknown option "--shopers"/);
   });
@@ -170,7 +198,15 @@ describe('click rule', () => {
     for (let i = 0; i < draws; i++) {
       // The tired item takes the first slot half the time, so position does not favour either.
       const tiredFirst = i % 2 === 0;
-      const slots = tiredFirst ? [{ u: 1.5, ignored: 4 }, { u: 1.5, ignored: 0 }] : [{ u: 1.5, ignored: 0 }, { u: 1.5, ignored: 4 }];
+      const slots = tiredFirst
+        ? [
+            { u: 1.5, ignored: 4 },
+            { u: 1.5, ignored: 0 },
+          ]
+        : [
+            { u: 1.5, ignored: 0 },
+            { u: 1.5, ignored: 4 },
+          ];
       for (const p of chooseClicks(slots, open, rng)) {
         if ((p === 0) === tiredFirst) tired++;
         else fresh++;
@@ -186,31 +222,45 @@ describe('click rule', () => {
   it('position bias: equal items are clicked more in the first slots', () => {
     const rng = createRng(12);
     const clicks = new Array<number>(12).fill(0);
-    for (let i = 0; i < 20_000; i++) for (const p of chooseClicks(new Array(12).fill({ u: 1, ignored: 0 }), open, rng)) clicks[p] = (clicks[p] ?? 0) + 1;
+    for (let i = 0; i < 20_000; i++)
+      for (const p of chooseClicks(new Array(12).fill({ u: 1, ignored: 0 }), open, rng))
+        clicks[p] = (clicks[p] ?? 0) + 1;
     for (let p = 1; p < 6; p++) expect(clicks[p]).toBeLessThan(clicks[p - 1] ?? 0);
     expect((clicks[0] ?? 0) / (clicks[5] ?? 1)).toBeCloseTo(positionBias(0) / positionBias(5), 0);
   });
 
-  it('clicks follow the hidden utility, up to the list\'s click cap, and none without attention', () => {
+  it("clicks follow the hidden utility, up to the list's click cap, and none without attention", () => {
     const rng = createRng(13);
     let good = 0;
     let bad = 0;
     for (let i = 0; i < 10_000; i++)
-      for (const p of chooseClicks([{ u: -1, ignored: 0 }, { u: 3, ignored: 0 }, { u: -1, ignored: 0 }], open, rng)) {
+      for (const p of chooseClicks(
+        [
+          { u: -1, ignored: 0 },
+          { u: 3, ignored: 0 },
+          { u: -1, ignored: 0 },
+        ],
+        open,
+        rng,
+      )) {
         if (p === 1) good++;
         else bad++;
       }
     expect(good).toBeGreaterThan(2 * bad);
     const capped: ListRule = { attention: 1, threshold: -10, maxClicks: 2 };
     expect(chooseClicks(new Array(8).fill({ u: 0, ignored: 0 }), capped, rng)).toEqual([0, 1]);
-    expect(chooseClicks(new Array(8).fill({ u: 9, ignored: 0 }), { ...capped, attention: 0 }, rng)).toEqual([]);
+    expect(chooseClicks(new Array(8).fill({ u: 9, ignored: 0 }), { ...capped, attention: 0 }, rng)).toEqual(
+      [],
+    );
   });
 });
 
 describe('simulated impression logs', () => {
-  it('use only the demo shop\'s shelf names, and every one of them', () => {
+  it("use only the demo shop's shelf names, and every one of them", () => {
     const used = new Set<string>();
-    for (const { events } of population) for (const e of events) if (e.kind === 'impression' || e.kind === 'click') used.add(e.shelf ?? '(none)');
+    for (const { events } of population)
+      for (const e of events)
+        if (e.kind === 'impression' || e.kind === 'click') used.add(e.shelf ?? '(none)');
     expect([...used].sort()).toEqual([...SIM_SHELVES].sort());
   });
 
@@ -219,8 +269,18 @@ describe('simulated impression logs', () => {
     for (const { events } of population)
       for (const e of impressions(events)) {
         const n = e.items.length;
-        const ok = e.shelf === 'search' ? n >= 1 && n <= 24 : e.shelf === 'category' ? n >= 12 && n <= 24 : n >= 8 && n <= 12;
-        if (!ok || e.items.some((item, i) => item.position !== i) || new Set(e.items.map((i) => i.itemId)).size !== n) bad.push(`${e.id} ${e.shelf} ${n}`);
+        const ok =
+          e.shelf === 'search'
+            ? n >= 1 && n <= 24
+            : e.shelf === 'category'
+              ? n >= 12 && n <= 24
+              : n >= 8 && n <= 12;
+        if (
+          !ok ||
+          e.items.some((item, i) => item.position !== i) ||
+          new Set(e.items.map((i) => i.itemId)).size !== n
+        )
+          bad.push(`${e.id} ${e.shelf} ${n}`);
       }
     expect(bad.slice(0, 5)).toEqual([]);
   });
@@ -235,7 +295,11 @@ describe('simulated impression logs', () => {
         if (e.kind !== 'click') continue;
         clicks++;
         const match = shown.some(
-          (imp) => imp.shelf === e.shelf && imp.ts <= e.ts && e.ts - imp.ts <= ATTRIBUTION_WINDOW_MS && imp.items.some((i) => i.itemId === e.itemId && i.position === e.position),
+          (imp) =>
+            imp.shelf === e.shelf &&
+            imp.ts <= e.ts &&
+            e.ts - imp.ts <= ATTRIBUTION_WINDOW_MS &&
+            imp.items.some((i) => i.itemId === e.itemId && i.position === e.position),
         );
         if (!match) orphans.push(`${e.id} ${e.shelf} ${e.itemId}`);
       }
@@ -258,7 +322,9 @@ describe('simulated impression logs', () => {
         if (e.shelf === 'for-you' && e.ts < firstView) forYouBefore++;
         if (e.shelf !== 'for-you' && e.shelf !== 'category') continue;
         // Items this list showed in an earlier session.
-        const before = new Set([...earlier].filter(([session]) => session !== e.sessionId).flatMap(([, ids]) => [...ids]));
+        const before = new Set(
+          [...earlier].filter(([session]) => session !== e.sessionId).flatMap(([, ids]) => [...ids]),
+        );
         if (before.size > 0) {
           later += e.items.length;
           repeated += e.items.filter((i) => before.has(`${e.shelf}:${i.itemId}`)).length;
@@ -288,12 +354,15 @@ describe('simulated impression logs', () => {
       const s = stats.shelves[shelf];
       return s ? s.noClick / s.impressions : NaN;
     };
-    for (const shelf of ['for-you', 'trending', 'bought-together', 'similar', 'because-viewed']) expect(noClick(shelf), shelf).toBeGreaterThan(0.5);
+    for (const shelf of ['for-you', 'trending', 'bought-together', 'similar', 'because-viewed'])
+      expect(noClick(shelf), shelf).toBeGreaterThan(0.5);
     expect(noClick('search')).toBeLessThan(0.3);
     expect(noClick('search')).toBeGreaterThan(0.02);
     expect(noClick('category')).toBeLessThan(noClick('for-you'));
     // Search is read more closely than any shelf.
-    for (const shelf of SIM_SHELVES) if (shelf !== 'search') expect(LIST_RULES.search.attention).toBeGreaterThanOrEqual(LIST_RULES[shelf].attention);
+    for (const shelf of SIM_SHELVES)
+      if (shelf !== 'search')
+        expect(LIST_RULES.search.attention).toBeGreaterThanOrEqual(LIST_RULES[shelf].attention);
   });
 });
 
@@ -301,13 +370,49 @@ describe('log statistics', () => {
   it('matches clicks to impressions and counts ignored showings', () => {
     const base = { sessionId: 's-1' };
     const events: ShopEvent[] = [
-      { ...base, id: '1', ts: 0, kind: 'impression', shelf: 'for-you', items: [{ itemId: 'a', position: 0 }, { itemId: 'b', position: 1 }] },
+      {
+        ...base,
+        id: '1',
+        ts: 0,
+        kind: 'impression',
+        shelf: 'for-you',
+        items: [
+          { itemId: 'a', position: 0 },
+          { itemId: 'b', position: 1 },
+        ],
+      },
       { ...base, id: '2', ts: 1000, kind: 'click', itemId: 'b', shelf: 'for-you', position: 1 },
-      { ...base, id: '3', ts: 2000, kind: 'impression', shelf: 'for-you', items: [{ itemId: 'a', position: 0 }, { itemId: 'b', position: 1 }] },
+      {
+        ...base,
+        id: '3',
+        ts: 2000,
+        kind: 'impression',
+        shelf: 'for-you',
+        items: [
+          { itemId: 'a', position: 0 },
+          { itemId: 'b', position: 1 },
+        ],
+      },
       { ...base, id: '4', ts: 3000, kind: 'click', itemId: 'a', shelf: 'for-you', position: 0 },
       // Too late for the impression at ts 2000, and no impression on "similar" at all.
-      { ...base, id: '5', ts: 2000 + ATTRIBUTION_WINDOW_MS + 1, kind: 'click', itemId: 'b', shelf: 'for-you', position: 1 },
-      { ...base, id: '6', ts: 2000 + ATTRIBUTION_WINDOW_MS + 2, kind: 'click', itemId: 'a', shelf: 'similar', position: 0 },
+      {
+        ...base,
+        id: '5',
+        ts: 2000 + ATTRIBUTION_WINDOW_MS + 1,
+        kind: 'click',
+        itemId: 'b',
+        shelf: 'for-you',
+        position: 1,
+      },
+      {
+        ...base,
+        id: '6',
+        ts: 2000 + ATTRIBUTION_WINDOW_MS + 2,
+        kind: 'click',
+        itemId: 'a',
+        shelf: 'similar',
+        position: 0,
+      },
     ];
     const s = logStats([{ events }]);
     expect(s.orphanClicks).toBe(2);

@@ -36,7 +36,10 @@ export function drawTaste(rng: Rng, index: CatalogIndex): Taste {
   while (interests.length < k) {
     const last = interests[interests.length - 1];
     // Interests cluster: someone into Camping is often into Hiking too.
-    const sameTop = last !== undefined && rng.chance(0.4) ? mids.filter((m) => m.split(' > ')[0] === last.split(' > ')[0] && !interests.includes(m)) : [];
+    const sameTop =
+      last !== undefined && rng.chance(0.4)
+        ? mids.filter((m) => m.split(' > ')[0] === last.split(' > ')[0] && !interests.includes(m))
+        : [];
     const pool = sameTop.length > 0 ? sameTop : mids.filter((m) => !interests.includes(m));
     interests.push(pool[rng.weightedIndex(pool.map((m) => midPopularity(m, index)))] as string);
   }

@@ -31,7 +31,8 @@ export function webgl2Unavailable(): string | null {
   const doc = (globalThis as { document?: CanvasDocument }).document;
   if (typeof OffscreenCanvas === 'undefined' && !doc) return 'no OffscreenCanvas in this worker';
   try {
-    const canvas = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(1, 1) : doc!.createElement('canvas');
+    const canvas =
+      typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(1, 1) : doc!.createElement('canvas');
     if (!canvas.getContext('webgl2'))
       return 'this browser gives no WebGL2 context here (GPU blocklisted or WebGL disabled)';
   } catch (error) {

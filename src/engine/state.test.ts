@@ -45,11 +45,14 @@ describe('the engine reducer', () => {
     expect(unchanged).toBe(state);
   });
 
-  it('collects a run\'s step logs and resets the counters when it finishes', () => {
+  it("collects a run's step logs and resets the counters when it finishes", () => {
     const state = apply([
       { type: 'counters-loaded', newEvents: 9, newImpressions: 5 },
       { type: 'train-started', trigger: 'auto: 9 new events' },
-      { type: 'train-log', log: { type: 'start', examples: 4, heldBack: 1, trainableParams: 10, before: {} as never } },
+      {
+        type: 'train-log',
+        log: { type: 'start', examples: 4, heldBack: 1, trainableParams: 10, before: {} as never },
+      },
       { type: 'train-log', log: { type: 'step', step: 1, loss: 0.9, heldBackLoss: 1.0, elapsedMs: 5 } },
       { type: 'train-log', log: { type: 'step', step: 2, loss: 0.7, heldBackLoss: 0.8, elapsedMs: 5 } },
     ]);
@@ -74,8 +77,14 @@ describe('the engine reducer', () => {
   });
 
   it('keeps the last 20 warnings, backend changes among them', () => {
-    const warnings = Array.from({ length: 25 }, (_, i): EngineAction => ({ type: 'warning', message: `w${i}` }));
-    const state = apply([...warnings, { type: 'backend-changed', backend: backend('cpu'), reason: 'WebGL context lost' }]);
+    const warnings = Array.from({ length: 25 }, (_, i): EngineAction => ({
+      type: 'warning',
+      message: `w${i}`,
+    }));
+    const state = apply([
+      ...warnings,
+      { type: 'backend-changed', backend: backend('cpu'), reason: 'WebGL context lost' },
+    ]);
     expect(state.warnings).toHaveLength(20);
     expect(state.warnings[0]).toBe('w6');
     expect(state.warnings.at(-1)).toBe('backend changed: WebGL context lost');

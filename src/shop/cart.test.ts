@@ -52,7 +52,9 @@ describe('the cart', () => {
 
   it('rejects a quantity that is not a whole number from 0, naming it', async () => {
     const cart = await loadCart(storage);
-    expect(() => cart.set('tent', -1)).toThrow(/cart quantity for tent is -1; expected a whole number from 0/);
+    expect(() => cart.set('tent', -1)).toThrow(
+      /cart quantity for tent is -1; expected a whole number from 0/,
+    );
     expect(() => cart.set('tent', 1.5)).toThrow(/is 1.5/);
     expect(cart.lines()).toEqual({});
   });

@@ -142,6 +142,14 @@ export class Runtime {
     this.closed = true;
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.listeners.clear();
-    void this.engine.then((engine) => engine.close()).catch(() => {});
+    void this.engine
+      .then(
+        (engine) => engine.close(),
+        // An engine that never started has nothing to close; its start failure was reported then.
+        () => undefined,
+      )
+      .catch((error: unknown) =>
+        console.error(`LocalShelf could not close its engine: ${(error as Error).message}`),
+      );
   }
 }

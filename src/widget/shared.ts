@@ -59,7 +59,15 @@ export async function replaceRuntime(
   if (old) {
     old.close();
     // close() hands the engine its close call asynchronously: let its connections go first.
-    await old.engine.then((engine) => engine.close()).catch(() => {});
+    await old.engine
+      .then(
+        (engine) => engine.close(),
+        // An engine that never started has nothing to close; its start failure was reported then.
+        () => undefined,
+      )
+      .catch((error: unknown) =>
+        console.error(`LocalShelf could not close its engine: ${(error as Error).message}`),
+      );
   }
   await between();
   const runtime = launch(options);

@@ -23,6 +23,7 @@ async function openCache(): Promise<Cache | null> {
 /** The cached copy of `url` and the version it was stored under; null when there is none. */
 export async function cachedEntry(url: string): Promise<{ response: Response; version: string } | null> {
   const cache = await openCache();
+  // A cache that cannot be read is a miss: the caller downloads instead.
   const hit = await cache?.match(url).catch(() => undefined);
   const version = hit?.headers.get(VERSION_HEADER);
   return hit && version ? { response: hit, version } : null;
@@ -36,6 +37,7 @@ export async function storeEntry(
   contentType: string,
 ): Promise<void> {
   const cache = await openCache();
+  // A cache that cannot store (quota, a private window) costs only a download on the next page.
   await cache
     ?.put(url, new Response(body, { headers: { 'content-type': contentType, [VERSION_HEADER]: version } }))
     .catch(() => {});

@@ -37,7 +37,10 @@ export const RERANK_FEATURES = [
   ['steps_since', '1 / (1 + item events since the last interaction with it); 0 if never'],
   ['recency', '1 / (1 + minutes since the last interaction with it / 30); 0 if never'],
   ['recency_fast', '1 / (1 + seconds since the last interaction with it / 60); 0 if never'],
-  ['interacted_rank', '1 / (1 + rank among this list’s interacted items, most recent first); 0 if not interacted'],
+  [
+    'interacted_rank',
+    '1 / (1 + rank among this list’s interacted items, most recent first); 0 if not interacted',
+  ],
   ['session_touches', 'log1p(all interactions with this item in this session)'],
   ['session_focus', 'share of this session’s item events that were on this item'],
   ['touches_rank', '1 / (1 + rank among this list’s items by interactions this session); 0 if none'],
@@ -58,7 +61,10 @@ export const RERANK_FEATURES = [
   ['interacted_in_list', 'log1p(items of this list the shopper interacted with) / 2'],
   ['lists_in_session', 'log1p(lists shown earlier in this session) / 2'],
   ['idle_seconds', 'log1p(seconds since the shopper’s last event) / 8'],
-  ['price_vs_session', 'log(price / geometric mean price of what was interacted with this session), clipped to ±2'],
+  [
+    'price_vs_session',
+    'log(price / geometric mean price of what was interacted with this session), clipped to ±2',
+  ],
   ['pop_shown', 'log1p(showings over the pretraining population) / 8'],
   ['pop_ctr', 'population click rate of the item, smoothed toward the global rate, ×10'],
   ['pop_clicks', 'log1p(clicks over the pretraining population) / 6'],
@@ -172,7 +178,10 @@ export function rerankFeatures(
   const touchRank = rankOf(touches, (a, b) => b - a);
   const popCtr = list.candidates.map((c) => {
     const pop = population(c.itemId);
-    return (10 * ((pop?.clicks ?? 0) + CTR_PRIOR_WEIGHT * globalClickRate)) / ((pop?.shown ?? 0) + CTR_PRIOR_WEIGHT);
+    return (
+      (10 * ((pop?.clicks ?? 0) + CTR_PRIOR_WEIGHT * globalClickRate)) /
+      ((pop?.shown ?? 0) + CTR_PRIOR_WEIGHT)
+    );
   });
   const popCtrRank = rankOf(popCtr, (a, b) => b - a);
   const shelf = F[shelfFeature(list.shelf)];
@@ -252,7 +261,8 @@ export function rerankFeatures(
     row[F.earlier_sessions] = Math.log1p(Math.max(0, signals.sessions - (sameSession ? 1 : 0))) / 3;
     row[F.interacted_in_list] = Math.log1p(interactedInList) / 2;
     row[F.lists_in_session] = sameSession ? Math.log1p(signals.sessionLists) / 2 : 0;
-    row[F.idle_seconds] = signals.lastTs > 0 ? Math.log1p(Math.max(0, list.ts - signals.lastTs) / 1000) / 8 : 1;
+    row[F.idle_seconds] =
+      signals.lastTs > 0 ? Math.log1p(Math.max(0, list.ts - signals.lastTs) / 1000) / 8 : 1;
     if (sessionLogPrice !== null && price !== null && price !== undefined && price > 0)
       row[F.price_vs_session] = clip(Math.log(price) - sessionLogPrice, -2, 2);
     const pop = population(c.itemId);

@@ -94,7 +94,10 @@ export function labelledLists(
 }
 
 /** Rows and labels of many lists, concatenated (for a training batch). */
-export function stackLists(lists: readonly LabelledList[], width: number): { x: Float32Array; y: Float32Array } {
+export function stackLists(
+  lists: readonly LabelledList[],
+  width: number,
+): { x: Float32Array; y: Float32Array } {
   const rows = lists.reduce((s, l) => s + l.labels.length, 0);
   const x = new Float32Array(rows * width);
   const y = new Float32Array(rows);

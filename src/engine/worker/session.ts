@@ -130,7 +130,8 @@ export class WorkerSession {
     }
     if (tf.getBackend() !== 'webgl') return;
     // In a worker, tfjs draws on an OffscreenCanvas.
-    const canvas = (tf.backend() as unknown as { gpgpu?: { gl?: { canvas: OffscreenCanvas } } }).gpgpu?.gl?.canvas;
+    const canvas = (tf.backend() as unknown as { gpgpu?: { gl?: { canvas: OffscreenCanvas } } }).gpgpu?.gl
+      ?.canvas;
     canvas?.addEventListener('webglcontextlost', () => {
       this.notify({
         notice: 'log',
