@@ -42,7 +42,10 @@ function cachedAsset<T>(
   const value = stale.then(async (hit) => {
     if (hit) return hit.value;
     const fresh = await download(false);
-    await store(fresh);
+    // Written when the page is idle: serialising and hashing a 1 MB catalog is not the first
+    // shelf's business (storeEntry's own failures only cost the next page a download).
+    // Soon, though: a shopper who clicks on within a second should find it on the next page.
+    void whenIdle(500).then(() => store(fresh));
     return fresh;
   });
   const update = stale.then(async (hit) => {
@@ -59,10 +62,11 @@ function cachedAsset<T>(
   return { value, update };
 }
 
-/** Resolves when the page is idle (at most ~2 s later), or after a moment where idle callbacks are missing. */
-function whenIdle(): Promise<void> {
+/** Resolves when the page is idle (at most `timeoutMs` later), or after a moment where idle callbacks are missing. */
+function whenIdle(timeoutMs = 2000): Promise<void> {
   return new Promise((resolve) => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 2000 });
+    if (typeof requestIdleCallback === 'function')
+      requestIdleCallback(() => resolve(), { timeout: timeoutMs });
     else setTimeout(resolve, 200);
   });
 }
