@@ -7,5 +7,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts', 'lib/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    // Hooks pretrain small models too (rerank/finetune.test.ts): the same slack as tests on a loaded machine.
+    hookTimeout: 60_000,
   },
 });
