@@ -23,7 +23,7 @@ import { KNN_GRID, tuneKnn } from './baselines/tune.ts';
 import { lastItem } from './baselines/last-item.ts';
 import { popularity } from './baselines/popularity.ts';
 import type { Baseline } from './baselines/types.ts';
-import { median, rankAll, type TestCase } from './evaluate.ts';
+import { errorReport, median, rankOutcomes, summarize, type RankOutcome, type TestCase } from './evaluate.ts';
 import { toMarkdown, type QualityReport } from './report.ts';
 
 const USAGE = `usage: npm run bench:quality -- --data <file> [--name <dataset>] [--save-model <dir>] [--results <dir>]\n${SETTINGS_HELP}`;
@@ -102,12 +102,16 @@ async function main(): Promise<void> {
   const historyOf = new Map(cases.map((c, i) => [c, histories[i] as EncodedHistory]));
 
   const models: Record<string, Record<string, number>> = {};
-  models['localshelf'] = rankAll(cases, numItems, (chunk) =>
+  // Per-user outcomes are kept for the standard errors and the paired differences.
+  const outcomes: Record<string, RankOutcome[]> = {};
+  const ours = rankOutcomes(cases, numItems, (chunk) =>
     scoreBatch(
       run.model,
       chunk.map((c) => historyOf.get(c) as EncodedHistory),
     ),
   );
+  outcomes['localshelf'] = ours;
+  models['localshelf'] = summarize(ours);
   log(`localshelf: ${JSON.stringify(models['localshelf'])}`);
 
   // Latency: one shopper at a time (what a page does), and batched (throughput).
@@ -150,11 +154,13 @@ async function main(): Promise<void> {
     cooccurrenceKnn(trainSeqs, numItems, knnOptions),
   ];
   for (const b of baselines) {
-    models[b.name] = rankAll(cases, numItems, (chunk) => {
+    const o = rankOutcomes(cases, numItems, (chunk) => {
       const out = new Float32Array(chunk.length * numItems);
       chunk.forEach((c, i) => out.set(b.score(c.history), i * numItems));
       return out;
     });
+    outcomes[b.name] = o;
+    models[b.name] = summarize(o);
     log(`${b.name}: ${JSON.stringify(models[b.name])}`);
   }
 
@@ -206,6 +212,7 @@ async function main(): Promise<void> {
     },
     valid: run.result.valid,
     models,
+    ...errorReport(outcomes, 'localshelf'),
   };
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(join(resultsDir, `quality-${dataset}.json`), `${JSON.stringify(report, null, 2)}\n`);
