@@ -22,7 +22,14 @@ import { KNN_GRID, tuneKnn } from '../lib/baselines/tune.ts';
 import { lastItem } from '../lib/baselines/last-item.ts';
 import { popularity } from '../lib/baselines/popularity.ts';
 import type { Baseline } from '../lib/baselines/types.ts';
-import { median, rankAll, type TestCase } from '../lib/evaluate.ts';
+import {
+  errorReport,
+  median,
+  rankOutcomes,
+  summarize,
+  type RankOutcome,
+  type TestCase,
+} from '../lib/evaluate.ts';
 import { toMarkdown, type QualityReport } from './report.ts';
 
 const USAGE = `usage: npm run bench:quality -- --data <file> [--name <dataset>] [--save-model <dir>] [--results <dir>]\n${SETTINGS_HELP}`;
@@ -101,12 +108,16 @@ async function main(): Promise<void> {
   const historyOf = new Map(cases.map((c, i) => [c, histories[i] as EncodedHistory]));
 
   const models: Record<string, Record<string, number>> = {};
-  models['localshelf'] = rankAll(cases, numItems, (chunk) =>
+  // Per-user outcomes are kept for the standard errors and the paired differences.
+  const outcomes: Record<string, RankOutcome[]> = {};
+  const ours = rankOutcomes(cases, numItems, (chunk) =>
     scoreBatch(
       run.model,
       chunk.map((c) => historyOf.get(c) as EncodedHistory),
     ),
   );
+  outcomes['localshelf'] = ours;
+  models['localshelf'] = summarize(ours);
   log(`localshelf: ${JSON.stringify(models['localshelf'])}`);
 
   // Latency: one shopper at a time (what a page does), and batched (throughput).
@@ -149,11 +160,13 @@ async function main(): Promise<void> {
     cooccurrenceKnn(trainSeqs, numItems, knnOptions),
   ];
   for (const b of baselines) {
-    models[b.name] = rankAll(cases, numItems, (chunk) => {
+    const o = rankOutcomes(cases, numItems, (chunk) => {
       const out = new Float32Array(chunk.length * numItems);
       chunk.forEach((c, i) => out.set(b.score(c.history), i * numItems));
       return out;
     });
+    outcomes[b.name] = o;
+    models[b.name] = summarize(o);
     log(`${b.name}: ${JSON.stringify(models[b.name])}`);
   }
 
@@ -205,6 +218,7 @@ async function main(): Promise<void> {
     },
     valid: run.result.valid,
     models,
+    ...errorReport(outcomes, 'localshelf'),
   };
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(join(resultsDir, `quality-${dataset}.json`), `${JSON.stringify(report, null, 2)}\n`);

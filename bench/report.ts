@@ -30,6 +30,10 @@ export interface QualityReport {
   baselineSettings: Record<string, unknown>;
   valid: Record<string, number>;
   models: Record<string, Record<string, number>>;
+  /** Standard error of each model's HR@10 and NDCG@10 over the test users. */
+  standardErrors?: Record<string, Record<string, number>>;
+  /** LocalShelf minus each baseline, user by user: mean difference and its standard error. */
+  paired?: Record<string, Record<string, { diff: number; se: number }>>;
 }
 
 const METRICS = ['HR@5', 'HR@10', 'HR@20', 'NDCG@5', 'NDCG@10', 'NDCG@20'];
@@ -58,6 +62,25 @@ export function toMarkdown(r: QualityReport): string {
     `Settings: \`${JSON.stringify(r.settings)}\`. Baselines: \`${JSON.stringify(r.baselineSettings)}\`.`,
     '',
   ];
+  if (r.standardErrors) {
+    const se = (name: string, k: string) => r.standardErrors?.[name]?.[k];
+    const signed = (x: number, digits = 4) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`;
+    lines.push(
+      '| model | HR@10 ± SE | NDCG@10 ± SE | localshelf − it, HR@10 (paired SE, z) | localshelf − it, NDCG@10 (paired SE, z) |',
+      '| --- | --- | --- | --- | --- |',
+    );
+    for (const [name, m] of Object.entries(r.models)) {
+      const p = r.paired?.[name];
+      const cell = (k: string) => {
+        const d = p?.[k];
+        return d ? `${signed(d.diff)} (${d.se.toFixed(4)}, z ${signed(d.diff / d.se, 1)})` : '–';
+      };
+      lines.push(
+        `| ${name} | ${f(m['HR@10'])} ± ${f(se(name, 'HR@10'))} | ${f(m['NDCG@10'])} ± ${f(se(name, 'NDCG@10'))} | ${cell('HR@10')} | ${cell('NDCG@10')} |`,
+      );
+    }
+    lines.push('');
+  }
   const published = PUBLISHED[r.dataset];
   if (published) {
     const ours = r.models['localshelf'] ?? {};

@@ -1,10 +1,12 @@
-import { rankOf, summarize, type RankOutcome } from '../src/engine/node.ts';
+import { hitRate, ndcg, rankOf, summarize, type RankOutcome } from '../src/engine/node.ts';
 
 /** One test user: history before the test item (vocabulary indices, 1-based) and the test item. */
 export interface TestCase {
   history: Int32Array;
   target: number;
 }
+
+export { summarize, type RankOutcome };
 
 /** Full ranking of every case with a scorer returning [cases × numItems] scores for a chunk. */
 export function rankAll(
@@ -13,24 +15,89 @@ export function rankAll(
   scoreChunk: (chunk: readonly TestCase[]) => Float32Array,
   chunkSize = 256,
 ): Record<string, number> {
-  const outcomes: RankOutcome[] = [];
+  return summarize(rankOutcomes(cases, numItems, scoreChunk, chunkSize));
+}
+
+/** Each case's rank outcome, in the order of `cases` (scored in chunks of similar history length). */
+export function rankOutcomes(
+  cases: readonly TestCase[],
+  numItems: number,
+  scoreChunk: (chunk: readonly TestCase[]) => Float32Array,
+  chunkSize = 256,
+): RankOutcome[] {
+  const outcomes = new Array<RankOutcome>(cases.length);
   // Chunks of similar history length: a model pads a chunk to its longest history.
-  const byLength = [...cases].sort((a, b) => a.history.length - b.history.length);
-  for (let start = 0; start < byLength.length; start += chunkSize) {
-    const chunk = byLength.slice(start, start + chunkSize);
+  const order = cases
+    .map((_, i) => i)
+    .sort((a, b) => (cases[a] as TestCase).history.length - (cases[b] as TestCase).history.length);
+  for (let start = 0; start < order.length; start += chunkSize) {
+    const ids = order.slice(start, start + chunkSize);
+    const chunk = ids.map((i) => cases[i] as TestCase);
     const scores = scoreChunk(chunk);
     chunk.forEach((c, b) => {
       const row = scores.subarray(b * numItems, (b + 1) * numItems);
-      outcomes.push(
-        rankOf(
-          row,
-          c.target - 1,
-          Array.from(c.history, (i) => i - 1).filter((i) => i >= 0),
-        ),
+      outcomes[ids[b] as number] = rankOf(
+        row,
+        c.target - 1,
+        Array.from(c.history, (i) => i - 1).filter((i) => i >= 0),
       );
     });
   }
-  return summarize(outcomes);
+  return outcomes;
+}
+
+/** Mean of per-user values and its standard error (sample standard deviation / √n). */
+export function meanAndError(values: ArrayLike<number>): { mean: number; se: number } {
+  const n = values.length;
+  if (n === 0) return { mean: NaN, se: NaN };
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += values[i] as number;
+  const mean = sum / n;
+  let sq = 0;
+  for (let i = 0; i < n; i++) sq += ((values[i] as number) - mean) ** 2;
+  return { mean, se: n > 1 ? Math.sqrt(sq / (n - 1) / n) : NaN };
+}
+
+/** Per-user HR@k and NDCG@k (k = 10 by default) of rank outcomes. */
+export function perUser(outcomes: readonly RankOutcome[], k = 10): { hr: Float64Array; ndcg: Float64Array } {
+  return {
+    hr: Float64Array.from(outcomes, (o) => hitRate(o, k)),
+    ndcg: Float64Array.from(outcomes, (o) => ndcg(o, k)),
+  };
+}
+
+/**
+ * Standard errors of HR@10 and NDCG@10 for each model, and the paired difference of `reference`
+ * minus each other model over the same users (its standard error is far smaller than either
+ * model's alone when both rank the same users well or badly).
+ */
+export function errorReport(
+  outcomes: Record<string, readonly RankOutcome[]>,
+  reference: string,
+): {
+  standardErrors: Record<string, Record<string, number>>;
+  paired: Record<string, Record<string, { diff: number; se: number }>>;
+} {
+  const users = Object.fromEntries(Object.entries(outcomes).map(([name, o]) => [name, perUser(o)]));
+  const standardErrors: Record<string, Record<string, number>> = {};
+  for (const [name, u] of Object.entries(users))
+    standardErrors[name] = { 'HR@10': meanAndError(u.hr).se, 'NDCG@10': meanAndError(u.ndcg).se };
+  const ref = users[reference];
+  const paired: Record<string, Record<string, { diff: number; se: number }>> = {};
+  if (ref)
+    for (const [name, u] of Object.entries(users)) {
+      if (name === reference) continue;
+      if (u.hr.length !== ref.hr.length)
+        throw new Error(
+          `errorReport: ${name} has ${u.hr.length} users; expected ${ref.hr.length} as ${reference}`,
+        );
+      const d = (a: Float64Array, b: Float64Array) => {
+        const m = meanAndError(a.map((x, i) => x - (b[i] as number)));
+        return { diff: m.mean, se: m.se };
+      };
+      paired[name] = { 'HR@10': d(ref.hr, u.hr), 'NDCG@10': d(ref.ndcg, u.ndcg) };
+    }
+  return { standardErrors, paired };
 }
 
 /** Median of a list of numbers. */

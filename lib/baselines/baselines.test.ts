@@ -3,6 +3,7 @@ import { cooccurrenceKnn } from './cooccurrence-knn.ts';
 import { lastItem } from './last-item.ts';
 import { popularity } from './popularity.ts';
 import { baselineNdcg, tuneKnn } from './tune.ts';
+import { errorReport, meanAndError, rankAll, rankOutcomes, summarize, type TestCase } from '../evaluate.ts';
 
 const seqs = [
   Int32Array.from([1, 2, 3]),
@@ -71,5 +72,38 @@ describe('kNN tuning on validation', () => {
     );
     expect(count[2]).toBeGreaterThan(count[1] as number);
     expect(() => cooccurrenceKnn(train, 4, { window: 0 })).toThrow(/window is 0; expected an integer ≥ 1/);
+  });
+});
+
+describe('per-user outcomes and standard errors (lib/evaluate.ts)', () => {
+  // Three items; the scorer puts item 1 first, then 2, then 3, whatever the history.
+  const fixed = (chunk: readonly TestCase[]) => {
+    const out = new Float32Array(chunk.length * 3);
+    chunk.forEach((_, i) => out.set([3, 2, 1], i * 3));
+    return out;
+  };
+  const cases: TestCase[] = [
+    { history: Int32Array.from([1, 2]), target: 3 },
+    { history: Int32Array.from([]), target: 2 },
+    { history: Int32Array.from([3]), target: 1 },
+  ];
+
+  it('keeps the order of the cases although it scores them by history length', () => {
+    const o = rankOutcomes(cases, 3, fixed, 1);
+    expect(o.map((r) => r.greater)).toEqual([0, 1, 0]);
+    expect(summarize(o)).toEqual(rankAll(cases, 3, fixed, 2));
+  });
+
+  it('gives the mean and its standard error, and paired differences user by user', () => {
+    const m = meanAndError([0, 1, 0, 1]);
+    expect(m.mean).toBe(0.5);
+    expect(m.se).toBeCloseTo(Math.sqrt(1 / 3 / 4), 12);
+    const a = rankOutcomes(cases, 3, fixed);
+    const worse = a.map((r) => ({ greater: r.greater + 10, ties: r.ties }));
+    const { standardErrors, paired } = errorReport({ ours: a, worse }, 'ours');
+    expect(standardErrors['worse']?.['HR@10']).toBe(0);
+    expect(paired['worse']?.['HR@10']?.diff).toBe(1);
+    expect(paired['worse']?.['HR@10']?.se).toBe(0);
+    expect(paired['ours']).toBeUndefined();
   });
 });

@@ -17,9 +17,10 @@ export interface KnnGrid {
 
 /** The settings searched for the co-occurrence kNN. */
 export const KNN_GRID: KnnGrid = {
-  window: [1, 2, 3, 5, 8],
-  lastItems: [1, 2, 3, 5, 8],
-  decay: [0.3, 0.6, 1],
+  // Beauty chose window 8 and 8 voters from [1..8]: the grid reaches past both.
+  window: [1, 2, 3, 5, 8, 12, 20, 50],
+  lastItems: [1, 2, 3, 5, 8, 12, 20],
+  decay: [0.3, 0.6, 0.8, 1],
   similarity: ['cosine', 'count'],
 };
 

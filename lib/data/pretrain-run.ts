@@ -30,18 +30,19 @@ export type PretrainSettings = Omit<ModelConfig, 'numItems'> &
 
 /**
  * Defaults chosen under a wall-clock budget on 2 shared cores: SASRec-sized; softmax over the
- * batch's positives plus 2048 shared uniform negatives; learning rate 3e-3 after a one-epoch
- * linear warm-up, halved after every 2 epochs in a row without a better validation score (a
- * one-epoch dip is noise: halving on every dip stopped the full softmax at .0521 on Beauty),
- * stopping after 6; dropout 0.5 (0.2 overfit Sports after 6 epochs). In 8-minute probes on a
- * loaded machine (notes in bench/results/quality-Beauty.md) the same schedule with
- * logQ-corrected negatives (validation NDCG@10 .0095 after 3 epochs), gBCE over 256 negatives
- * (.0081 after 9) and the full softmax (.0096 after 1; an epoch costs ~4× as much) were all
- * still in the early plateau, as were these defaults (.0175 after 4): nothing separated them.
- * A later 20-minute run with `logQ: true` on a quieter machine reached .0599 against these
- * defaults' .0575 (test NDCG@10 .0473 vs .0465): the candidate for the next default. Early stopping looks at 8,000 sampled validation users: the
- * sample's NDCG@10 standard error is ~0.002, and the same users score every epoch, so
- * epoch-to-epoch differences are far less noisy than that.
+ * batch's positives plus 2048 shared uniform negatives with the logQ correction (each candidate's
+ * logit minus the log of its chance of being a candidate in that step: a uniform draw or one of the
+ * batch's targets); learning rate 3e-3 after a one-epoch linear
+ * warm-up, halved after every 2 epochs in a row without a better validation score (a one-epoch dip
+ * is noise: halving on every dip stopped the full softmax at .0521 on Beauty), stopping after 6;
+ * dropout 0.5 (0.2 overfit Sports after 6 epochs). logQ: on Beauty, the same schedule with logQ
+ * reached validation NDCG@10 .0599 (test .0788 / .0473) against .0575 without it (test
+ * .0770 / .0465), both on 8,000 validation users (notes in bench/results/quality-Beauty.md).
+ * In 8-minute probes on a loaded machine, gBCE over 256 negatives and the full softmax (an epoch
+ * costs ~4× as much) were still in the early plateau with the others: nothing separated them.
+ * Early stopping looks at 8,000 sampled validation users: the sample's NDCG@10 standard error is
+ * ~0.002, and the same users score every epoch, so epoch-to-epoch differences are far less noisy
+ * than that.
  */
 export const DEFAULT_SETTINGS: PretrainSettings = {
   dim: 64,
@@ -53,7 +54,7 @@ export const DEFAULT_SETTINGS: PretrainSettings = {
   batchSize: 128,
   learningRate: 0.003,
   negatives: 2048,
-  logQ: false,
+  logQ: true,
   loss: 'softmax',
   warmupEpochs: 1,
   lrDecay: 0.5,
