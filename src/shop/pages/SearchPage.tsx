@@ -20,7 +20,11 @@ export function SearchPage({ query }: { query: string }) {
   // Not on impressions: recording what the page showed must not reorder it.
   const revision = useEventsSnapshot().interactionRevision;
   const hits = useMemo(() => search().search(query, 60), [search, query]);
-  const [ranked, setRanked] = useState<RankedItem[] | null>(null);
+  // The order for these hits; kept while a newer one is computed after the shopper's history
+  // changed (a dwell recorded on leaving the last page), so the results never flash back to
+  // the lexical order.
+  const [rankedFor, setRankedFor] = useState<{ hits: typeof hits; result: RankedItem[] } | null>(null);
+  const ranked = rankedFor?.hits === hits ? rankedFor.result : null;
   const cartLines = useCart();
   const inCart = useMemo(() => new Set(Object.keys(cartLines)), [cartLines]);
   const complete = useMemo(() => new Set(hits.filter((h) => h.complete).map((h) => h.itemId)), [hits]);
@@ -29,7 +33,6 @@ export function SearchPage({ query }: { query: string }) {
 
   useEffect(() => {
     let cancelled = false;
-    setRanked(null);
     if (hits.length === 0) return;
     engine
       .rerank(
@@ -37,8 +40,8 @@ export function SearchPage({ query }: { query: string }) {
         { shelf: 'search', relevance: hits.map((h) => h.score) },
       )
       .then(
-        (result) => !cancelled && setRanked(result),
-        () => !cancelled && setRanked([]),
+        (result) => !cancelled && setRankedFor({ hits, result }),
+        () => !cancelled && setRankedFor({ hits, result: [] }),
       );
     return () => {
       cancelled = true;
