@@ -18,6 +18,8 @@ export type { SequenceStep, SessionSummary, Interest } from './events/queries.ts
 export { EVENT_DB_VERSION, DEFAULT_DB_NAME } from './events/db.ts';
 export { storedConsent, deleteEventDb, CONSENT_KEY } from './events/consent.ts';
 export { ASSET_CACHE } from './load/asset-cache.ts';
+export { watchNetworkCalls } from './load/network-calls.ts';
+export type { NetworkCall } from './load/network-calls.ts';
 export type { ConsentRecord } from './events/consent.ts';
 
 export { capabilities, BACKENDS, parseBackend } from './env.ts';

@@ -1,3 +1,5 @@
+import { watchNetworkCalls } from '../engine/index.ts';
+
 /**
  * Watches every request this page makes and counts the ones that could carry the
  * shopper's behaviour: anything with a body, any method but GET/HEAD, beacons and
@@ -20,17 +22,6 @@ let audit: NetworkAudit = { requests: 0, resources: 0, carryingData: 0, log: [] 
 const listeners = new Set<() => void>();
 let installed = false;
 
-function record(url: string, method: string, withBody: boolean): void {
-  const carrying = withBody || !['GET', 'HEAD'].includes(method.toUpperCase());
-  audit = {
-    ...audit,
-    requests: audit.requests + 1,
-    carryingData: audit.carryingData + (carrying ? 1 : 0),
-    log: [...audit.log.slice(-49), { url, method: method.toUpperCase(), withBody }],
-  };
-  for (const listener of listeners) listener();
-}
-
 /** Resource Timing entries so far, plus the page's own navigation. */
 function resourceCount(): number {
   return performance.getEntriesByType('navigation').length + performance.getEntriesByType('resource').length;
@@ -48,51 +39,22 @@ export function installNetworkAudit(): void {
     }).observe({ type: 'resource', buffered: true });
   }
   audit = { ...audit, resources: resourceCount() };
-  const originalFetch = window.fetch.bind(window);
-  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = input instanceof Request ? input : null;
-    const url = request ? request.url : String(input);
-    const method = init?.method ?? request?.method ?? 'GET';
-    record(url, method, init?.body != null || (request?.body ?? null) !== null);
-    return originalFetch(input, init);
-  };
-  const originalOpen = XMLHttpRequest.prototype.open;
-  const originalSend = XMLHttpRequest.prototype.send;
-  const methods = new WeakMap<XMLHttpRequest, { method: string; url: string }>();
-  XMLHttpRequest.prototype.open = function (
-    this: XMLHttpRequest,
-    method: string,
-    url: string | URL,
-    ...rest: unknown[]
-  ) {
-    methods.set(this, { method, url: String(url) });
-    return (originalOpen as (...args: unknown[]) => void).call(this, method, url, ...rest);
-  } as typeof XMLHttpRequest.prototype.open;
-  XMLHttpRequest.prototype.send = function (
-    this: XMLHttpRequest,
-    body?: Document | XMLHttpRequestBodyInit | null,
-  ) {
-    const info = methods.get(this) ?? { method: 'GET', url: '' };
-    record(info.url, info.method, body != null);
-    return originalSend.call(this, body as XMLHttpRequestBodyInit | null);
-  };
-  if (navigator.sendBeacon) {
-    const originalBeacon = navigator.sendBeacon.bind(navigator);
-    navigator.sendBeacon = (url: string | URL, data?: BodyInit | null) => {
-      record(String(url), 'POST', true);
-      return originalBeacon(url, data);
-    };
-  }
-  const OriginalWebSocket = window.WebSocket;
-  window.WebSocket = class extends OriginalWebSocket {
-    constructor(url: string | URL, protocols?: string | string[]) {
+  watchNetworkCalls(
+    ({ url, method, withBody, carrying }) => {
+      audit = {
+        ...audit,
+        requests: audit.requests + 1,
+        carryingData: audit.carryingData + (carrying ? 1 : 0),
+        log: [...audit.log.slice(-49), { url, method, withBody }],
+      };
+      for (const listener of listeners) listener();
+    },
+    {
       // The dev server's own reload socket (npm run dev only, protocol "vite-hmr") carries
       // file-change messages, not the shopper's behaviour; every other socket counts.
-      if (!(import.meta.env.DEV && [protocols].flat().includes('vite-hmr')))
-        record(String(url), 'WEBSOCKET', true);
-      super(url, protocols);
-    }
-  };
+      ignoreSocket: (_url, protocols) => import.meta.env.DEV && [protocols].flat().includes('vite-hmr'),
+    },
+  );
 }
 
 export function networkAudit(): NetworkAudit {
