@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { SequenceStep } from '../events/queries.ts';
 import { encodeHistory } from '../model/history.ts';
-import { getEncoder, itemMatrix, userRepresentation } from '../model/model.ts';
-import { addCatalogPrior, forEachPriorComplement } from '../model/catalog-prior.ts';
+import { addItemPriors, getEncoder, itemMatrix, userRepresentation } from '../model/model.ts';
+import { forEachPriorComplement } from '../model/catalog-prior.ts';
 import { coldItemVectors, type ColdItems } from '../model/cold-items.ts';
 import type { CatalogItem } from '../catalog/schema.ts';
 import type { PersonalHead } from '../training/personal-head.ts';
@@ -50,6 +50,7 @@ export class ModelItemSpace implements ItemSpace {
     try {
       const known = (await items.data()) as Float32Array;
       await getEncoder(model).readCatalogPrior();
+      await getEncoder(model).readTransitions();
       const cold = catalog
         ? await coldItemVectors(model, vocabulary, catalog, known)
         : { ids: [], vectors: new Float32Array(0), method: 'content' as const, unplaced: [] };
@@ -149,7 +150,8 @@ export class ModelItemSpace implements ItemSpace {
     } finally {
       scores.dispose();
     }
-    addCatalogPrior(getEncoder(this.model), [history.items], values);
+    // The same blend and prior as scoreBatch (pretraining, bench:quality) adds.
+    addItemPriors(this.model, [history.items], values);
     return values;
   }
 
