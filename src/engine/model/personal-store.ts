@@ -133,7 +133,8 @@ export class PersonalStore {
     await tx.done;
   }
 
-  async runs(): Promise<StoredRun[]> {
+  /** The logged runs as stored, oldest first: unchecked (training/run-log.ts reads them). */
+  async runs(): Promise<unknown[]> {
     return this.db ? this.db.getAll('runs') : [];
   }
 
