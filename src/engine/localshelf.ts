@@ -15,6 +15,7 @@ import {
   type Shelf,
   type ShelfRequest,
 } from './ranking/shelves.ts';
+import { Listeners } from './listeners.ts';
 import { INITIAL_STATE, reduce, type EngineAction, type EngineState } from './state.ts';
 import type { TrainingRun } from './training/run.ts';
 import { WorkerClient } from './worker/client.ts';
@@ -83,8 +84,8 @@ export interface LocalShelfOptions {
  */
 export class LocalShelf {
   private state: EngineState = INITIAL_STATE;
-  private readonly listeners = new Set<() => void>();
-  private readonly actionListeners = new Set<(action: EngineAction, state: EngineState) => void>();
+  private readonly changes = new Listeners();
+  private readonly actions = new Listeners<[EngineAction, EngineState]>();
   /** The shopper's context, kept in memory event by event instead of re-read for every call. */
   private readonly shopper: ShopperContextCache;
   private trainTimer: ReturnType<typeof setTimeout> | null = null;
@@ -92,7 +93,6 @@ export class LocalShelf {
   private readonly earlyShelves: Promise<ShelfBuilder | null>;
   /** The catalog as the page uses it (titles, prices, images); replaced when a newer one is picked up. */
   private catalogItems: Promise<ReadonlyMap<string, CatalogItem> | null>;
-  private modelReady = false;
   /** Product ids already warned about as missing from the catalog. */
   private readonly unknownIds = new Set<string>();
   private readonly autoTrain: Required<AutoTrainOptions> | null;
@@ -125,7 +125,6 @@ export class LocalShelf {
     // Failures are in the state; callers that await `ready` still see them thrown.
     this.ready
       .then(() => {
-        this.modelReady = true;
         // Events from earlier page loads count: a multi-page site trains once enough have gathered.
         this.scheduleTraining();
       })
@@ -255,23 +254,24 @@ export class LocalShelf {
 
   // --- state ---
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  /** Whether the worker has the model (read from the state, which may change across an await). */
+  private modelLoaded(): boolean {
+    return this.state.status === 'ready';
+  }
+
+  subscribe = this.changes.subscribe;
 
   getSnapshot = (): EngineState => this.state;
 
   /** Every action with the state it produced, for the devtools. */
   onAction(listener: (action: EngineAction, state: EngineState) => void): () => void {
-    this.actionListeners.add(listener);
-    return () => this.actionListeners.delete(listener);
+    return this.actions.subscribe(listener);
   }
 
   private dispatch(action: EngineAction): void {
     this.state = reduce(this.state, action);
-    for (const listener of this.actionListeners) listener(action, this.state);
-    for (const listener of this.listeners) listener();
+    this.actions.emit(action, this.state);
+    this.changes.emit();
   }
 
   // --- collect ---
@@ -317,7 +317,7 @@ export class LocalShelf {
   private scheduleTraining(): void {
     if (
       !this.autoTrain ||
-      !this.modelReady ||
+      !this.modelLoaded() ||
       this.state.newEvents < this.autoTrain.minNewEvents ||
       this.state.training.active
     )
@@ -340,10 +340,10 @@ export class LocalShelf {
 
   /** A shelf of recommendations, each with its reasons and a one-line explanation. */
   async recommend(request: ShelfRequest): Promise<Shelf> {
-    if (!this.modelReady && (request.kind === 'trending' || request.kind === 'for-you')) {
+    if (!this.modelLoaded() && (request.kind === 'trending' || request.kind === 'for-you')) {
       const [early, context] = await Promise.all([this.earlyShelves, this.context()]);
       // Only shelves that need no model: trending, and "for you" for a shopper with no history yet.
-      if (early && !this.modelReady && (request.kind === 'trending' || context.steps.length === 0))
+      if (early && !this.modelLoaded() && (request.kind === 'trending' || context.steps.length === 0))
         return await early.build(request, {
           steps: [],
           inCart: new Set(context.inCart),
@@ -453,7 +453,7 @@ export class LocalShelf {
     if (this.trainTimer) clearTimeout(this.trainTimer);
     this.worker.terminate();
     this.events.close();
-    this.listeners.clear();
-    this.actionListeners.clear();
+    this.changes.clear();
+    this.actions.clear();
   }
 }
