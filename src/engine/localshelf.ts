@@ -96,6 +96,8 @@ export class LocalShelf {
   /** Product ids already warned about as missing from the catalog. */
   private readonly unknownIds = new Set<string>();
   private readonly autoTrain: Required<AutoTrainOptions> | null;
+  /** The run log read into the state once the model is loaded (settled: read, or warned about). */
+  private runLog: Promise<void> = Promise.resolve();
   readonly ready: Promise<void>;
 
   private constructor(
@@ -189,12 +191,24 @@ export class LocalShelf {
       ]);
       const model = await this.worker.call('load', this.loadPayload(card, catalog));
       this.dispatch({ type: 'model-loaded', model });
+      this.runLog = this.loadRuns();
       void this.pickUpUpdates(card, catalog);
     } catch (error) {
       const message = (error as Error).message;
       this.warn(message, 'error');
       this.dispatch({ type: 'failed', message });
       throw error;
+    }
+  }
+
+  /** Reads the device's run log once; the state keeps it from then on (the devtools read it there). */
+  private async loadRuns(): Promise<void> {
+    try {
+      this.dispatch({ type: 'runs-loaded', runs: await this.worker.call('runs', {}) });
+    } catch (error) {
+      this.warn(
+        `could not read the training-run log (${(error as Error).message}); the devtools list this page's runs only`,
+      );
     }
   }
 
@@ -377,6 +391,8 @@ export class LocalShelf {
   /** Fine-tunes now. Resolves with the run (accepted or rejected, and why) or why it was skipped. */
   async train(trigger = 'manual'): Promise<TrainingRun | { skipped: string }> {
     await this.ready;
+    // A run logged before the log was read into the state would be listed twice.
+    await this.runLog;
     if (this.state.training.active) return { skipped: 'a training run is already in progress' };
     this.dispatch({ type: 'train-started', trigger });
     try {
@@ -387,6 +403,8 @@ export class LocalShelf {
           type: 'train-finished',
           run: result,
           model: await this.worker.call('modelInfo', {}),
+          // The worker logs the run on the device unless the engine may store nothing.
+          logged: !this.options.store?.memoryOnly,
         });
         await this.saveCounters();
       }
@@ -401,9 +419,11 @@ export class LocalShelf {
     return (await this.worker.call('cancelTraining', {})).cancelled;
   }
 
+  /** The training-run log, oldest first (the state's copy: `getSnapshot().training.runs`). */
   async runs(): Promise<TrainingRun[]> {
     await this.ready;
-    return this.worker.call('runs', {});
+    await this.runLog;
+    return this.state.training.runs;
   }
 
   /** Forgets the personal weights: recommendations come from the pretrained model again. */
@@ -418,6 +438,7 @@ export class LocalShelf {
   async deleteAll(): Promise<void> {
     await this.events.deleteAll();
     this.dispatch({ type: 'counters-loaded', newEvents: 0, newImpressions: 0 });
+    this.dispatch({ type: 'runs-loaded', runs: [] });
     await this.resetPersonal().catch(() => {});
   }
 

@@ -58,6 +58,9 @@ export interface StoredRun {
   [key: string]: unknown;
 }
 
+/** Runs the log keeps: the newest ones, older ones dropped as new ones are logged. */
+export const RUN_LOG_KEEP = 100;
+
 export type EventDb = IDBPDatabase<LocalShelfDB>;
 
 /**
