@@ -23,3 +23,37 @@ export class Listeners<Args extends unknown[] = []> {
     this.set.clear();
   }
 }
+
+/**
+ * What `subscribe` delivers until `done` settles, as an async generator: every value delivered
+ * before `done` settled, in order, then `done`'s value as its return value (or its error thrown).
+ * Leaving early unsubscribes; `done` goes on (stopping it is the caller's part).
+ */
+export async function* deliveredUntil<T, R>(
+  subscribe: (listener: (value: T) => void) => () => void,
+  done: Promise<R>,
+): AsyncGenerator<T, R> {
+  const queue: T[] = [];
+  let settled = false;
+  let wake: (() => void) | null = null;
+  const unsubscribe = subscribe((value) => {
+    if (settled) return;
+    queue.push(value);
+    wake?.();
+  });
+  const settle = () => {
+    settled = true;
+    wake?.();
+  };
+  done.then(settle, settle);
+  try {
+    for (;;) {
+      while (queue.length > 0) yield queue.shift() as T;
+      if (settled) return await done;
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = null;
+    }
+  } finally {
+    unsubscribe();
+  }
+}

@@ -15,9 +15,9 @@ import {
   type Shelf,
   type ShelfRequest,
 } from './ranking/shelves.ts';
-import { Listeners } from './listeners.ts';
+import { deliveredUntil, Listeners } from './listeners.ts';
 import { INITIAL_STATE, reduce, type EngineAction, type EngineState } from './state.ts';
-import type { TrainingRun } from './training/run.ts';
+import type { TrainingLog, TrainingRun } from './training/run.ts';
 import { WorkerClient } from './worker/client.ts';
 import type { BackendInfo } from './worker/backend.ts';
 import type { ContextPayload, ModelInfo, ModelSummary } from './worker/protocol.ts';
@@ -388,31 +388,73 @@ export class LocalShelf {
 
   // --- train ---
 
-  /** Fine-tunes now. Resolves with the run (accepted or rejected, and why) or why it was skipped. */
-  async train(trigger = 'manual'): Promise<TrainingRun | { skipped: string }> {
+  /**
+   * Fine-tunes now, as an async generator: yields the run's logs as the worker reports them (the
+   * re-ranker's result, the adapter's steps, then `{ type: 'done', run }`) and returns the run
+   * (accepted or rejected, and why) or why it was skipped. Leaving it early (`break` out of a
+   * `for await`, or `return()`) cancels the run; it finishes once the worker has stopped.
+   */
+  async *training(trigger = 'manual'): AsyncGenerator<TrainingLog, TrainingRun | { skipped: string }> {
     await this.ready;
     // A run logged before the log was read into the state would be listed twice.
     await this.runLog;
     if (this.state.training.active) return { skipped: 'a training run is already in progress' };
     this.dispatch({ type: 'train-started', trigger });
+    const result = this.context().then((context) => this.worker.call('train', { context, trigger }));
+    let answered = false;
+    const mark = () => {
+      answered = true;
+    };
+    result.then(mark, mark);
+    const logs = (push: (log: TrainingLog) => void) =>
+      this.actions.subscribe((action) => {
+        if (action.type === 'train-log') push(action.log);
+      });
     try {
-      const result = await this.worker.call('train', { context: await this.context(), trigger });
-      if ('skipped' in result) this.dispatch({ type: 'train-skipped', reason: result.skipped });
-      else {
-        this.dispatch({
-          type: 'train-finished',
-          run: result,
-          model: await this.worker.call('modelInfo', {}),
-          // The worker logs the run on the device unless the engine may store nothing.
-          logged: !this.options.store?.memoryOnly,
-        });
-        await this.saveCounters();
-      }
-      return result;
+      return await this.trainingEnded(yield* deliveredUntil(logs, result));
     } catch (error) {
-      this.dispatch({ type: 'train-skipped', reason: `failed: ${(error as Error).message}` });
+      if (answered) this.failedTraining(error);
       throw error;
+    } finally {
+      if (!answered) {
+        // Left early: stop the worker's run and wait for its answer, so the state is idle again.
+        await this.cancelTraining().catch(() => false);
+        await result
+          .then((outcome) => this.trainingEnded(outcome))
+          .catch((error: unknown) => this.failedTraining(error));
+      }
     }
+  }
+
+  /** Fine-tunes now. Resolves with the run (accepted or rejected, and why) or why it was skipped. */
+  async train(trigger = 'manual'): Promise<TrainingRun | { skipped: string }> {
+    const run = this.training(trigger);
+    for (;;) {
+      const next = await run.next();
+      if (next.done) return next.value;
+    }
+  }
+
+  /** A run's outcome into the state, and the trigger counters onto the device when it ran. */
+  private async trainingEnded(
+    outcome: TrainingRun | { skipped: string },
+  ): Promise<TrainingRun | { skipped: string }> {
+    if ('skipped' in outcome) this.dispatch({ type: 'train-skipped', reason: outcome.skipped });
+    else {
+      this.dispatch({
+        type: 'train-finished',
+        run: outcome,
+        model: await this.worker.call('modelInfo', {}),
+        // The worker logs the run on the device unless the engine may store nothing.
+        logged: !this.options.store?.memoryOnly,
+      });
+      await this.saveCounters();
+    }
+    return outcome;
+  }
+
+  private failedTraining(error: unknown): void {
+    this.dispatch({ type: 'train-skipped', reason: `failed: ${(error as Error).message}` });
   }
 
   async cancelTraining(): Promise<boolean> {
