@@ -20,7 +20,8 @@ import { INITIAL_STATE, reduce, type EngineAction, type EngineState } from './st
 import type { TrainingLog, TrainingRun } from './training/run.ts';
 import { WorkerClient } from './worker/client.ts';
 import type { BackendInfo } from './worker/backend.ts';
-import type { ContextPayload, ModelInfo, ModelSummary } from './worker/protocol.ts';
+import { CONTEXT_NOT_HELD, ContextSender } from './worker/context-messages.ts';
+import type { ContextPayload, ModelInfo, ModelSummary, WorkerCalls } from './worker/protocol.ts';
 
 /** Popularity-only shelves from the card alone (trending before the worker is up); null without popularity. */
 function earlyShelvesFrom(card: ModelMeta, catalog: Catalog | null): ShelfBuilder | null {
@@ -88,6 +89,7 @@ export class LocalShelf {
   private readonly actions = new Listeners<[EngineAction, EngineState]>();
   /** The shopper's context, kept in memory event by event instead of re-read for every call. */
   private readonly shopper: ShopperContextCache;
+  private readonly contextSender = new ContextSender();
   private trainTimer: ReturnType<typeof setTimeout> | null = null;
   /** Trending from the model card alone, ready long before the worker: a newcomer's first shelf waits for no model. */
   private readonly earlyShelves: Promise<ShelfBuilder | null>;
@@ -350,6 +352,29 @@ export class LocalShelf {
     return this.shopper.current();
   }
 
+  /**
+   * A worker call that needs the shopper's context: sent in full once per store revision,
+   * then by reference (context-messages.ts); resent in full if the worker no longer holds it.
+   */
+  private async withContext<T extends 'recommend' | 'rerank' | 'scoreItems' | 'train'>(
+    type: T,
+    payload: Omit<WorkerCalls[T]['payload'], 'context'>,
+  ): Promise<WorkerCalls[T]['result']> {
+    for (let attempt = 0; ; attempt++) {
+      const { revision, payload: context } = await this.shopper.snapshot();
+      const call = {
+        ...payload,
+        context: this.contextSender.message(revision, context),
+      } as WorkerCalls[T]['payload'];
+      try {
+        return await this.worker.call(type, call);
+      } catch (error) {
+        if ((error as Error).name !== CONTEXT_NOT_HELD || attempt > 0) throw error;
+        this.contextSender.forget();
+      }
+    }
+  }
+
   // --- rank ---
 
   /** A shelf of recommendations, each with its reasons and a one-line explanation. */
@@ -365,7 +390,7 @@ export class LocalShelf {
         });
     }
     await this.ready;
-    return this.worker.call('recommend', { request, context: await this.context() });
+    return this.withContext('recommend', { request });
   }
 
   /**
@@ -377,13 +402,13 @@ export class LocalShelf {
    */
   async rerank(itemIds: string[], options: RerankRequest = {}): Promise<RankedItem[]> {
     await this.ready;
-    return this.worker.call('rerank', { itemIds, request: options, context: await this.context() });
+    return this.withContext('rerank', { itemIds, request: options });
   }
 
   /** The shopper's personal score for each item (e.g. to re-rank search results), with reasons. */
   async scoreItems(itemIds: string[]): Promise<ItemScore[]> {
     await this.ready;
-    return this.worker.call('scoreItems', { itemIds, context: await this.context() });
+    return this.withContext('scoreItems', { itemIds });
   }
 
   // --- train ---
@@ -400,7 +425,7 @@ export class LocalShelf {
     await this.runLog;
     if (this.state.training.active) return { skipped: 'a training run is already in progress' };
     this.dispatch({ type: 'train-started', trigger });
-    const result = this.context().then((context) => this.worker.call('train', { context, trigger }));
+    const result = this.withContext('train', { trigger });
     let answered = false;
     const mark = () => {
       answered = true;

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { SequenceStep } from '../events/queries.ts';
-import { encodeHistory } from '../model/history.ts';
+import { encodeHistory, type EncodedHistory } from '../model/history.ts';
 import { getEncoder, itemMatrix, userRepresentation } from '../model/model.ts';
 import { addCatalogPrior, forEachPriorComplement } from '../model/catalog-prior.ts';
 import { coldItemVectors, type ColdItems } from '../model/cold-items.ts';
@@ -8,6 +8,13 @@ import type { CatalogItem } from '../catalog/schema.ts';
 import type { PersonalHead } from '../training/personal-head.ts';
 import { asRow, vocabIndexOf, type Row, type VocabIndex } from '../model/indices.ts';
 import type { ItemSpace } from './shelves.ts';
+
+/**
+ * Histories whose scores are kept: one page's shelves, a re-rank repeated with no new event
+ * and the fine-tuning lists between two steps all score the same history again (a full
+ * forward pass and catalog matmul each, ~2 ms on the demo model, far more on 100k items).
+ */
+const RECENT_SCORES = 4;
 
 /**
  * The model as the shelves see it: scores after a history (through the shopper's
@@ -34,6 +41,8 @@ export class ModelItemSpace implements ItemSpace {
   private readonly dim: number;
   private readonly maxLen: number;
   private readonly similarityCache = new Map<number, Float32Array>();
+  /** The last few histories scored (per head), oldest first: see RECENT_SCORES. */
+  private readonly recentScores: { key: string; head: PersonalHead | null; values: Float32Array }[] = [];
 
   /**
    * `personal` owns the shopper's adapter (the worker's PersonalState); the space only reads
@@ -140,9 +149,20 @@ export class ModelItemSpace implements ItemSpace {
     for (const step of steps.slice(-this.maxLen)) this.historyRow(step.itemId);
     const history = encodeHistory(steps, this.historyIndex, this.maxLen, latest);
     if (history.items.length === 0) return null;
+    const head = this.head;
+    const key = `${history.items.join(',')}|${history.kinds.join(',')}|${history.recency.join(',')}`;
+    const hit = this.recentScores.find((r) => r.key === key && r.head === head);
+    // A copy, so no caller can change what the next one reads.
+    if (hit) return hit.values.slice();
+    const values = await this.scoresOf(history, head);
+    this.recentScores.push({ key, head, values });
+    if (this.recentScores.length > RECENT_SCORES) this.recentScores.shift();
+    return values.slice();
+  }
+
+  private async scoresOf(history: EncodedHistory, head: PersonalHead | null): Promise<Float32Array> {
     const scores = tf.tidy(() => {
       const user = userRepresentation(this.model, [history]);
-      const head = this.head;
       return (head ? head.apply(user) : user).matMul(this.itemsT);
     });
     let values: Float32Array;

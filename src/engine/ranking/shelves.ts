@@ -518,8 +518,9 @@ export class ShelfBuilder {
           `rerank relevance has ${Array.isArray(relevance) ? relevance.length : 'no'} finite numbers; expected one per item (${itemIds.length})`,
         );
     }
-    const scores = await this.space.scoreAfter(context.steps);
-    const explain = scores ? this.historyReasons(context) : null;
+    // The shopper's scores only blend into search; the site's own order needs none.
+    const scores = relevance ? await this.space.scoreAfter(context.steps) : null;
+    const explain = scores || !relevance ? this.historyReasons(context) : null;
     // The base order: the site's, or for search the relevance blended with the shopper's score.
     let base = itemIds.map((_, i) => i);
     const band = new Array<number>(itemIds.length).fill(0);
