@@ -7,7 +7,14 @@ import * as tf from '@tensorflow/tfjs';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { rng, scoreBatch, shuffleInPlace, type EncodedHistory } from '../src/engine/node.ts';
+import {
+  MODEL_DEFAULTS,
+  TRAIN_DEFAULTS,
+  rng,
+  scoreBatch,
+  shuffleInPlace,
+  type EncodedHistory,
+} from '../src/engine/node.ts';
 import { parseArgs } from '../lib/data/args.ts';
 import { saveModelDir, toModelFiles } from '../lib/data/model-files.ts';
 import { startNodeBackend } from '../lib/data/node-tf.ts';
@@ -84,7 +91,7 @@ async function main(): Promise<void> {
 
   const run = await pretrain(users, settings, { onLog: pretrainProgress(settings) });
   const numItems = run.vocabulary.length;
-  const maxLen = settings.maxLen ?? 50;
+  const maxLen = settings.maxLen ?? MODEL_DEFAULTS.maxLen;
 
   // Test: the last item, seen after the whole history before it.
   const histories: EncodedHistory[] = [];
@@ -145,7 +152,7 @@ async function main(): Promise<void> {
   }
   const validUsers = settings.validUsers ?? 0;
   if (validUsers > 0 && validCases.length > validUsers) {
-    shuffleInPlace(validCases, rng((settings.seed ?? 42) + 7919));
+    shuffleInPlace(validCases, rng((settings.seed ?? TRAIN_DEFAULTS.seed) + 7919));
     validCases = validCases.slice(0, validUsers);
   }
   const tuneStart = Date.now();

@@ -18,6 +18,8 @@ import {
   type ValidationCase,
   type EncodedHistory,
   type CatalogItem,
+  PRETRAIN_DEFAULTS,
+  WITH_CATALOG_DEFAULTS,
 } from '../../src/engine/node.ts';
 import type { UserSequence } from './read-dataset.ts';
 import { buildVocabulary, historyBefore } from './split.ts';
@@ -44,25 +46,8 @@ export type PretrainSettings = Omit<ModelConfig, 'numItems'> &
  * ~0.002, and the same users score every epoch, so epoch-to-epoch differences are far less noisy
  * than that.
  */
-export const DEFAULT_SETTINGS: PretrainSettings = {
-  dim: 64,
-  maxLen: 50,
-  blocks: 2,
-  heads: 1,
-  dropout: 0.5,
-  epochs: 200,
-  batchSize: 128,
-  learningRate: 0.003,
-  negatives: 2048,
-  logQ: true,
-  loss: 'softmax',
-  warmupEpochs: 1,
-  lrDecay: 0.5,
-  lrPatience: 2,
-  patience: 6,
-  seed: 42,
-  validUsers: 8000,
-};
+// The values are the engine's one table of defaults (src/engine/model/defaults.ts).
+export const DEFAULT_SETTINGS: PretrainSettings = { ...PRETRAIN_DEFAULTS, validUsers: 8000 };
 
 export interface PretrainOutput {
   model: tf.LayersModel;
@@ -109,7 +94,7 @@ export async function pretrain(
   const model = createModel({
     ...s,
     numItems: vocabulary.length,
-    hashBuckets: opts.catalog ? (s.hashBuckets ?? 4096) : 0,
+    hashBuckets: opts.catalog ? (s.hashBuckets ?? WITH_CATALOG_DEFAULTS.hashBuckets) : 0,
     linksPerItem: opts.catalog ? (s.linksPerItem ?? 0) : 0,
     complementsPerItem: opts.catalog ? (s.complementsPerItem ?? 0) : 0,
   });

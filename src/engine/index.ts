@@ -2,6 +2,7 @@
  * LocalShelf's engine: the public API. Everything outside src/engine imports from here.
  */
 export { ValidationError } from './errors.ts';
+export { Listeners } from './listeners.ts';
 
 export type { Catalog, CatalogItem } from './catalog/schema.ts';
 export { validateCatalog, validateCatalogItem, loadCatalog } from './catalog/validate.ts';

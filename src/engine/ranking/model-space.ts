@@ -6,6 +6,7 @@ import { addCatalogPrior, forEachPriorComplement } from '../model/catalog-prior.
 import { coldItemVectors, type ColdItems } from '../model/cold-items.ts';
 import type { CatalogItem } from '../catalog/schema.ts';
 import type { PersonalHead } from '../training/personal-head.ts';
+import { asRow, vocabIndexOf, type Row, type VocabIndex } from '../model/indices.ts';
 import type { ItemSpace } from './shelves.ts';
 
 /**
@@ -29,11 +30,11 @@ export class ModelItemSpace implements ItemSpace {
   /** The catalog items the model did not know, and how they were placed; empty without a catalog. */
   readonly cold: ColdItems;
   /** Model vocabulary → 1-based embedding row: what the history encoder reads. */
-  private readonly index: ReadonlyMap<string, number>;
+  private readonly index: ReadonlyMap<string, VocabIndex>;
   /** Every row, 0-based, new items included. */
-  private readonly rows: ReadonlyMap<string, number>;
+  private readonly rows: ReadonlyMap<string, Row>;
   /** The history encoder's map, plus each new item the shopper touched read as its nearest known item. */
-  private readonly historyIndex: Map<string, number>;
+  private readonly historyIndex: Map<string, VocabIndex>;
   private readonly known: number;
   private readonly itemsT: tf.Tensor2D;
   private readonly unit: Float32Array;
@@ -77,7 +78,7 @@ export class ModelItemSpace implements ItemSpace {
     known: Float32Array,
     cold: ColdItems,
   ) {
-    this.index = new Map(vocabulary.map((id, i) => [id, i + 1]));
+    this.index = new Map(vocabulary.map((id, i) => [id, vocabIndexOf(asRow(i))]));
     this.historyIndex = new Map(this.index);
     this.known = vocabulary.length;
     const encoder = getEncoder(model);
@@ -85,7 +86,7 @@ export class ModelItemSpace implements ItemSpace {
     this.maxLen = encoder.cfg.maxLen;
     this.cold = cold;
     this.vocabulary = [...vocabulary, ...this.cold.ids];
-    this.rows = new Map(this.vocabulary.map((id, i) => [id, i]));
+    this.rows = new Map(this.vocabulary.map((id, i) => [id, asRow(i)]));
     // New items have no interactions yet: they rank after every known item in trending.
     this.popularity =
       popularity && popularity.length === vocabulary.length
@@ -114,7 +115,7 @@ export class ModelItemSpace implements ItemSpace {
   }
 
   /** 0-based row of an item id (new catalog items included). */
-  indexOf(itemId: string): number | undefined {
+  indexOf(itemId: string): Row | undefined {
     return this.rows.get(itemId);
   }
 
@@ -122,7 +123,7 @@ export class ModelItemSpace implements ItemSpace {
    * The known item the history encoder reads in place of a new one (the nearest by cosine),
    * found the first time the shopper touches it; undefined for ids with no row.
    */
-  private historyRow(itemId: string): number | undefined {
+  private historyRow(itemId: string): VocabIndex | undefined {
     const known = this.historyIndex.get(itemId);
     if (known !== undefined) return known;
     const row = this.rows.get(itemId);
@@ -133,12 +134,13 @@ export class ModelItemSpace implements ItemSpace {
       const s = this.similarity(row, j);
       if (s > bestSimilarity) [best, bestSimilarity] = [j, s];
     }
-    this.historyIndex.set(itemId, best + 1);
-    return best + 1;
+    const index = vocabIndexOf(asRow(best));
+    this.historyIndex.set(itemId, index);
+    return index;
   }
 
   /** 1-based vocabulary map, as the model's history encoder wants it. */
-  get vocabularyIndex(): ReadonlyMap<string, number> {
+  get vocabularyIndex(): ReadonlyMap<string, VocabIndex> {
     return this.index;
   }
 

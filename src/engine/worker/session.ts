@@ -27,6 +27,7 @@ import { populationFromCard } from '../rerank/population.ts';
 import { ShopperSignals, type FactsOf } from '../rerank/signals.ts';
 import { nextItemExamples } from '../training/examples.ts';
 import type { PersonalHead } from '../training/personal-head.ts';
+import { readRunLog } from '../training/run-log.ts';
 import {
   trainPersonal,
   type PersonalTrainingResult,
@@ -550,7 +551,9 @@ export class WorkerSession {
   }
 
   async runs(): Promise<TrainingRun[]> {
-    return (await this.need().store.runs()) as unknown as TrainingRun[];
+    const { runs, unreadable } = readRunLog(await this.need().store.runs());
+    if (unreadable) this.notify({ notice: 'log', level: 'warn', message: unreadable });
+    return runs;
   }
 
   async resetPersonal(): Promise<ModelInfo> {
