@@ -43,10 +43,10 @@ function cachedAsset<T>(
   const value = stale.then(async (hit) => {
     if (hit) return hit.value;
     const fresh = await download(false);
-    // Written when the page is idle: serialising and hashing a 1 MB catalog is not the first
-    // shelf's business (storeEntry's own failures only cost the next page a download).
-    // Soon, though: a shopper who clicks on within a second should find it on the next page.
-    void whenIdle(500).then(() => store(fresh));
+    // Written when the page is idle: serialising and hashing a 1 MB catalog (~60 ms) is not the
+    // first shelf's business (storeEntry's own failures only cost the next page a download).
+    // A 500 ms cap still landed it before a loaded first visit's first shelf; 1.5 s does not.
+    void whenIdle(1500).then(() => store(fresh));
     return fresh;
   });
   const update = stale.then(async (hit) => {
