@@ -10,6 +10,8 @@ import { basename, join, resolve } from 'node:path';
 import {
   MODEL_DEFAULTS,
   TRAIN_DEFAULTS,
+  TRANSITION_DEPTH,
+  getEncoder,
   rng,
   scoreBatch,
   shuffleInPlace,
@@ -54,6 +56,7 @@ const CODE_PATHS = [
   'src/engine/model/model.ts',
   'src/engine/model/pretrained.ts',
   'src/engine/model/train.ts',
+  'src/engine/model/transitions.ts',
   'src/engine/metrics/rank.ts',
   'lib/data',
   'bench/quality.ts',
@@ -126,6 +129,30 @@ async function main(): Promise<void> {
   outcomes['localshelf'] = ours;
   models['localshelf'] = summarize(ours);
   log(`localshelf: ${JSON.stringify(models['localshelf'])}`);
+  if (run.transitions) {
+    const t = run.transitions;
+    log(
+      `transition blend (${run.transitionSeconds?.toFixed(0)} s, ${t.tried} settings): window ${t.window} ${t.similarity}, ${t.voters} voters, decay ${t.decay}, weight ${t.weight}; validation NDCG@10 ${t.before.toFixed(4)} → ${t.after.toFixed(4)}`,
+    );
+    // Ablation, not a scorer anyone ships: the same network with the blend's weights at 0, so
+    // the results show what the blend adds on the test users (paired like the baselines).
+    const encoder = getEncoder(run.model);
+    const blend = encoder.transitionBlend();
+    if (blend) {
+      const voters = Array.from(blend.voters);
+      encoder.setTransitions(blend, new Array<number>(TRANSITION_DEPTH).fill(0));
+      const alone = rankOutcomes(cases, numItems, (chunk) =>
+        scoreBatch(
+          run.model,
+          chunk.map((c) => historyOf.get(c) as EncodedHistory),
+        ),
+      );
+      encoder.setTransitions(blend, voters);
+      outcomes['localshelf-without-blend'] = alone;
+      models['localshelf-without-blend'] = summarize(alone);
+      log(`localshelf-without-blend: ${JSON.stringify(models['localshelf-without-blend'])}`);
+    }
+  }
 
   // Latency: one shopper at a time (what a page does), and batched (throughput).
   const sample = histories.slice(0, 200);
@@ -224,6 +251,16 @@ async function main(): Promise<void> {
       fitOn: 'the training split (items before each validation item), like the model',
     },
     valid: run.result.valid,
+    ...(run.transitions
+      ? {
+          transitions: {
+            ...run.transitions,
+            seconds: run.transitionSeconds ?? NaN,
+            // Neighbour indices and similarities, float32 each, one row per item plus padding.
+            tableBytes: (numItems + 1) * run.transitions.perItem * 2 * 4,
+          },
+        }
+      : {}),
     models,
     ...errorReport(outcomes, 'localshelf'),
   };

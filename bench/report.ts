@@ -29,6 +29,25 @@ export interface QualityReport {
   settings: Record<string, unknown>;
   baselineSettings: Record<string, unknown>;
   valid: Record<string, number>;
+  /**
+   * The transition blend inside LocalShelf's scores (the model's logits plus the calibrated
+   * co-occurrence of the latest items), as calibrated on validation; absent for a model without one.
+   */
+  transitions?: {
+    window: number;
+    similarity: string;
+    perItem: number;
+    voters: number;
+    decay: number;
+    weight: number;
+    before: number;
+    after: number;
+    beforeHr10: number;
+    afterHr10: number;
+    tried: number;
+    seconds: number;
+    tableBytes: number;
+  };
   models: Record<string, Record<string, number>>;
   /** Standard error of each model's HR@10 and NDCG@10 over the test users. */
   standardErrors?: Record<string, Record<string, number>>;
@@ -62,6 +81,14 @@ export function toMarkdown(r: QualityReport): string {
     `Settings: \`${JSON.stringify(r.settings)}\`. Baselines: \`${JSON.stringify(r.baselineSettings)}\`.`,
     '',
   ];
+  const t = r.transitions;
+  if (t)
+    lines.push(
+      `Transition blend (in localshelf's scores above): logits + ${t.weight} × Σ ${t.decay}^r × similarity to the latest ${t.voters} items, ` +
+        `co-occurrence within ${t.window} steps (${t.similarity}), ${t.perItem} neighbours per item (${(t.tableBytes / 1e6).toFixed(2)} MB of the weights), built from the training split; ` +
+        `chosen on the validation users from ${t.tried} settings in ${t.seconds.toFixed(0)} s: validation NDCG@10 ${f(t.before)} → ${f(t.after)}, HR@10 ${f(t.beforeHr10)} → ${f(t.afterHr10)}.`,
+      '',
+    );
   if (r.standardErrors) {
     const se = (name: string, k: string) => r.standardErrors?.[name]?.[k];
     const signed = (x: number, digits = 4) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`;

@@ -72,6 +72,12 @@ async function main(): Promise<void> {
         ? 'no catalog prior: the catalog lists no complements (or --complements-per-item 0)'
         : 'no catalog prior and no content features: pass --catalog <catalog.json> to learn from titles, categories, brands and tags',
   );
+  if (run.transitions) {
+    const t = run.transitions;
+    log(
+      `transition blend: ${t.perItem} neighbours per item (window ${t.window}, ${t.similarity}), ${t.voters} voters, decay ${t.decay}, weight ${t.weight}; validation NDCG@10 ${t.before.toFixed(4)} → ${t.after.toFixed(4)}`,
+    );
+  }
   log(
     `wrote ${out}/model.json, weights.bin (${bytes} bytes), meta.json (version ${card.version}, popularity of ${card.vocabulary.length} items); valid NDCG@10 ${(run.result.valid['NDCG@10'] ?? 0).toFixed(4)}`,
   );

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import {
+  addItemPriors,
   encodeHistory,
   userRepresentation,
   rankOf,
@@ -51,10 +52,13 @@ function rankWith(
   ctx: ShopperContext,
   target: number,
   exclude: readonly number[],
+  history: Int32Array,
 ): RankOutcome {
   const scores = tf.tidy(() => head.apply(user).matMul(ctx.itemsT));
   const values = scores.dataSync() as Float32Array;
   scores.dispose();
+  // What the browser's ModelItemSpace adds after the head: the transition blend and catalog prior.
+  addItemPriors(ctx.model, [history], values);
   return rankOf(values, target - 1, exclude);
 }
 
@@ -75,20 +79,22 @@ export async function evaluateShopper(
   // only the latest maxLen events (userRepresentation clips).
   const exclude = [...new Set(Array.from(history.items, (i) => i - 1))];
   const user = userRepresentation(ctx.model, [history]);
+  // The items the browser's scorer reads (the latest maxLen): its blend and prior vote from these.
+  const latest = history.items.slice(-ctx.maxLen);
   const fresh = new PersonalHead(ctx.dim, ctx.headRank);
   try {
-    const none = rankWith(fresh, user, ctx, target, exclude);
+    const none = rankWith(fresh, user, ctx, target, exclude, latest);
     const examples = nextItemExamples(shopper.steps, ctx.vocabularyIndex, ctx.maxLen);
     const { run, accepted, inspected } = await fineTuneWithCandidate(
       ctx.model,
       fresh,
       examples,
       ctx.options,
-      (candidate) => rankWith(candidate, user, ctx, target, exclude),
+      (candidate) => rankWith(candidate, user, ctx, target, exclude, latest),
     );
     let guarded = none;
     if (accepted) {
-      guarded = rankWith(accepted, user, ctx, target, exclude);
+      guarded = rankWith(accepted, user, ctx, target, exclude, latest);
       accepted.dispose();
     }
     return {

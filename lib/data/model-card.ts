@@ -50,6 +50,18 @@ export function modelCard(s: CardSource): ModelMeta {
     vocabulary: run.vocabulary,
     popularity: popularityCounts(s.users, run.vocabulary),
     prior: run.prior ?? null,
+    transitions: run.transitions
+      ? (({ window, similarity, perItem, voters, decay, weight, before, after }) => ({
+          window,
+          similarity,
+          perItem,
+          voters,
+          decay,
+          weight,
+          before,
+          after,
+        }))(run.transitions)
+      : null,
     settings: run.settings as unknown as Record<string, number | boolean | string>,
     valid: run.result.valid,
     dataSha256: sha256File(s.dataFile),

@@ -9,6 +9,7 @@ export const SETTING_OPTIONS = {
   dropout: 'number',
   'hash-buckets': 'number',
   'complements-per-item': 'number',
+  'neighbours-per-item': 'number',
   epochs: 'number',
   'batch-size': 'number',
   lr: 'number',
@@ -34,6 +35,7 @@ export const SETTING_FIELDS: Record<keyof typeof SETTING_OPTIONS, keyof Pretrain
   dropout: 'dropout',
   'hash-buckets': 'hashBuckets',
   'complements-per-item': 'complementsPerItem',
+  'neighbours-per-item': 'neighboursPerItem',
   epochs: 'epochs',
   'batch-size': 'batchSize',
   lr: 'learningRate',
@@ -63,6 +65,7 @@ export function settingsFromArgs(args: Record<string, string | number | boolean>
 
 export const SETTINGS_HELP = `  --dim N --max-len N --blocks N --heads N --dropout X --hash-buckets N
   --complements-per-item N (catalog complements per item for the calibrated complement prior; 0 = none)
+  --neighbours-per-item N (co-occurring items per item for the calibrated transition blend; 0 = none)
   --epochs N --batch-size N --lr X --negatives N (0 = full softmax) --patience N
   --log-q 1 (correct sampled-softmax logits by each item's chance of being a candidate)
   --lr-decay X (learning-rate factor after --lr-patience N epochs without a better validation score; 1 = off)

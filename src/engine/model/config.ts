@@ -30,6 +30,12 @@ export interface ModelConfig {
    * added to the scores of what goes with the latest items; 0 = no prior. Default: 0.
    */
   complementsPerItem?: number;
+  /**
+   * Co-occurring items kept per item for the transition blend (transitions.ts): the item kNN's
+   * similarities to the latest items, added to the logits with weights calibrated on validation;
+   * 0 = no blend (and no table in the weight file, as in model files from before it). Default: 0.
+   */
+  neighboursPerItem?: number;
   /** Seed for weight initialisation, so runs are repeatable. Default: 42. */
   seed?: number;
 }
@@ -52,6 +58,7 @@ export function resolveConfig(config: ModelConfig): ResolvedModelConfig {
     priceBuckets: config.priceBuckets ?? DEFAULTS.priceBuckets,
     linksPerItem: config.linksPerItem ?? DEFAULTS.linksPerItem,
     complementsPerItem: config.complementsPerItem ?? DEFAULTS.complementsPerItem,
+    neighboursPerItem: config.neighboursPerItem ?? DEFAULTS.neighboursPerItem,
     seed: config.seed ?? DEFAULTS.seed,
   };
   const positiveInts: (keyof ResolvedModelConfig)[] = [
@@ -71,6 +78,8 @@ export function resolveConfig(config: ModelConfig): ResolvedModelConfig {
     throw new Error(`model config "blocks" is ${c.blocks}; expected an integer ≥ 0`);
   if (!Number.isInteger(c.complementsPerItem) || c.complementsPerItem < 0)
     throw new Error(`model config "complementsPerItem" is ${c.complementsPerItem}; expected an integer ≥ 0`);
+  if (!Number.isInteger(c.neighboursPerItem) || c.neighboursPerItem < 0)
+    throw new Error(`model config "neighboursPerItem" is ${c.neighboursPerItem}; expected an integer ≥ 0`);
   if (!Number.isInteger(c.linksPerItem) || c.linksPerItem < 0)
     throw new Error(`model config "linksPerItem" is ${c.linksPerItem}; expected an integer ≥ 0`);
   if (!Number.isInteger(c.hashBuckets) || c.hashBuckets < 0)
@@ -84,6 +93,9 @@ export function resolveConfig(config: ModelConfig): ResolvedModelConfig {
 
 /** Recent history items whose complements get a bonus: the latest, then the two before it. */
 export const PRIOR_DEPTH = 3;
+
+/** Latest history items that can vote in the transition blend (one weight each, latest first). */
+export const TRANSITION_DEPTH = 20;
 
 /** Number of recency buckets (see history.ts); row 0 is padding, row 1 is "unknown time". */
 export const RECENCY_BUCKETS = 9;

@@ -19,6 +19,7 @@ export const MODEL_DEFAULTS = Object.freeze({
   priceBuckets: 16,
   linksPerItem: 0,
   complementsPerItem: 0,
+  neighboursPerItem: 0,
   seed: 42,
 });
 
@@ -68,4 +69,6 @@ export const PRETRAIN_DEFAULTS = Object.freeze({
   lrPatience: TRAIN_DEFAULTS.lrPatience,
   patience: TRAIN_DEFAULTS.patience,
   seed: TRAIN_DEFAULTS.seed,
+  /** The transition blend's table (lib/data/pretrain-run.ts says how 10 was chosen); the engine's own default is none. */
+  neighboursPerItem: 10,
 });

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import {
   PRIOR_DEPTH,
   RECENCY_BUCKETS,
+  TRANSITION_DEPTH,
   resolveConfig,
   type ModelConfig,
   type ResolvedModelConfig,
@@ -9,6 +10,7 @@ import {
 import { EVENT_KINDS } from '../events/schema.ts';
 import { matMulFast } from './fast-matmul.ts';
 import { registerFastGather } from './fast-gather.ts';
+import type { TransitionBlend, TransitionTable } from './transitions.ts';
 
 /** Rows of the kind embedding: one per event kind plus padding (row 0). */
 export const KIND_ROWS = EVENT_KINDS.length + 1;
@@ -45,6 +47,7 @@ export class LocalShelfEncoder extends tf.layers.Layer {
       priceBuckets,
       linksPerItem,
       complementsPerItem,
+      neighboursPerItem,
       seed,
     } = this.cfg;
     let s = seed;
@@ -78,6 +81,14 @@ export class LocalShelfEncoder extends tf.layers.Layer {
       add('item_complements', [numItems + 1, complementsPerItem], tf.initializers.zeros(), false);
       add('item_leaf', [numItems + 1], tf.initializers.zeros(), false);
       add('prior_bonus', [PRIOR_DEPTH + 1], tf.initializers.zeros(), false);
+    }
+    if (neighboursPerItem > 0) {
+      // The transition blend (transitions.ts): each item's strongest co-occurring items as
+      // vocabulary indices (0 = none), their similarities, and the calibrated weight of each
+      // recent position; stored, not trained, so they travel in the weight file.
+      add('item_neighbours', [numItems + 1, neighboursPerItem], tf.initializers.zeros(), false);
+      add('neighbour_weight', [numItems + 1, neighboursPerItem], tf.initializers.zeros(), false);
+      add('transition_voters', [TRANSITION_DEPTH], tf.initializers.zeros(), false);
     }
     for (let b = 0; b < blocks; b++) {
       for (const ln of ['ln1', 'ln2']) {
@@ -243,6 +254,71 @@ export class LocalShelfEncoder extends tf.layers.Layer {
       };
     }
     return { ...this.priorCache, perItem: this.cfg.complementsPerItem };
+  }
+
+  /** Whether the model has a transition table (see transitions.ts). */
+  get hasTransitions(): boolean {
+    return this.cfg.neighboursPerItem > 0;
+  }
+
+  private transitionCache: { neighbours: Int32Array; weights: Float32Array; voters: Float32Array } | null =
+    null;
+
+  /**
+   * Writes the transition table (built by transitionTable with this model's neighboursPerItem)
+   * and the weight of each of the latest TRANSITION_DEPTH history positions, latest first.
+   */
+  setTransitions(table: TransitionTable, voters: readonly number[]): void {
+    const n = this.w['item_neighbours'];
+    const w = this.w['neighbour_weight'];
+    const v = this.w['transition_voters'];
+    if (!n || !w || !v) throw new Error('setTransitions: the model has neighboursPerItem 0; expected > 0');
+    const k = this.cfg.neighboursPerItem;
+    const rows = this.cfg.numItems + 1;
+    if (table.perItem !== k || table.neighbours.length !== rows * k || table.weights.length !== rows * k)
+      throw new Error(
+        `setTransitions: got a table of ${table.neighbours.length} neighbours (${table.perItem} per item); expected ${rows * k} (${k} per item for ${rows - 1} items)`,
+      );
+    if (voters.length !== TRANSITION_DEPTH || !voters.every(Number.isFinite))
+      throw new Error(
+        `setTransitions: got voter weights [${voters.join(', ')}]; expected ${TRANSITION_DEPTH} finite numbers`,
+      );
+    if (table.neighbours.some((j) => j < 0 || j > this.cfg.numItems))
+      throw new Error(`setTransitions: a neighbour index is outside [0, ${this.cfg.numItems}]`);
+    n.write(tf.tensor2d(Float32Array.from(table.neighbours), [rows, k]));
+    w.write(tf.tensor2d(Float32Array.from(table.weights), [rows, k]));
+    v.write(tf.tensor1d([...voters]));
+    this.transitionCache = null;
+  }
+
+  /**
+   * Reads the transition table off the backend without blocking (`data()`), as readCatalogPrior
+   * does for the prior: the worker calls it once per model load; Node (wasm/cpu) may skip it.
+   */
+  async readTransitions(): Promise<void> {
+    if (!this.hasTransitions || this.transitionCache) return;
+    const [neighbours, weights, voters] = await Promise.all(
+      ['item_neighbours', 'neighbour_weight', 'transition_voters'].map((name) => this.v(name).data()),
+    );
+    this.transitionCache = {
+      neighbours: Int32Array.from(neighbours!),
+      weights: Float32Array.from(weights!),
+      voters: Float32Array.from(voters!),
+    };
+  }
+
+  /** The transition table and voter weights as plain arrays (read once, then cached); null without a table. */
+  transitionBlend(): TransitionBlend | null {
+    if (!this.hasTransitions) return null;
+    if (!this.transitionCache) {
+      // Synchronous fallback for Node's wasm/cpu; the worker has read it with readTransitions().
+      this.transitionCache = {
+        neighbours: Int32Array.from(this.v('item_neighbours').dataSync()),
+        weights: Float32Array.from(this.v('neighbour_weight').dataSync()),
+        voters: Float32Array.from(this.v('transition_voters').dataSync()),
+      };
+    }
+    return { ...this.transitionCache, perItem: this.cfg.neighboursPerItem };
   }
 
   /** Zeroes the id embedding of the given rows, so items with no behaviour are scored by content alone. */

@@ -14,6 +14,19 @@ export interface CardPrior {
   after: number;
 }
 
+/** The calibrated transition blend (transitions.ts), as pretraining writes it into the card. */
+export interface CardTransitions {
+  window: number;
+  similarity: string;
+  perItem: number;
+  voters: number;
+  decay: number;
+  weight: number;
+  /** Validation NDCG@10 without and with the blend. */
+  before: number;
+  after: number;
+}
+
 /**
  * The model card written beside model.json by `npm run pretrain` (lib/data/model-card.ts):
  * what a site publishes with its model, so it names no local path and no commit.
@@ -28,6 +41,8 @@ export interface ModelMeta {
   popularity?: number[];
   /** The catalog prior calibrated after training; null when pretraining had no catalog. */
   prior?: CardPrior | null;
+  /** The transition blend calibrated after training (its table is in the weights); null or absent without one. */
+  transitions?: CardTransitions | null;
   /** Model and training settings (dim, maxLen, epochs, learning rate, ...). */
   settings: Record<string, number | boolean | string>;
   /** Validation metrics of the chosen epoch (HR@10, NDCG@10, ...). */
@@ -96,6 +111,18 @@ export function parseModelCard(raw: unknown, where = 'meta.json'): ModelMeta {
     if (!isRecord(raw.prior))
       cardError(where, '"prior"', raw.prior, 'an object {bonus, before, after} or null');
     finiteArray(where, '"prior.bonus"', raw.prior.bonus);
+  }
+  if (raw.transitions !== undefined && raw.transitions !== null) {
+    if (!isRecord(raw.transitions))
+      cardError(
+        where,
+        '"transitions"',
+        raw.transitions,
+        'an object {window, voters, decay, weight, ...} or null',
+      );
+    for (const field of ['window', 'perItem', 'voters', 'decay', 'weight'])
+      if (typeof raw.transitions[field] !== 'number' || !Number.isFinite(raw.transitions[field]))
+        cardError(where, `"transitions.${field}"`, raw.transitions[field], 'a finite number');
   }
   if (!isRecord(raw.settings)) cardError(where, '"settings"', raw.settings, 'an object of training settings');
   if (!isRecord(raw.valid)) cardError(where, '"valid"', raw.valid, 'an object of validation metrics');

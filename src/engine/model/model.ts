@@ -4,6 +4,7 @@ import { LocalShelfEncoder } from './encoder-layer.ts';
 import { padBatch, type EncodedHistory } from './history.ts';
 import { registerGatherGradient } from './gather-grad.ts';
 import { addCatalogPrior } from './catalog-prior.ts';
+import { addTransitions } from './transitions.ts';
 
 /** Builds the model: inputs items/kinds/recency [batch, time] int32 → user states [batch, time, dim]. */
 export function createModel(config: ModelConfig): tf.LayersModel {
@@ -64,7 +65,22 @@ export function userRepresentation(
   });
 }
 
-/** Scores [batch, numItems] for several histories at once (with the complement prior, if any); higher is better. */
+/**
+ * Adds what the model holds beside its logits, in place, to scores [histories × numItems]: the
+ * transition blend and the catalog prior, each a no-op when the model has none. Every scorer of
+ * a pretrained model (scoreBatch here, the browser's ModelItemSpace) goes through this.
+ */
+export function addItemPriors(
+  model: tf.LayersModel,
+  histories: readonly ArrayLike<number>[],
+  scores: Float32Array,
+): void {
+  const encoder = getEncoder(model);
+  addTransitions(encoder, histories, scores);
+  addCatalogPrior(encoder, histories, scores);
+}
+
+/** Scores [batch, numItems] for several histories at once (with the transition blend and complement prior, if any); higher is better. */
 export function scoreBatch(model: tf.LayersModel, histories: readonly EncodedHistory[]): Float32Array {
   const encoder = getEncoder(model);
   const scores = tf.tidy(() => {
@@ -75,8 +91,8 @@ export function scoreBatch(model: tf.LayersModel, histories: readonly EncodedHis
   });
   const data = scores.dataSync() as Float32Array;
   scores.dispose();
-  addCatalogPrior(
-    encoder,
+  addItemPriors(
+    model,
     histories.map((h) => h.items),
     data,
   );

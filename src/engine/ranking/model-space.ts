@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { SequenceStep } from '../events/queries.ts';
 import { encodeHistory, type EncodedHistory } from '../model/history.ts';
-import { getEncoder, itemMatrix, userRepresentation } from '../model/model.ts';
-import { addCatalogPrior, forEachPriorComplement } from '../model/catalog-prior.ts';
+import { addItemPriors, getEncoder, itemMatrix, userRepresentation } from '../model/model.ts';
+import { forEachPriorComplement } from '../model/catalog-prior.ts';
 import { coldItemVectors, type ColdItems } from '../model/cold-items.ts';
 import type { CatalogItem } from '../catalog/schema.ts';
 import type { PersonalHead } from '../training/personal-head.ts';
@@ -42,7 +42,12 @@ export class ModelItemSpace implements ItemSpace {
   private readonly maxLen: number;
   private readonly similarityCache = new Map<number, Float32Array>();
   /** The last few histories scored (per head), oldest first: see RECENT_SCORES. */
-  private readonly recentScores: { key: string; head: PersonalHead | null; values: Float32Array }[] = [];
+  private readonly recentScores: {
+    key: string;
+    head: PersonalHead | null;
+    weights: unknown[];
+    values: Float32Array;
+  }[] = [];
 
   /**
    * `personal` owns the shopper's adapter (the worker's PersonalState); the space only reads
@@ -60,6 +65,7 @@ export class ModelItemSpace implements ItemSpace {
     try {
       const known = (await items.data()) as Float32Array;
       await getEncoder(model).readCatalogPrior();
+      await getEncoder(model).readTransitions();
       const cold = catalog
         ? await coldItemVectors(model, vocabulary, catalog, known)
         : { ids: [], vectors: new Float32Array(0), method: 'content' as const, unplaced: [] };
@@ -151,13 +157,25 @@ export class ModelItemSpace implements ItemSpace {
     if (history.items.length === 0) return null;
     const head = this.head;
     const key = `${history.items.join(',')}|${history.kinds.join(',')}|${history.recency.join(',')}`;
-    const hit = this.recentScores.find((r) => r.key === key && r.head === head);
+    const weights = this.weightsNow(head);
+    const hit = this.recentScores.find(
+      (r) => r.key === key && r.head === head && r.weights.every((id, i) => id === weights[i]),
+    );
     // A copy, so no caller can change what the next one reads.
     if (hit) return hit.values.slice();
     const values = await this.scoresOf(history, head);
-    this.recentScores.push({ key, head, values });
+    this.recentScores.push({ key, head, weights, values });
     if (this.recentScores.length > RECENT_SCORES) this.recentScores.shift();
     return values.slice();
+  }
+
+  /**
+   * Which data the model's and the head's weights hold now: a write (assign, setWeights, a new
+   * transition table) gives the variable a new data id, so kept scores from before it are not reused.
+   */
+  private weightsNow(head: PersonalHead | null): unknown[] {
+    const dataId = (t: tf.Tensor) => (t as unknown as { dataId: unknown }).dataId;
+    return [...this.model.weights.map((w) => dataId(w.read())), ...(head?.variables ?? []).map(dataId)];
   }
 
   private async scoresOf(history: EncodedHistory, head: PersonalHead | null): Promise<Float32Array> {
@@ -171,7 +189,8 @@ export class ModelItemSpace implements ItemSpace {
     } finally {
       scores.dispose();
     }
-    addCatalogPrior(getEncoder(this.model), [history.items], values);
+    // The same blend and prior as scoreBatch (pretraining, bench:quality) adds.
+    addItemPriors(this.model, [history.items], values);
     return values;
   }
 
