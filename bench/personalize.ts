@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { getEncoder, itemMatrix } from '../src/engine/node.ts';
+import { MODEL_DEFAULTS, getEncoder, itemMatrix } from '../src/engine/node.ts';
 import { parseArgs } from '../lib/data/args.ts';
 import { startNodeBackend } from '../lib/data/node-tf.ts';
 import { formatDuration, pretrainProgress } from '../lib/data/progress.ts';
@@ -167,8 +167,8 @@ async function main(): Promise<void> {
     accepted: overall.accepted,
     byHistoryLength: byHistoryLength(results, BOOTSTRAP),
     beyondWindow: {
-      maxLen: settings.maxLen ?? 50,
-      shoppers: results.filter((r) => r.historyLength > (settings.maxLen ?? 50)).length,
+      maxLen: settings.maxLen ?? MODEL_DEFAULTS.maxLen,
+      shoppers: results.filter((r) => r.historyLength > (settings.maxLen ?? MODEL_DEFAULTS.maxLen)).length,
     },
     finetuneMsPerUser: cost.msPerUser,
     finetuneCost: cost,

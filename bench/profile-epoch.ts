@@ -8,7 +8,16 @@
 import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import { PerformanceObserver } from 'node:perf_hooks';
-import { createModel, evaluate, makeBatches, rng, train, type ValidationCase } from '../src/engine/node.ts';
+import {
+  MODEL_DEFAULTS,
+  TRAIN_DEFAULTS,
+  createModel,
+  evaluate,
+  makeBatches,
+  rng,
+  train,
+  type ValidationCase,
+} from '../src/engine/node.ts';
 import { parseArgs } from '../lib/data/args.ts';
 import { startNodeBackend } from '../lib/data/node-tf.ts';
 import { DEFAULT_SETTINGS } from '../lib/data/pretrain-run.ts';
@@ -25,7 +34,7 @@ async function main(): Promise<void> {
   const s = { ...DEFAULT_SETTINGS, ...settingsFromArgs(args) };
   const vocabulary = buildVocabulary(users);
   const index = new Map(vocabulary.map((id, i) => [id, i + 1]));
-  const maxLen = s.maxLen ?? 50;
+  const maxLen = s.maxLen ?? MODEL_DEFAULTS.maxLen;
   const sequences = users.map((u) => historyBefore(u, index, Math.max(0, u.items.length - 2)));
   const validation: ValidationCase[] = [];
   for (const u of users.slice(0, s.validUsers || users.length)) {
@@ -41,7 +50,7 @@ async function main(): Promise<void> {
   gc.observe({ entryTypes: ['gc'] });
 
   const t0 = performance.now();
-  makeBatches(sequences, maxLen, s.batchSize ?? 128, rng(1));
+  makeBatches(sequences, maxLen, s.batchSize ?? TRAIN_DEFAULTS.batchSize, rng(1));
   const prepMs = performance.now() - t0;
 
   // One real epoch: the step logs give the training time, the epoch log adds validation.

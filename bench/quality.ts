@@ -8,6 +8,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import {
+  MODEL_DEFAULTS,
+  TRAIN_DEFAULTS,
   TRANSITION_DEPTH,
   getEncoder,
   rng,
@@ -92,7 +94,7 @@ async function main(): Promise<void> {
 
   const run = await pretrain(users, settings, { onLog: pretrainProgress(settings) });
   const numItems = run.vocabulary.length;
-  const maxLen = settings.maxLen ?? 50;
+  const maxLen = settings.maxLen ?? MODEL_DEFAULTS.maxLen;
 
   // Test: the last item, seen after the whole history before it.
   const histories: EncodedHistory[] = [];
@@ -177,7 +179,7 @@ async function main(): Promise<void> {
   }
   const validUsers = settings.validUsers ?? 0;
   if (validUsers > 0 && validCases.length > validUsers) {
-    shuffleInPlace(validCases, rng((settings.seed ?? 42) + 7919));
+    shuffleInPlace(validCases, rng((settings.seed ?? TRAIN_DEFAULTS.seed) + 7919));
     validCases = validCases.slice(0, validUsers);
   }
   const tuneStart = Date.now();

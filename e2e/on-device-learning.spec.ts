@@ -115,6 +115,35 @@ test.describe('on-device learning in the worker', () => {
     expect(result.longTasks.filter((ms) => ms > 50)).toEqual([]);
   });
 
+  test('training() streams the run as it happens and ends with it; leaving early cancels the run', async ({
+    page,
+  }, info) => {
+    await createShelf(page, uniqueDbName(info.title));
+    await browseCamping(page, 24);
+    const result = await page.evaluate(async () => {
+      const logs: string[] = [];
+      const run = window.shelf.training('streamed');
+      let next = await run.next();
+      for (; !next.done; next = await run.next()) logs.push(next.value.type);
+      const finished = next.value;
+      // A second run, left at its first adapter step: the worker stops, the state is idle again.
+      let stoppedAt = 0;
+      for await (const log of window.shelf.training('left early'))
+        if (log.type === 'step') {
+          stoppedAt = log.step;
+          break;
+        }
+      return { logs, finished, stoppedAt, state: window.shelf.getSnapshot().training };
+    });
+    expect('skipped' in result.finished).toBe(false);
+    if ('skipped' in result.finished) return;
+    expect(result.logs.filter((t) => t === 'step')).toHaveLength(result.finished.steps);
+    expect(result.logs.at(-1)).toBe('done');
+    expect(result.stoppedAt).toBe(1);
+    expect(result.state).toMatchObject({ active: false, lastSkip: 'training was cancelled' });
+    expect(result.state.runs.map((r) => r.trigger)).toEqual(['streamed']);
+  });
+
   test('after a shopper keeps viewing one department, "for you" shifts toward it', async ({ page }, info) => {
     await createShelf(page, uniqueDbName(info.title));
     const newcomer = await page.evaluate(async () => window.shelf.recommend({ kind: 'for-you', limit: 6 }));

@@ -275,6 +275,14 @@ test('the declarative ES-module embed: two tags share one worker, and an unhandl
   await expect(page.locator('#trending')).toHaveAttribute('status', 'ready', { timeout: 60_000 });
   await expect(page.locator('#for-you')).toHaveAttribute('status', 'ready');
   await expect(page.locator('#trending [part~="item"]')).toHaveCount(3);
+  // A newcomer's "for you" falls back to popular products, but not to the ones the trending shelf above shows.
+  await expect
+    .poll(async () => {
+      const trending = await shelfIds(page, '#trending');
+      return (await shelfIds(page, '#for-you')).filter((id) => trending.includes(id));
+    })
+    .toEqual([]);
+  expect(await shelfIds(page, '#for-you')).not.toHaveLength(0);
   // Attributes are live: a new heading re-renders the same products.
   await page.locator('#trending').evaluate((el) => el.setAttribute('heading', 'Hot this week'));
   await expect(page.locator('#trending [part~="heading"]')).toHaveText('Hot this week');

@@ -50,6 +50,12 @@ test.describe('the worker that owns TensorFlow.js', () => {
     expect(info.fallbacks[1]!.reason).toMatch(/software renderer .*SwiftShader.*allowSoftwareWebgl is false/);
     // The dev server sends COOP/COEP, so threads are possible; by default they are used from four cores.
     expect(info.wasm).toMatchObject({ simd: true, crossOriginIsolated: true });
+    // The worker's features, detected once there, are what it decided by and what the devtools show.
+    expect(info.features).toMatchObject({
+      cores: info.cores,
+      crossOriginIsolated: true,
+      offscreenCanvas: true,
+    });
     if (info.cores < 4) expect(info.wasm!.threadsOff).toMatch(/^only \d cores here: one thread is faster/);
     else expect(info.wasm!.threadsOff).toBeNull();
   });

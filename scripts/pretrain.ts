@@ -6,7 +6,7 @@
  * version, popularity, the catalog prior when calibrated, settings; no local paths).
  */
 import { readFileSync } from 'node:fs';
-import { validateCatalog } from '../src/engine/node.ts';
+import { validateCatalog, WITH_CATALOG_DEFAULTS } from '../src/engine/node.ts';
 import { parseArgs } from '../lib/data/args.ts';
 import { modelCard, writeModelCard } from '../lib/data/model-card.ts';
 import { saveModelDir } from '../lib/data/model-files.ts';
@@ -15,9 +15,6 @@ import { pretrainProgress } from '../lib/data/progress.ts';
 import { pretrain, DEFAULT_SETTINGS } from '../lib/data/pretrain-run.ts';
 import { catalogCoverage, parseDataset } from '../lib/data/read-dataset.ts';
 import { SETTING_OPTIONS, SETTINGS_HELP, settingsFromArgs } from '../lib/data/settings-args.ts';
-
-/** Complements per item for the catalog prior when the catalog lists any ("goes with"). */
-const CATALOG_COMPLEMENTS = 8;
 
 const USAGE = `usage: npm run pretrain -- --data <file> --out <dir> [--catalog <catalog.json>]\n${SETTINGS_HELP}`;
 
@@ -48,7 +45,7 @@ async function main(): Promise<void> {
   const complements =
     catalog?.items.some((item) => (item.complements ?? []).length > 0) &&
     fromArgs.complementsPerItem === undefined
-      ? { complementsPerItem: CATALOG_COMPLEMENTS }
+      ? { complementsPerItem: WITH_CATALOG_DEFAULTS.complementsPerItem }
       : {};
   const settings = { ...DEFAULT_SETTINGS, ...complements, ...fromArgs };
   log(`pretrain: ${users.length} users from ${data}, backend ${backend}`);

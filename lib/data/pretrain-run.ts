@@ -20,6 +20,8 @@ import {
   type ValidationCase,
   type EncodedHistory,
   type CatalogItem,
+  PRETRAIN_DEFAULTS,
+  WITH_CATALOG_DEFAULTS,
 } from '../../src/engine/node.ts';
 import type { UserSequence } from './read-dataset.ts';
 import { buildVocabulary, historyBefore } from './split.ts';
@@ -50,26 +52,10 @@ export type PretrainSettings = Omit<ModelConfig, 'numItems'> &
  * 10 neighbours, .0653 with 20 and .0656 with 50 (the grid's other choices differed little), so
  * the smallest table.
  */
-export const DEFAULT_SETTINGS: PretrainSettings = {
-  dim: 64,
-  maxLen: 50,
-  blocks: 2,
-  heads: 1,
-  dropout: 0.5,
-  epochs: 200,
-  batchSize: 128,
-  learningRate: 0.003,
-  negatives: 2048,
-  logQ: true,
-  loss: 'softmax',
-  warmupEpochs: 1,
-  lrDecay: 0.5,
-  lrPatience: 2,
-  patience: 6,
-  seed: 42,
-  validUsers: 8000,
-  neighboursPerItem: 10,
-};
+// The values are the engine's one table of defaults (src/engine/model/defaults.ts), in the
+// key order the model cards and bench/results/quality-* record.
+const { neighboursPerItem, ...schedule } = PRETRAIN_DEFAULTS;
+export const DEFAULT_SETTINGS: PretrainSettings = { ...schedule, validUsers: 8000, neighboursPerItem };
 
 export interface PretrainOutput {
   model: tf.LayersModel;
@@ -120,7 +106,7 @@ export async function pretrain(
   const model = createModel({
     ...s,
     numItems: vocabulary.length,
-    hashBuckets: opts.catalog ? (s.hashBuckets ?? 4096) : 0,
+    hashBuckets: opts.catalog ? (s.hashBuckets ?? WITH_CATALOG_DEFAULTS.hashBuckets) : 0,
     linksPerItem: opts.catalog ? (s.linksPerItem ?? 0) : 0,
     complementsPerItem: opts.catalog ? (s.complementsPerItem ?? 0) : 0,
   });

@@ -1,3 +1,5 @@
+import { TRAIN_DEFAULTS } from '../../src/engine/node.ts';
+
 /** A one-line progress bar on stderr: bar, epoch, loss and estimated time left. */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '?';
@@ -98,8 +100,8 @@ export function pretrainProgress(settings: {
       progress.update(
         progressLine({
           ...log,
-          epochs: settings.epochs ?? 200,
-          budgetMs: (settings.maxMinutes ?? Infinity) * 60_000,
+          epochs: settings.epochs ?? TRAIN_DEFAULTS.epochs,
+          budgetMs: (settings.maxMinutes ?? TRAIN_DEFAULTS.maxMinutes) * 60_000,
           epochStartMs: epochStart,
         }),
       );

@@ -26,7 +26,8 @@ export const SETTING_OPTIONS = {
   'valid-users': 'number',
 } as const;
 
-const FIELD: Record<keyof typeof SETTING_OPTIONS, keyof PretrainSettings> = {
+/** The setting each command-line option sets. */
+export const SETTING_FIELDS: Record<keyof typeof SETTING_OPTIONS, keyof PretrainSettings> = {
   dim: 'dim',
   'max-len': 'maxLen',
   blocks: 'blocks',
@@ -53,7 +54,7 @@ const FIELD: Record<keyof typeof SETTING_OPTIONS, keyof PretrainSettings> = {
 
 export function settingsFromArgs(args: Record<string, string | number | boolean>): PretrainSettings {
   const s: Record<string, number | boolean | string> = {};
-  for (const [opt, field] of Object.entries(FIELD)) {
+  for (const [opt, field] of Object.entries(SETTING_FIELDS)) {
     const v = args[opt];
     if (typeof v === 'string') s[field] = v;
     // --log-q 1 / 0 switches the logQ correction on / off.

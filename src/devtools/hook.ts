@@ -1,4 +1,4 @@
-import type { EngineAction, EngineState, LocalShelf } from '../engine/index.ts';
+import { Listeners, type EngineAction, type EngineState, type LocalShelf } from '../engine/index.ts';
 
 /**
  * `window.__LOCALSHELF_DEVTOOLS_HOOK__`: how a browser-extension devtools panel (or any
@@ -25,7 +25,7 @@ declare global {
 
 export function devtoolsHook(): DevtoolsHook {
   if (window.__LOCALSHELF_DEVTOOLS_HOOK__) return window.__LOCALSHELF_DEVTOOLS_HOOK__;
-  const listeners = new Set<(engine: LocalShelf, action: EngineAction, state: EngineState) => void>();
+  const listeners = new Listeners<[LocalShelf, EngineAction, EngineState]>();
   const engines = new Set<LocalShelf>();
   const hook: DevtoolsHook = {
     version: 1,
@@ -33,12 +33,9 @@ export function devtoolsHook(): DevtoolsHook {
     register(engine) {
       if (engines.has(engine)) return;
       engines.add(engine);
-      engine.onAction((action, state) => listeners.forEach((l) => l(engine, action, state)));
+      engine.onAction((action, state) => listeners.emit(engine, action, state));
     },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: listeners.subscribe,
   };
   window.__LOCALSHELF_DEVTOOLS_HOOK__ = hook;
   return hook;

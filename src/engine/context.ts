@@ -67,13 +67,22 @@ export class ShopperContextCache {
 
   /** The context for the store as it is now. */
   async current(): Promise<ContextPayload> {
+    return (await this.snapshot()).payload;
+  }
+
+  /** The same, with the store revision it reflects (-1 when the store could not be read in step). */
+  async snapshot(): Promise<{ revision: number; payload: ContextPayload }> {
     // A write landing mid-read leaves the copy behind; read again (a few times at most).
     for (let attempt = 0; attempt < 3; attempt++) {
       const revision = this.store.getSnapshot().revision;
       if (revision === this.revision) break;
       await this.reload(revision);
     }
-    return contextFrom(this.recent, this.cartEvents, this.store.currentSession());
+    // Read together, with no await between: the revision names exactly these events.
+    return {
+      revision: this.revision,
+      payload: contextFrom(this.recent, this.cartEvents, this.store.currentSession()),
+    };
   }
 
   private reload(revision: number): Promise<void> {

@@ -23,11 +23,7 @@ interface CanvasDocument {
   createElement(tag: 'canvas'): { getContext(id: 'webgl2'): unknown };
 }
 
-/**
- * Why this realm cannot create a WebGL2 context, or null when it can. The page and the worker
- * both ask (a worker has OffscreenCanvas and no document), so this is the one WebGL probe.
- */
-export function webgl2Unavailable(): string | null {
+function probeWebgl2(): string | null {
   const doc = (globalThis as { document?: CanvasDocument }).document;
   if (typeof OffscreenCanvas === 'undefined' && !doc) return 'no OffscreenCanvas in this worker';
   try {
@@ -42,21 +38,57 @@ export function webgl2Unavailable(): string | null {
   return null;
 }
 
-let detected: Readonly<Capabilities> | null = null;
+let webgl2Reason: string | null | undefined;
 
-/** The capabilities of the current realm, computed on first call. */
-export function capabilities(): Readonly<Capabilities> {
-  detected ??= Object.freeze({
+/**
+ * Why this realm cannot create a WebGL2 context, or null when it can; probed on first call only.
+ * The page and the worker both ask (a worker has OffscreenCanvas and no document), so this is
+ * the one WebGL probe. Kept apart from `realmFeatures()` because it creates a context: the worker
+ * asks only when tfjs's WebGL would not start.
+ */
+export function webgl2Unavailable(): string | null {
+  if (webgl2Reason === undefined) webgl2Reason = probeWebgl2();
+  return webgl2Reason;
+}
+
+/** The capabilities read from globals alone, without creating anything: all but `webgl2`. */
+export type RealmFeatures = Omit<Capabilities, 'webgl2'>;
+
+let features: Readonly<RealmFeatures> | null = null;
+
+/**
+ * This realm's features but WebGL2, read once: the worker decides wasm threads and WebGPU by
+ * them and reports them with its backend (`BackendInfo.features`), so the devtools show what
+ * the choice saw.
+ */
+export function realmFeatures(): Readonly<RealmFeatures> {
+  features ??= Object.freeze({
     indexedDB: typeof indexedDB !== 'undefined',
     webWorker: typeof Worker !== 'undefined',
     offscreenCanvas: typeof OffscreenCanvas !== 'undefined',
-    webgl2: webgl2Unavailable() === null,
     webgpu: typeof navigator !== 'undefined' && 'gpu' in navigator,
     crossOriginIsolated: typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated,
     webLocks: typeof navigator !== 'undefined' && 'locks' in navigator,
     broadcastChannel: typeof BroadcastChannel !== 'undefined',
     cores: (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 1,
   });
+  return features;
+}
+
+let detected: Readonly<Capabilities> | null = null;
+
+/** The capabilities of the current realm, computed on first call (WebGL2 probed then). */
+export function capabilities(): Readonly<Capabilities> {
+  if (!detected) {
+    const { indexedDB, webWorker, offscreenCanvas, ...rest } = realmFeatures();
+    detected = Object.freeze({
+      indexedDB,
+      webWorker,
+      offscreenCanvas,
+      webgl2: webgl2Unavailable() === null,
+      ...rest,
+    });
+  }
   return detected;
 }
 

@@ -2,6 +2,7 @@
  * LocalShelf's engine: the public API. Everything outside src/engine imports from here.
  */
 export { ValidationError } from './errors.ts';
+export { Listeners } from './listeners.ts';
 
 export type { Catalog, CatalogItem } from './catalog/schema.ts';
 export { validateCatalog, validateCatalogItem, loadCatalog } from './catalog/validate.ts';
@@ -17,7 +18,7 @@ export { itemSequence, summarizeSessions, countByKind, interestSummary } from '.
 export type { SequenceStep, SessionSummary, Interest } from './events/queries.ts';
 export { EVENT_DB_VERSION, DEFAULT_DB_NAME } from './events/db.ts';
 export { storedConsent, deleteEventDb, CONSENT_KEY } from './events/consent.ts';
-export { ASSET_CACHE } from './load/asset-cache.ts';
+export { ASSET_CACHE, forgetAssetCache } from './load/asset-cache.ts';
 export { watchNetworkCalls } from './load/network-calls.ts';
 export type { NetworkCall } from './load/network-calls.ts';
 export type { ConsentRecord } from './events/consent.ts';

@@ -15,11 +15,13 @@ import {
   type Shelf,
   type ShelfRequest,
 } from './ranking/shelves.ts';
+import { deliveredUntil, Listeners } from './listeners.ts';
 import { INITIAL_STATE, reduce, type EngineAction, type EngineState } from './state.ts';
-import type { TrainingRun } from './training/run.ts';
+import type { TrainingLog, TrainingRun } from './training/run.ts';
 import { WorkerClient } from './worker/client.ts';
 import type { BackendInfo } from './worker/backend.ts';
-import type { ContextPayload, ModelInfo, ModelSummary } from './worker/protocol.ts';
+import { CONTEXT_NOT_HELD, ContextSender } from './worker/context-messages.ts';
+import type { ContextPayload, ModelInfo, ModelSummary, WorkerCalls } from './worker/protocol.ts';
 
 /** Popularity-only shelves from the card alone (trending before the worker is up); null without popularity. */
 function earlyShelvesFrom(card: ModelMeta, catalog: Catalog | null): ShelfBuilder | null {
@@ -83,19 +85,21 @@ export interface LocalShelfOptions {
  */
 export class LocalShelf {
   private state: EngineState = INITIAL_STATE;
-  private readonly listeners = new Set<() => void>();
-  private readonly actionListeners = new Set<(action: EngineAction, state: EngineState) => void>();
+  private readonly changes = new Listeners();
+  private readonly actions = new Listeners<[EngineAction, EngineState]>();
   /** The shopper's context, kept in memory event by event instead of re-read for every call. */
   private readonly shopper: ShopperContextCache;
+  private readonly contextSender = new ContextSender();
   private trainTimer: ReturnType<typeof setTimeout> | null = null;
   /** Trending from the model card alone, ready long before the worker: a newcomer's first shelf waits for no model. */
   private readonly earlyShelves: Promise<ShelfBuilder | null>;
   /** The catalog as the page uses it (titles, prices, images); replaced when a newer one is picked up. */
   private catalogItems: Promise<ReadonlyMap<string, CatalogItem> | null>;
-  private modelReady = false;
   /** Product ids already warned about as missing from the catalog. */
   private readonly unknownIds = new Set<string>();
   private readonly autoTrain: Required<AutoTrainOptions> | null;
+  /** The run log read into the state once the model is loaded (settled: read, or warned about). */
+  private runLog: Promise<void> = Promise.resolve();
   readonly ready: Promise<void>;
 
   private constructor(
@@ -125,7 +129,6 @@ export class LocalShelf {
     // Failures are in the state; callers that await `ready` still see them thrown.
     this.ready
       .then(() => {
-        this.modelReady = true;
         // Events from earlier page loads count: a multi-page site trains once enough have gathered.
         this.scheduleTraining();
       })
@@ -190,12 +193,24 @@ export class LocalShelf {
       ]);
       const model = await this.worker.call('load', this.loadPayload(card, catalog));
       this.dispatch({ type: 'model-loaded', model });
+      this.runLog = this.loadRuns();
       void this.pickUpUpdates(card, catalog);
     } catch (error) {
       const message = (error as Error).message;
       this.warn(message, 'error');
       this.dispatch({ type: 'failed', message });
       throw error;
+    }
+  }
+
+  /** Reads the device's run log once; the state keeps it from then on (the devtools read it there). */
+  private async loadRuns(): Promise<void> {
+    try {
+      this.dispatch({ type: 'runs-loaded', runs: await this.worker.call('runs', {}) });
+    } catch (error) {
+      this.warn(
+        `could not read the training-run log (${(error as Error).message}); the devtools list this page's runs only`,
+      );
     }
   }
 
@@ -255,23 +270,24 @@ export class LocalShelf {
 
   // --- state ---
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  /** Whether the worker has the model (read from the state, which may change across an await). */
+  private modelLoaded(): boolean {
+    return this.state.status === 'ready';
+  }
+
+  subscribe = this.changes.subscribe;
 
   getSnapshot = (): EngineState => this.state;
 
   /** Every action with the state it produced, for the devtools. */
   onAction(listener: (action: EngineAction, state: EngineState) => void): () => void {
-    this.actionListeners.add(listener);
-    return () => this.actionListeners.delete(listener);
+    return this.actions.subscribe(listener);
   }
 
   private dispatch(action: EngineAction): void {
     this.state = reduce(this.state, action);
-    for (const listener of this.actionListeners) listener(action, this.state);
-    for (const listener of this.listeners) listener();
+    this.actions.emit(action, this.state);
+    this.changes.emit();
   }
 
   // --- collect ---
@@ -317,7 +333,7 @@ export class LocalShelf {
   private scheduleTraining(): void {
     if (
       !this.autoTrain ||
-      !this.modelReady ||
+      !this.modelLoaded() ||
       this.state.newEvents < this.autoTrain.minNewEvents ||
       this.state.training.active
     )
@@ -336,14 +352,37 @@ export class LocalShelf {
     return this.shopper.current();
   }
 
+  /**
+   * A worker call that needs the shopper's context: sent in full once per store revision,
+   * then by reference (context-messages.ts); resent in full if the worker no longer holds it.
+   */
+  private async withContext<T extends 'recommend' | 'rerank' | 'scoreItems' | 'train'>(
+    type: T,
+    payload: Omit<WorkerCalls[T]['payload'], 'context'>,
+  ): Promise<WorkerCalls[T]['result']> {
+    for (let attempt = 0; ; attempt++) {
+      const { revision, payload: context } = await this.shopper.snapshot();
+      const call = {
+        ...payload,
+        context: this.contextSender.message(revision, context),
+      } as WorkerCalls[T]['payload'];
+      try {
+        return await this.worker.call(type, call);
+      } catch (error) {
+        if ((error as Error).name !== CONTEXT_NOT_HELD || attempt > 0) throw error;
+        this.contextSender.forget();
+      }
+    }
+  }
+
   // --- rank ---
 
   /** A shelf of recommendations, each with its reasons and a one-line explanation. */
   async recommend(request: ShelfRequest): Promise<Shelf> {
-    if (!this.modelReady && (request.kind === 'trending' || request.kind === 'for-you')) {
+    if (!this.modelLoaded() && (request.kind === 'trending' || request.kind === 'for-you')) {
       const [early, context] = await Promise.all([this.earlyShelves, this.context()]);
       // Only shelves that need no model: trending, and "for you" for a shopper with no history yet.
-      if (early && !this.modelReady && (request.kind === 'trending' || context.steps.length === 0))
+      if (early && !this.modelLoaded() && (request.kind === 'trending' || context.steps.length === 0))
         return await early.build(request, {
           steps: [],
           inCart: new Set(context.inCart),
@@ -351,7 +390,7 @@ export class LocalShelf {
         });
     }
     await this.ready;
-    return this.worker.call('recommend', { request, context: await this.context() });
+    return this.withContext('recommend', { request });
   }
 
   /**
@@ -363,47 +402,95 @@ export class LocalShelf {
    */
   async rerank(itemIds: string[], options: RerankRequest = {}): Promise<RankedItem[]> {
     await this.ready;
-    return this.worker.call('rerank', { itemIds, request: options, context: await this.context() });
+    return this.withContext('rerank', { itemIds, request: options });
   }
 
   /** The shopper's personal score for each item (e.g. to re-rank search results), with reasons. */
   async scoreItems(itemIds: string[]): Promise<ItemScore[]> {
     await this.ready;
-    return this.worker.call('scoreItems', { itemIds, context: await this.context() });
+    return this.withContext('scoreItems', { itemIds });
   }
 
   // --- train ---
 
-  /** Fine-tunes now. Resolves with the run (accepted or rejected, and why) or why it was skipped. */
-  async train(trigger = 'manual'): Promise<TrainingRun | { skipped: string }> {
+  /**
+   * Fine-tunes now, as an async generator: yields the run's logs as the worker reports them (the
+   * re-ranker's result, the adapter's steps, then `{ type: 'done', run }`) and returns the run
+   * (accepted or rejected, and why) or why it was skipped. Leaving it early (`break` out of a
+   * `for await`, or `return()`) cancels the run; it finishes once the worker has stopped.
+   */
+  async *training(trigger = 'manual'): AsyncGenerator<TrainingLog, TrainingRun | { skipped: string }> {
     await this.ready;
+    // A run logged before the log was read into the state would be listed twice.
+    await this.runLog;
     if (this.state.training.active) return { skipped: 'a training run is already in progress' };
     this.dispatch({ type: 'train-started', trigger });
+    const result = this.withContext('train', { trigger });
+    let answered = false;
+    const mark = () => {
+      answered = true;
+    };
+    result.then(mark, mark);
+    const logs = (push: (log: TrainingLog) => void) =>
+      this.actions.subscribe((action) => {
+        if (action.type === 'train-log') push(action.log);
+      });
     try {
-      const result = await this.worker.call('train', { context: await this.context(), trigger });
-      if ('skipped' in result) this.dispatch({ type: 'train-skipped', reason: result.skipped });
-      else {
-        this.dispatch({
-          type: 'train-finished',
-          run: result,
-          model: await this.worker.call('modelInfo', {}),
-        });
-        await this.saveCounters();
-      }
-      return result;
+      return await this.trainingEnded(yield* deliveredUntil(logs, result));
     } catch (error) {
-      this.dispatch({ type: 'train-skipped', reason: `failed: ${(error as Error).message}` });
+      if (answered) this.failedTraining(error);
       throw error;
+    } finally {
+      if (!answered) {
+        // Left early: stop the worker's run and wait for its answer, so the state is idle again.
+        await this.cancelTraining().catch(() => false);
+        await result
+          .then((outcome) => this.trainingEnded(outcome))
+          .catch((error: unknown) => this.failedTraining(error));
+      }
     }
+  }
+
+  /** Fine-tunes now. Resolves with the run (accepted or rejected, and why) or why it was skipped. */
+  async train(trigger = 'manual'): Promise<TrainingRun | { skipped: string }> {
+    const run = this.training(trigger);
+    for (;;) {
+      const next = await run.next();
+      if (next.done) return next.value;
+    }
+  }
+
+  /** A run's outcome into the state, and the trigger counters onto the device when it ran. */
+  private async trainingEnded(
+    outcome: TrainingRun | { skipped: string },
+  ): Promise<TrainingRun | { skipped: string }> {
+    if ('skipped' in outcome) this.dispatch({ type: 'train-skipped', reason: outcome.skipped });
+    else {
+      this.dispatch({
+        type: 'train-finished',
+        run: outcome,
+        model: await this.worker.call('modelInfo', {}),
+        // The worker logs the run on the device unless the engine may store nothing.
+        logged: !this.options.store?.memoryOnly,
+      });
+      await this.saveCounters();
+    }
+    return outcome;
+  }
+
+  private failedTraining(error: unknown): void {
+    this.dispatch({ type: 'train-skipped', reason: `failed: ${(error as Error).message}` });
   }
 
   async cancelTraining(): Promise<boolean> {
     return (await this.worker.call('cancelTraining', {})).cancelled;
   }
 
+  /** The training-run log, oldest first (the state's copy: `getSnapshot().training.runs`). */
   async runs(): Promise<TrainingRun[]> {
     await this.ready;
-    return this.worker.call('runs', {});
+    await this.runLog;
+    return this.state.training.runs;
   }
 
   /** Forgets the personal weights: recommendations come from the pretrained model again. */
@@ -418,6 +505,7 @@ export class LocalShelf {
   async deleteAll(): Promise<void> {
     await this.events.deleteAll();
     this.dispatch({ type: 'counters-loaded', newEvents: 0, newImpressions: 0 });
+    this.dispatch({ type: 'runs-loaded', runs: [] });
     await this.resetPersonal().catch(() => {});
   }
 
@@ -453,7 +541,7 @@ export class LocalShelf {
     if (this.trainTimer) clearTimeout(this.trainTimer);
     this.worker.terminate();
     this.events.close();
-    this.listeners.clear();
-    this.actionListeners.clear();
+    this.changes.clear();
+    this.actions.clear();
   }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RUN_LOG_KEEP } from './events/db.ts';
 import { INITIAL_STATE, reduce, type EngineAction, type EngineState } from './state.ts';
 import type { BackendInfo } from './worker/backend.ts';
 import type { ModelInfo } from './worker/protocol.ts';
@@ -61,11 +62,29 @@ describe('the engine reducer', () => {
       { step: 1, loss: 0.9, heldBackLoss: 1.0 },
       { step: 2, loss: 0.7, heldBackLoss: 0.8 },
     ]);
-    const done = reduce(state, { type: 'train-finished', run, model: model('tuned') });
+    const done = reduce(state, { type: 'train-finished', run, model: model('tuned'), logged: true });
     expect(done).toMatchObject({ newEvents: 0, newImpressions: 0, model: { baseModel: 'tuned' } });
     expect(done.training).toMatchObject({ active: false, lastRun: run });
     // A new run starts with no steps of the last one.
     expect(reduce(done, { type: 'train-started', trigger: 'manual' }).training.steps).toEqual([]);
+  });
+
+  it('keeps the run log: read once, then each logged run appended, the newest RUN_LOG_KEEP', () => {
+    const older = { ...run, trigger: 'older' };
+    const loaded = reduce(INITIAL_STATE, { type: 'runs-loaded', runs: [older] });
+    const finished = reduce(loaded, { type: 'train-finished', run, model: model('tuned'), logged: true });
+    expect(finished.training.runs).toEqual([older, run]);
+    // A run the worker did not log (the engine stores nothing) is the last run, not in the log.
+    const unlogged = reduce(loaded, { type: 'train-finished', run, model: model('tuned'), logged: false });
+    expect(unlogged.training).toMatchObject({ lastRun: run, runs: [older] });
+    const full = reduce(INITIAL_STATE, {
+      type: 'runs-loaded',
+      runs: Array.from({ length: RUN_LOG_KEEP }, (_, i) => ({ ...run, trigger: `run ${i}` })),
+    });
+    const rotated = reduce(full, { type: 'train-finished', run, model: model('tuned'), logged: true });
+    expect(rotated.training.runs).toHaveLength(RUN_LOG_KEEP);
+    expect(rotated.training.runs[0]!.trigger).toBe('run 1');
+    expect(rotated.training.runs.at(-1)).toBe(run);
   });
 
   it('records why a run was skipped', () => {

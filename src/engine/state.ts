@@ -1,3 +1,4 @@
+import { RUN_LOG_KEEP } from './events/db.ts';
 import type { BackendInfo } from './worker/backend.ts';
 import type { ModelInfo, WorkerRequests } from './worker/protocol.ts';
 import type { TrainingLog, TrainingRun } from './training/run.ts';
@@ -15,6 +16,11 @@ export interface EngineState {
     lastRun: TrainingRun | null;
     /** Why the last request to train did not run, if it did not. */
     lastSkip: string | null;
+    /**
+     * The run log, oldest first: read from the device once the model has loaded, then each run
+     * this page logs is appended (the newest RUN_LOG_KEEP, as the log keeps them).
+     */
+    runs: TrainingRun[];
   };
   /** Item events tracked since the last training run (drives automatic training); kept in IndexedDB across page loads. */
   newEvents: number;
@@ -35,7 +41,9 @@ export type EngineAction =
   | { type: 'event-tracked'; itemEvent: boolean; impression?: boolean }
   | { type: 'train-started'; trigger: string }
   | { type: 'train-log'; log: TrainingLog }
-  | { type: 'train-finished'; run: TrainingRun; model: ModelInfo }
+  | { type: 'runs-loaded'; runs: TrainingRun[] }
+  /** `logged`: whether the worker wrote the run to the device's log (not when storing nothing). */
+  | { type: 'train-finished'; run: TrainingRun; model: ModelInfo; logged: boolean }
   | { type: 'train-skipped'; reason: string }
   | { type: 'personal-reset'; model: ModelInfo }
   | { type: 'warning'; message: string }
@@ -46,7 +54,7 @@ export const INITIAL_STATE: EngineState = {
   status: 'starting',
   backend: null,
   model: null,
-  training: { active: false, trigger: null, steps: [], lastRun: null, lastSkip: null },
+  training: { active: false, trigger: null, steps: [], lastRun: null, lastSkip: null, runs: [] },
   newEvents: 0,
   newImpressions: 0,
   error: null,
@@ -88,8 +96,17 @@ export function reduce(state: EngineState, action: EngineAction): EngineState {
         model: action.model,
         newEvents: 0,
         newImpressions: 0,
-        training: { ...state.training, active: false, lastRun: action.run },
+        training: {
+          ...state.training,
+          active: false,
+          lastRun: action.run,
+          runs: action.logged
+            ? [...state.training.runs, action.run].slice(-RUN_LOG_KEEP)
+            : state.training.runs,
+        },
       };
+    case 'runs-loaded':
+      return { ...state, training: { ...state.training, runs: action.runs } };
     case 'train-skipped':
       return { ...state, training: { ...state.training, active: false, lastSkip: action.reason } };
     case 'personal-reset':

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { Listeners } from '../engine/index.ts';
 
 /**
  * The cart lives apart from tracking: a paused shopper can still shop. Kept in
@@ -9,7 +10,7 @@ export type CartLines = Record<string, number>;
 
 const KEY = 'localshelf.cart';
 let lines: CartLines = read();
-const listeners = new Set<() => void>();
+const listeners = new Listeners();
 
 function read(): CartLines {
   try {
@@ -34,7 +35,7 @@ function write(next: CartLines): void {
   } catch {
     // Storage full or blocked: the cart still works for this page.
   }
-  for (const listener of listeners) listener();
+  listeners.emit();
 }
 
 export const cart = {
@@ -61,11 +62,6 @@ export const cart = {
   },
 };
 
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
 export function useCart(): CartLines {
-  return useSyncExternalStore(subscribe, () => lines);
+  return useSyncExternalStore(listeners.subscribe, () => lines);
 }

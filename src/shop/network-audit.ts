@@ -1,4 +1,4 @@
-import { watchNetworkCalls } from '../engine/index.ts';
+import { Listeners, watchNetworkCalls } from '../engine/index.ts';
 
 /**
  * Watches every request this page makes and counts the ones that could carry the
@@ -19,7 +19,7 @@ export interface NetworkAudit {
 
 // Replaced, never mutated, so React sees each change.
 let audit: NetworkAudit = { requests: 0, resources: 0, carryingData: 0, log: [] };
-const listeners = new Set<() => void>();
+const listeners = new Listeners();
 let installed = false;
 
 /** Resource Timing entries so far, plus the page's own navigation. */
@@ -35,7 +35,7 @@ export function installNetworkAudit(): void {
   if (typeof PerformanceObserver === 'function') {
     new PerformanceObserver(() => {
       audit = { ...audit, resources: resourceCount() };
-      for (const listener of listeners) listener();
+      listeners.emit();
     }).observe({ type: 'resource', buffered: true });
   }
   audit = { ...audit, resources: resourceCount() };
@@ -47,7 +47,7 @@ export function installNetworkAudit(): void {
         carryingData: audit.carryingData + (carrying ? 1 : 0),
         log: [...audit.log.slice(-49), { url, method, withBody }],
       };
-      for (const listener of listeners) listener();
+      listeners.emit();
     },
     {
       // The dev server's own reload socket (npm run dev only, protocol "vite-hmr") carries
@@ -61,7 +61,4 @@ export function networkAudit(): NetworkAudit {
   return audit;
 }
 
-export function subscribeNetworkAudit(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+export const subscribeNetworkAudit = listeners.subscribe;

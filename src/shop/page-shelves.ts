@@ -3,7 +3,7 @@ import type { Shelf, ShelfRequest } from '../engine/index.ts';
 import { distinctShelves } from './distinct-shelves.ts';
 import { cart } from './cart.ts';
 import { useEngineState, useEventsSnapshot, useShop } from './engine.tsx';
-import { readShelfCache, saveShelfCache } from './shelf-cache.ts';
+import { readShelfCache, saveShelfCache, shelvesAtLoad } from './shelf-cache.ts';
 
 /** One shelf of a page as shown: where it came from (`data-shelf-source` on the shelf). */
 export interface PageShelf {
@@ -41,7 +41,11 @@ export function usePageShelves(page: string, requests: readonly ShelfRequest[]):
     key: '',
     results: [],
   });
-  const [cached, setCached] = useState<{ key: string; shelves: Shelf[] | null } | null>(null);
+  const [cached, setCached] = useState<{ key: string; shelves: Shelf[] | null } | null>(() => {
+    // A page that does not know its shelves yet leaves the read for the render that does.
+    const shelves = requests.length ? shelvesAtLoad(engine, page, requestsKey) : null;
+    return shelves && { key: requestsKey, shelves };
+  });
   const modelKey = `${state.status}|${state.model?.personal.savedAt ?? ''}|${state.model?.reranker.personal ?? ''}`;
 
   useEffect(() => {
@@ -49,8 +53,11 @@ export function usePageShelves(page: string, requests: readonly ShelfRequest[]):
     void readShelfCache(engine)
       .then((cache) => {
         const entry = cache?.[page];
+        // Already drawn from the page load's read: the same shelves, no second render.
         if (!cancelled && entry && entry.requests === requestsKey)
-          setCached({ key: requestsKey, shelves: entry.shelves });
+          setCached((prev) =>
+            prev?.key === requestsKey ? prev : { key: requestsKey, shelves: entry.shelves },
+          );
       })
       .catch((e: unknown) =>
         console.warn(`LocalShelf: the last shelves could not be read (${(e as Error).message}).`),

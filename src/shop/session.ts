@@ -1,5 +1,6 @@
 import { LocalShelf, parseBackend, type BackendName, type Catalog } from '../engine/index.ts';
-import { primeShelfCache } from './shelf-cache.ts';
+import { readRecentAtLoad } from './recent-items.ts';
+import { readShelvesAtLoad } from './shelf-cache.ts';
 
 /** Where the shop finds its catalog and pretrained model (static files, fetched read-only). */
 export const CATALOG_URL = '/catalog.json';
@@ -92,9 +93,13 @@ export function shopSession(): Promise<ShopSession> {
   }).then(async (engine) => {
     // The tests and the benchmarks drive the engine through this handle.
     (window as unknown as { localShelf?: LocalShelf }).localShelf = engine;
-    primeShelfCache(engine);
     // The engine fetched the catalog once for the page and the worker; the shop uses that copy.
-    const products = await engine.products();
+    // What the first page draws from IndexedDB is read meanwhile (load-reads.ts).
+    const [products] = await Promise.all([
+      engine.products(),
+      readShelvesAtLoad(engine),
+      readRecentAtLoad(engine),
+    ]);
     if (!products) throw new Error(`the catalog at ${CATALOG_URL} did not load`);
     return { engine, catalog: { items: [...products.values()] } };
   });

@@ -1,4 +1,5 @@
 import type { LocalShelf, Shelf } from '../engine/index.ts';
+import { readAtLoad, takeAtLoad } from './load-reads.ts';
 
 /** The `meta` key of the last shelves each page showed (deleted with everything else by "delete everything"). */
 export const SHELF_CACHE_KEY = 'shop.last-shelves';
@@ -7,25 +8,18 @@ const CACHED_PAGES = 12;
 
 export type ShelfCache = Record<string, { savedAt: number; requests: string; shelves: Shelf[] }>;
 
-/**
- * The first read of a page load starts as soon as the engine is there (session.ts), so it
- * overlaps the catalog's parse and the first render instead of following them; later reads
- * (after navigating) ask IndexedDB again.
- */
-const firstReads = new WeakMap<LocalShelf, Promise<ShelfCache | undefined>>();
-
-export function primeShelfCache(engine: LocalShelf): void {
-  const read = engine.events.getMeta<ShelfCache>(SHELF_CACHE_KEY);
-  read.catch(() => {}); // the reader reports it
-  firstReads.set(engine, read);
+/** Starts the page load's read of the last shelves (load-reads.ts). */
+export function readShelvesAtLoad(engine: LocalShelf): Promise<void> {
+  return readAtLoad(engine, SHELF_CACHE_KEY, () => engine.events.getMeta<ShelfCache>(SHELF_CACHE_KEY));
 }
 
-export function readShelfCache(engine: LocalShelf): Promise<ShelfCache | undefined> {
-  const primed = firstReads.get(engine);
-  if (primed) {
-    firstReads.delete(engine);
-    return primed;
-  }
+/** For the page load's first page with shelves: what it showed last time for these requests; null if none. */
+export function shelvesAtLoad(engine: LocalShelf, page: string, requests: string): Shelf[] | null {
+  const entry = takeAtLoad<ShelfCache | undefined>(engine, SHELF_CACHE_KEY)?.[page];
+  return entry && entry.requests === requests ? entry.shelves : null;
+}
+
+export async function readShelfCache(engine: LocalShelf): Promise<ShelfCache | undefined> {
   return engine.events.getMeta<ShelfCache>(SHELF_CACHE_KEY);
 }
 

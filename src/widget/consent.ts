@@ -1,4 +1,4 @@
-import { ASSET_CACHE, DEFAULT_DB_NAME, deleteEventDb, storedConsent } from '../engine/index.ts';
+import { DEFAULT_DB_NAME, deleteEventDb, forgetAssetCache, storedConsent } from '../engine/index.ts';
 import type { ResolvedOptions } from './options.ts';
 
 /** Where the visitor's consent stands, as `LocalShelf.privacy()` reports it. */
@@ -27,5 +27,5 @@ export function consentStatus(options: ResolvedOptions, storing: boolean): Conse
  */
 export async function deleteStored(options: ResolvedOptions): Promise<void> {
   await deleteEventDb(dbNameOf(options));
-  if (typeof caches !== 'undefined') await caches.delete(ASSET_CACHE).catch(() => false);
+  await forgetAssetCache();
 }

@@ -50,6 +50,10 @@ export class LocalShelfElement extends HTMLElement {
   private refreshQueued = false;
   /** What is on screen (products, heading, link template), to skip identical re-renders. */
   private renderedKey: string | null = null;
+  /** The products this shelf shows now: the shelves below it on the page leave them out. */
+  private shown: readonly string[] = [];
+  /** The load in progress, which the shelves below wait for (a page fills top-down). */
+  private loading: Promise<void> | null = null;
 
   constructor() {
     super();
@@ -156,7 +160,40 @@ export class LocalShelfElement extends HTMLElement {
     });
   }
 
-  private async load(): Promise<void> {
+  /** Loads this shelf after the shelves above it, then has the ones below follow if it changed. */
+  private load(): Promise<void> {
+    const done = this.loadBelow(this.shelvesAbove()).finally(() => {
+      if (this.loading === done) this.loading = null;
+    });
+    this.loading = done;
+    return done;
+  }
+
+  /**
+   * The connected shelves of this runtime, in document order, split around this one: no
+   * product shows on two shelves of one page (the engine leaves out what the ones above show).
+   */
+  private shelvesAround(): { above: LocalShelfElement[]; below: LocalShelfElement[] } {
+    const all = [...document.querySelectorAll('local-shelf')].filter(
+      (e): e is LocalShelfElement => e instanceof LocalShelfElement && e.runtime === this.runtime,
+    );
+    const at = all.indexOf(this);
+    return at < 0 ? { above: [], below: [] } : { above: all.slice(0, at), below: all.slice(at + 1) };
+  }
+
+  private shelvesAbove(): LocalShelfElement[] {
+    return this.shelvesAround().above;
+  }
+
+  private async loadBelow(above: readonly LocalShelfElement[]): Promise<void> {
+    const before = this.shown.join();
+    await Promise.all(above.map((e) => e.loading?.catch(() => {})));
+    await this.loadShelf(above.flatMap((e) => e.shown));
+    // What this shelf shows changed: the shelves below choose again without it.
+    if (this.shown.join() !== before) for (const e of this.shelvesAround().below) e.refresh();
+  }
+
+  private async loadShelf(exclude: readonly string[]): Promise<void> {
     const runtime = this.runtime;
     if (!runtime || runtime.failure) return;
     const kind = this.kind;
@@ -174,7 +211,12 @@ export class LocalShelfElement extends HTMLElement {
       return;
     }
     try {
-      const shelf = await runtime.recommend({ kind, itemId, limit: this.requestedLimit() });
+      const shelf = await runtime.recommend({
+        kind,
+        itemId,
+        limit: this.requestedLimit(),
+        ...(exclude.length ? { exclude: [...exclude] } : {}),
+      });
       if (token === this.renderToken) this.render(shelf, runtime);
     } catch (error) {
       if (token === this.renderToken)
@@ -195,6 +237,7 @@ export class LocalShelfElement extends HTMLElement {
   ): void {
     this.impressions?.disconnect();
     this.renderedKey = null;
+    this.shown = [];
     this.root.replaceChildren();
     this.statusMessage = locale ? say(locale, why) : null;
     this.setAttribute('status', status);
@@ -240,6 +283,7 @@ export class LocalShelfElement extends HTMLElement {
       list.append(item);
     });
     this.root.replaceChildren(section);
+    this.shown = shelf.items.map((r) => r.itemId);
     this.statusMessage = null;
     this.setAttribute('status', 'ready');
     this.watchImpression(list, shelf, runtime);

@@ -1,5 +1,6 @@
 import {
   LocalShelf as Engine,
+  Listeners,
   type CatalogItem,
   type Message,
   type ModelInfo,
@@ -51,7 +52,7 @@ export class Runtime {
   /** Resolves when the model and catalog are loaded; rejects (already logged) when either fails. */
   readonly ready: Promise<void>;
   failure: string | null = null;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Listeners();
   private closed = false;
   private readonly cleanups: (() => void)[] = [];
 
@@ -97,12 +98,11 @@ export class Runtime {
   }
 
   onChange(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.subscribe(listener);
   }
 
   notify(): void {
-    if (!this.closed) for (const listener of this.listeners) listener();
+    if (!this.closed) this.listeners.emit();
   }
 
   async track(input: TrackInput): Promise<ShopEvent | null> {

@@ -2,6 +2,11 @@ import { capabilities } from '../../engine/index.ts';
 import { bytes, fill, h, table } from '../dom.ts';
 import type { Tab } from './types.ts';
 
+const listed = (flags: object) =>
+  Object.entries(flags)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(', ');
+
 export const overviewTab: Tab = {
   id: 'overview',
   label: 'Overview',
@@ -28,12 +33,9 @@ export const overviewTab: Tab = {
               ? backend.fallbacks.map((f) => `${f.backend}: ${f.reason}`).join('; ')
               : 'none',
           ],
-          [
-            'Capabilities',
-            Object.entries(caps)
-              .map(([k, v]) => `${k}=${v}`)
-              .join(', '),
-          ],
+          ['Capabilities (page)', listed(caps)],
+          // Detected in the worker, where the backend runs: what its choice (threads, WebGPU) saw.
+          ['Capabilities (worker)', backend ? listed(backend.features) : '…'],
           [
             'tf.memory() tensors',
             h('span', { 'data-testid': 'num-tensors' }, status ? String(status.memory.numTensors) : '…'),

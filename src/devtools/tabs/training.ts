@@ -58,7 +58,8 @@ export const trainingTab: Tab = {
   async render(container, engine) {
     const state = engine.getSnapshot();
     const chart = lossChart();
-    const runs = (await engine.runs().catch(() => [] as TrainingRun[])).slice().reverse();
+    // The engine's state keeps the run log (read from the device once), so each step re-reads nothing.
+    const runs = state.training.runs.slice().reverse();
     // A run in progress streams its steps; otherwise the last logged run's curve (after a reload too).
     const curve = state.training.steps.length ? null : lastCurve(runs[0]);
     chart.update(

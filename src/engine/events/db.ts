@@ -48,11 +48,18 @@ export interface PersonalRecord {
   weights: unknown;
 }
 
-/** A training run as logged (see training/finetune.ts `TrainingRun`). */
+/**
+ * A training run as logged: a `TrainingRun` (training/finetune.ts, a layer above this one) plus
+ * the log's key. Read back as unknown and checked by training/run-log.ts, since a record may
+ * come from another version of the engine.
+ */
 export interface StoredRun {
   seq?: number;
   [key: string]: unknown;
 }
+
+/** Runs the log keeps: the newest ones, older ones dropped as new ones are logged. */
+export const RUN_LOG_KEEP = 100;
 
 export type EventDb = IDBPDatabase<LocalShelfDB>;
 

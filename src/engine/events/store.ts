@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors.ts';
+import { Listeners } from '../listeners.ts';
 import type { EventBackend } from './backend.ts';
 import { CONSENT_KEY } from './consent.ts';
 import { DEFAULT_DB_NAME } from './db.ts';
@@ -73,7 +74,7 @@ function isQuotaError(error: unknown): boolean {
  */
 export class EventStore {
   private snapshot: EventStoreSnapshot;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Listeners();
   private readonly channel: BroadcastChannel | null;
   private readonly retention: RetentionPolicy;
   private readonly now: () => number;
@@ -146,10 +147,7 @@ export class EventStore {
 
   // --- React-friendly subscription (useSyncExternalStore) ---
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe = this.listeners.subscribe;
 
   getSnapshot = (): EventStoreSnapshot => this.snapshot;
 
@@ -161,7 +159,7 @@ export class EventStore {
       interactionRevision: this.snapshot.interactionRevision + (impression ? 0 : 1),
     };
     if (broadcast) this.channel?.postMessage({ paused: this.snapshot.paused, impression });
-    for (const listener of this.listeners) listener();
+    this.listeners.emit();
   }
 
   // --- Collect ---

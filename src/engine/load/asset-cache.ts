@@ -9,6 +9,48 @@
 /** The one cache LocalShelf writes; bump the suffix when the entry format changes. */
 export const ASSET_CACHE = 'localshelf-assets-v1';
 const VERSION_HEADER = 'x-localshelf-version';
+/**
+ * A localStorage flag set once this page's origin stored an entry: on a first visit the page
+ * skips the lookup and downloads at once (opening the Cache API cost ~160 ms of a cold first
+ * shelf here). Where localStorage is missing (a worker, a locked-down page) every lookup runs.
+ */
+const STORED_FLAG = `${ASSET_CACHE}:stored`;
+
+/** The part of localStorage used here (the worker's TypeScript project has no DOM types). */
+interface FlagStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+function storage(): FlagStorage | null {
+  try {
+    return (globalThis as { localStorage?: FlagStorage }).localStorage ?? null;
+  } catch {
+    return null; // some privacy settings throw on the very access
+  }
+}
+
+/** False only when this origin has certainly never stored an entry (so a lookup would miss). */
+export function mayHaveEntries(): boolean {
+  const local = storage();
+  if (!local) return true;
+  try {
+    return local.getItem(STORED_FLAG) !== null;
+  } catch {
+    return true;
+  }
+}
+
+/** Deletes every cached copy, and the flag that says there are some. */
+export async function forgetAssetCache(): Promise<void> {
+  try {
+    storage()?.removeItem(STORED_FLAG);
+  } catch {
+    // nothing to remove where localStorage cannot be used
+  }
+  if (typeof caches !== 'undefined') await caches.delete(ASSET_CACHE).catch(() => false);
+}
 
 async function openCache(): Promise<Cache | null> {
   try {
@@ -38,9 +80,17 @@ export async function storeEntry(
 ): Promise<void> {
   const cache = await openCache();
   // A cache that cannot store (quota, a private window) costs only a download on the next page.
-  await cache
+  const stored = await cache
     ?.put(url, new Response(body, { headers: { 'content-type': contentType, [VERSION_HEADER]: version } }))
-    .catch(() => {});
+    .then(() => true)
+    .catch(() => false);
+  if (stored) {
+    try {
+      storage()?.setItem(STORED_FLAG, '1');
+    } catch {
+      // a full or refused localStorage only costs the next page its lookup-free start
+    }
+  }
 }
 
 /**

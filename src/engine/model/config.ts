@@ -1,4 +1,6 @@
-/** Shape and regularisation of the LocalShelf sequence model. */
+import { MODEL_DEFAULTS } from './defaults.ts';
+
+/** Shape and regularisation of the LocalShelf sequence model (defaults: MODEL_DEFAULTS in defaults.ts). */
 export interface ModelConfig {
   /** Number of catalog items; embedding rows are items + 1 (row 0 is padding). Required. */
   numItems: number;
@@ -10,7 +12,7 @@ export interface ModelConfig {
   blocks?: number;
   /** Attention heads per block (must divide dim). Default: 1. */
   heads?: number;
-  /** Dropout rate on embeddings, attention output and feed-forward. Default: 0.3. */
+  /** Dropout rate on embeddings, attention output and feed-forward. Default: 0.5. */
   dropout?: number;
   /** Hashed content-token buckets; 0 means no content features (id embedding only). Default: 0. */
   hashBuckets?: number;
@@ -40,21 +42,24 @@ export interface ModelConfig {
 
 export type ResolvedModelConfig = Required<ModelConfig>;
 
+// Typed here, where the options are declared: an option the table lacks is a type error.
+const DEFAULTS: Required<Omit<ModelConfig, 'numItems'>> = MODEL_DEFAULTS;
+
 export function resolveConfig(config: ModelConfig): ResolvedModelConfig {
   const c: ResolvedModelConfig = {
     numItems: config.numItems,
-    dim: config.dim ?? 64,
-    maxLen: config.maxLen ?? 50,
-    blocks: config.blocks ?? 2,
-    heads: config.heads ?? 1,
-    dropout: config.dropout ?? 0.3,
-    hashBuckets: config.hashBuckets ?? 0,
-    tokensPerItem: config.tokensPerItem ?? 24,
-    priceBuckets: config.priceBuckets ?? 16,
-    linksPerItem: config.linksPerItem ?? 0,
-    complementsPerItem: config.complementsPerItem ?? 0,
-    neighboursPerItem: config.neighboursPerItem ?? 0,
-    seed: config.seed ?? 42,
+    dim: config.dim ?? DEFAULTS.dim,
+    maxLen: config.maxLen ?? DEFAULTS.maxLen,
+    blocks: config.blocks ?? DEFAULTS.blocks,
+    heads: config.heads ?? DEFAULTS.heads,
+    dropout: config.dropout ?? DEFAULTS.dropout,
+    hashBuckets: config.hashBuckets ?? DEFAULTS.hashBuckets,
+    tokensPerItem: config.tokensPerItem ?? DEFAULTS.tokensPerItem,
+    priceBuckets: config.priceBuckets ?? DEFAULTS.priceBuckets,
+    linksPerItem: config.linksPerItem ?? DEFAULTS.linksPerItem,
+    complementsPerItem: config.complementsPerItem ?? DEFAULTS.complementsPerItem,
+    neighboursPerItem: config.neighboursPerItem ?? DEFAULTS.neighboursPerItem,
+    seed: config.seed ?? DEFAULTS.seed,
   };
   const positiveInts: (keyof ResolvedModelConfig)[] = [
     'numItems',

@@ -1,6 +1,7 @@
 /** The LocalShelf sequence model: architecture, scoring, training loop and tfjs patches. */
 export type { ModelConfig, ResolvedModelConfig } from './config.ts';
 export { resolveConfig, RECENCY_BUCKETS, TRANSITION_DEPTH } from './config.ts';
+export { MODEL_DEFAULTS, TRAIN_DEFAULTS, WITH_CATALOG_DEFAULTS, PRETRAIN_DEFAULTS } from './defaults.ts';
 export { LocalShelfEncoder } from './encoder-layer.ts';
 export { registerGatherGradient } from './gather-grad.ts';
 export {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fullSoftmaxLoss, gbceLoss, sharedNegativesLoss } from './loss.ts';
+import { frozenItemsSoftmaxLoss, fullSoftmaxLoss, gbceLoss, sharedNegativesLoss } from './loss.ts';
 
 /** Reference cross-entropy computed by hand in plain numbers. */
 function referenceLoss(h: number[][], items: number[][], labels: number[], bias: number[] = []): number {
@@ -125,5 +125,28 @@ describe('softmax losses', () => {
     });
     const got = gbceLoss(tf.tensor2d(h), tf.tensor2d(items), labels, negatives, 4, t).dataSync()[0];
     expect(got).toBeCloseTo(total / 2, 5);
+  });
+
+  it("the frozen-items loss (the adapter's) matches weighted cross-entropy by autodiff, value and gradient", () => {
+    const labels = [2, 0];
+    const weights = [0.25, 0.75];
+    const E = tf.tensor2d(items);
+    const ET = E.transpose() as tf.Tensor2D;
+    const targets = tf.gather(E, tf.tensor1d(labels, 'int32')) as tf.Tensor2D;
+    const w = tf.tensor1d(weights);
+    const autodiff = (u: tf.Tensor) =>
+      tf.sum(
+        tf.mul(tf.sub(tf.logSumExp(tf.matMul(u as tf.Tensor2D, ET), 1), tf.sum(tf.mul(u, targets), 1)), w),
+      );
+    const fast = (u: tf.Tensor) => frozenItemsSoftmaxLoss(u as tf.Tensor2D, E, ET, targets, w);
+    const u = tf.tensor2d(h);
+    const expected = weights.reduce((s, wb, b) => s + wb * referenceLoss([h[b]!], items, [labels[b]!]), 0);
+    expect(fast(u).dataSync()[0]).toBeCloseTo(expected, 5);
+    expect(autodiff(u).dataSync()[0]).toBeCloseTo(expected, 5);
+    const [gFast, gAuto] = [tf.grad(fast)(u), tf.grad(autodiff)(u)];
+    const a = Array.from(gFast.dataSync());
+    const b = Array.from(gAuto.dataSync());
+    a.forEach((v, i) => expect(v).toBeCloseTo(b[i]!, 5));
+    expect(a.some((v) => Math.abs(v) > 1e-3)).toBe(true);
   });
 });

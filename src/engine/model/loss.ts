@@ -76,6 +76,37 @@ export function fullSoftmaxLoss(
 }
 
 /**
+ * Weighted softmax cross-entropy of user states u [B, d] over every item, for a frozen item
+ * table: Σ_b w_b · −log p(y_b | u_b), given the table twice (items [N, d] and itemsT [d, N],
+ * so every matMul is untransposed) and the targets' vectors [B, d]. The gradient goes to u
+ * only: du = w · (softmax · E − E[y]). Written out because autodiff through tf.logSumExp
+ * (max, exp, sum, log and their broadcasts) made a 200-example adapter step ~8× slower on
+ * wasm than the forward pass; the softmax kernel does the exponentials once.
+ */
+export function frozenItemsSoftmaxLoss(
+  u: tf.Tensor2D,
+  items: tf.Tensor2D,
+  itemsT: tf.Tensor2D,
+  targetItems: tf.Tensor2D,
+  weights: tf.Tensor1D,
+): tf.Scalar {
+  const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const [uIn, save] = args as [tf.Tensor2D, tf.GradSaveFunc];
+    const raw = tf.matMul(uIn, itemsT);
+    const probs = tf.softmax(raw);
+    // logsumexp read off the softmax: the largest logit minus the log of its probability (≥ 1/N).
+    const logNormalizer = tf.sub(tf.max(raw, 1), tf.log(tf.max(probs, 1)));
+    const targetLogits = tf.sum(tf.mul(uIn, targetItems), 1);
+    save([tf.mul(tf.sub(tf.matMul(probs, items), targetItems), weights.reshape([-1, 1]))]);
+    return {
+      value: tf.sum(tf.mul(tf.sub(logNormalizer, targetLogits), weights)) as tf.Scalar,
+      gradFunc: (dy: tf.Scalar, saved: tf.Tensor[]) => [saved[0]!.mul(dy)],
+    };
+  });
+  return f(u) as tf.Scalar;
+}
+
+/**
  * Sampled softmax over a shared candidate set: every positive of the batch plus `negatives`
  * uniformly drawn items (so a state's negatives are the other states' positives and the
  * random items). It reuses the full-softmax kernel on the gathered rows, keeping the fast

@@ -32,6 +32,11 @@ describe('LocalShelf model', () => {
       batchSize: 12,
       learningRate: 0.02,
       patience: 50,
+      // The full softmax at a constant rate, as this test was written (the defaults sample negatives).
+      negatives: 0,
+      warmupEpochs: 0,
+      lrDecay: 1,
+      seed: 1,
     });
     let next = await gen.next();
     while (!next.done) next = await gen.next();

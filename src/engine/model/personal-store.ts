@@ -1,4 +1,10 @@
-import { openEventDb, type EventDb, type PersonalRecord, type StoredRun } from '../events/db.ts';
+import {
+  openEventDb,
+  RUN_LOG_KEEP,
+  type EventDb,
+  type PersonalRecord,
+  type StoredRun,
+} from '../events/db.ts';
 
 const CURRENT_KEY = 'personal-current';
 
@@ -120,7 +126,7 @@ export class PersonalStore {
   }
 
   /** Appends a training run to the log; keeps the newest `keep`. */
-  async logRun(run: StoredRun, keep = 100): Promise<void> {
+  async logRun(run: StoredRun, keep = RUN_LOG_KEEP): Promise<void> {
     if (!this.db) return;
     const tx = this.db.transaction('runs', 'readwrite');
     await tx.store.add({ ...run });
@@ -133,7 +139,8 @@ export class PersonalStore {
     await tx.done;
   }
 
-  async runs(): Promise<StoredRun[]> {
+  /** The logged runs as stored, oldest first: unchecked (training/run-log.ts reads them). */
+  async runs(): Promise<unknown[]> {
     return this.db ? this.db.getAll('runs') : [];
   }
 

@@ -4,6 +4,7 @@ import { getEncoder, scoreBatch } from './model.ts';
 import type { EncodedHistory } from './history.ts';
 import { fullSoftmaxLoss, gbceLoss, sharedNegativesLoss } from './loss.ts';
 import { RateSchedule } from './lr-schedule.ts';
+import { TRAIN_DEFAULTS } from './defaults.ts';
 
 /** Held-out next item for early stopping: the model sees `history` and should rank `target` high. */
 export interface ValidationCase {
@@ -12,27 +13,28 @@ export interface ValidationCase {
   target: number;
 }
 
+/** How `train()` runs (defaults: TRAIN_DEFAULTS in defaults.ts). */
 export interface TrainOptions {
   /** Most passes over the data. Default: 200. */
   epochs?: number;
   /** Sequences per step. Default: 128. */
   batchSize?: number;
-  /** Adam learning rate. Default: 0.001. */
+  /** Adam learning rate. Default: 0.003. */
   learningRate?: number;
-  /** Shared sampled negatives per step; 0 = full softmax over every item. Default: 0. */
+  /** Shared sampled negatives per step; 0 = full softmax over every item. Default: 2048. */
   negatives?: number;
-  /** With sampled negatives, correct each logit by its item's chance of being a candidate (logQ). Default: false. */
+  /** With sampled negatives, correct each logit by its item's chance of being a candidate (logQ). Default: true. */
   logQ?: boolean;
-  /** Epochs without a better validation NDCG@10 before stopping. Default: 5. */
+  /** Epochs without a better validation NDCG@10 before stopping. Default: 6. */
   patience?: number;
   /**
    * Learning-rate factor applied when validation NDCG@10 has not improved for `lrPatience`
-   * epochs in a row (reduce on plateau); 1 = constant rate. Default: 1.
+   * epochs in a row (reduce on plateau); 1 = constant rate. Default: 0.5.
    */
   lrDecay?: number;
   /** Epochs without a better validation score before the rate is lowered (a one-epoch dip is noise). Default: 2. */
   lrPatience?: number;
-  /** Epochs over which the rate rises linearly from near 0 to `learningRate` (fractions allowed). Default: 0. */
+  /** Epochs over which the rate rises linearly from near 0 to `learningRate` (fractions allowed). Default: 1. */
   warmupEpochs?: number;
   /** Training loss: softmax (full or over shared negatives) or gBCE over shared negatives. Default: 'softmax'. */
   loss?: 'softmax' | 'gbce';
@@ -40,10 +42,18 @@ export interface TrainOptions {
   gbceT?: number;
   /** Wall-clock budget in minutes; training stops (keeping the best weights) when spent. Default: Infinity. */
   maxMinutes?: number;
-  /** Seed for shuffling and negative sampling. Default: 1. */
+  /** Seed for shuffling and negative sampling. Default: 42. */
   seed?: number;
   /** Validation users scored per call (memory vs speed). Default: 256. */
   evalBatch?: number;
+}
+
+// Typed here, where the options are declared: an option the table lacks is a type error.
+const DEFAULTS: Required<TrainOptions> = TRAIN_DEFAULTS;
+
+/** The options actually given: an explicit `undefined` falls back to the default, as `??` did. */
+function defined(options: TrainOptions): TrainOptions {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as TrainOptions;
 }
 
 export type TrainLog =
@@ -152,7 +162,7 @@ export function makeBatches(
 export function evaluate(
   model: tf.LayersModel,
   cases: readonly ValidationCase[],
-  evalBatch = 256,
+  evalBatch = DEFAULTS.evalBatch,
 ): Record<string, number> {
   const n = getEncoder(model).cfg.numItems;
   const outcomes: RankOutcome[] = [];
@@ -190,29 +200,27 @@ export async function* train(
   validation: readonly ValidationCase[],
   options: TrainOptions = {},
 ): AsyncGenerator<TrainLog, TrainResult> {
-  const epochs = options.epochs ?? 200;
-  const batchSize = options.batchSize ?? 128;
-  const negatives = options.negatives ?? 0;
-  const patience = options.patience ?? 5;
-  const budgetMs = (options.maxMinutes ?? Infinity) * 60_000;
-  const random = rng(options.seed ?? 1);
+  const o = { ...DEFAULTS, ...defined(options) };
+  const { epochs, batchSize, negatives, patience } = o;
+  const budgetMs = o.maxMinutes * 60_000;
+  const random = rng(o.seed);
   const encoder = getEncoder(model);
   const { numItems, maxLen, dim } = encoder.cfg;
   const vars = encoder.trainableWeights.map((w) => w.read() as tf.Variable);
-  const warmupEpochs = options.warmupEpochs ?? 0;
+  const warmupEpochs = o.warmupEpochs;
   if (!(warmupEpochs >= 0))
     throw new Error(`train option "warmupEpochs" is ${warmupEpochs}; expected a number ≥ 0`);
-  const lossKind = options.loss ?? 'softmax';
+  const lossKind = o.loss;
   if (lossKind !== 'softmax' && lossKind !== 'gbce')
     throw new Error(`train option "loss" is ${JSON.stringify(lossKind)}; expected "softmax" or "gbce"`);
   if (lossKind === 'gbce' && negatives <= 0)
     throw new Error(
       'train option "loss" is "gbce" with negatives 0; gBCE needs sampled negatives (negatives > 0)',
     );
-  const gbceT = options.gbceT ?? 0.75;
+  const gbceT = o.gbceT;
   if (!(gbceT >= 0 && gbceT <= 1))
     throw new Error(`train option "gbceT" is ${gbceT}; expected a number in [0, 1]`);
-  const baseRate = options.learningRate ?? 1e-3;
+  const baseRate = o.learningRate;
   const optimizer = tf.train.adam(baseRate);
   // Adam reads its rate on every step, so changing it mid-run needs no new optimizer state.
   const rate = optimizer as unknown as { learningRate: number };
@@ -230,7 +238,7 @@ export async function* train(
   const validationMs: number[] = [];
   // Share of training targets per item, for the logQ correction.
   const targetShare = new Float64Array(numItems);
-  if (options.logQ && negatives > 0) {
+  if (o.logQ && negatives > 0) {
     let total = 0;
     for (const s of sequences)
       for (let t = Math.max(1, s.items.length - maxLen); t < s.items.length; t++) {
@@ -247,8 +255,8 @@ export async function* train(
       schedule ??= new RateSchedule(
         baseRate,
         Math.round(warmupEpochs * batches.length),
-        options.lrDecay ?? 1,
-        options.lrPatience ?? 2,
+        o.lrDecay,
+        o.lrPatience,
       );
       let lossSum = 0;
       let lossCount = 0;
@@ -278,7 +286,7 @@ export async function* train(
             // P(item among this step's candidates) = 1 − P(not a uniform draw) · P(no batch target is it).
             const uniformMiss = 1 - negatives / numItems;
             const inclusion =
-              options.logQ && negIds
+              o.logQ && negIds
                 ? (item: number) =>
                     1 - uniformMiss * Math.pow(1 - (targetShare[item] as number), b.labels.length)
                 : undefined;
@@ -313,7 +321,7 @@ export async function* train(
       }
       const validStart = Date.now();
       epochMs.push(validStart - epochStart);
-      const valid = evaluate(model, validation, options.evalBatch);
+      const valid = evaluate(model, validation, o.evalBatch);
       validationMs.push(Date.now() - validStart);
       const score = valid['NDCG@10'] ?? 0;
       // Ties count as improvements, so a saturated validation set keeps the latest weights.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { asRow } from '../model/indices.ts';
 import type { CatalogItem } from '../catalog/schema.ts';
 import { capOf, diversify } from './diversity.ts';
 import { ShelfBuilder, type ItemSpace, type ShopperContext } from './shelves.ts';
@@ -51,7 +52,7 @@ const vocabulary = items.map((i) => i.id);
 /** The model's scores fall with the index, whatever the history. */
 const space: ItemSpace = {
   vocabulary,
-  indexOf: (id) => (vocabulary.includes(id) ? vocabulary.indexOf(id) : undefined),
+  indexOf: (id) => (vocabulary.includes(id) ? asRow(vocabulary.indexOf(id)) : undefined),
   scoreAfter: async (steps) => (steps.length ? Float32Array.from(vocabulary, (_, i) => 100 - i) : null),
   similarTo: () => Float32Array.from(vocabulary, (_, i) => 1 - i / 100),
   similarity: () => 0.5,

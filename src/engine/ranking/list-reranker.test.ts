@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { asRow } from '../model/indices.ts';
 import type { ShopEvent, TrackInput } from '../events/schema.ts';
 import {
   RERANK_FEATURE_COUNT,
@@ -128,7 +129,7 @@ function space(n: number): ItemSpace {
     vocabulary,
     indexOf: (id) => {
       const i = vocabulary.indexOf(id);
-      return i < 0 ? undefined : i;
+      return i < 0 ? undefined : asRow(i);
     },
     scoreAfter: async (steps) => (steps.length ? Float32Array.from(vocabulary, (_, i) => n - i) : null),
     similarTo: () => new Float32Array(n),

@@ -1,12 +1,20 @@
 import * as tf from '@tensorflow/tfjs';
 import type { SequenceStep } from '../events/queries.ts';
-import { encodeHistory } from '../model/history.ts';
+import { encodeHistory, type EncodedHistory } from '../model/history.ts';
 import { addItemPriors, getEncoder, itemMatrix, userRepresentation } from '../model/model.ts';
 import { forEachPriorComplement } from '../model/catalog-prior.ts';
 import { coldItemVectors, type ColdItems } from '../model/cold-items.ts';
 import type { CatalogItem } from '../catalog/schema.ts';
 import type { PersonalHead } from '../training/personal-head.ts';
+import { asRow, vocabIndexOf, type Row, type VocabIndex } from '../model/indices.ts';
 import type { ItemSpace } from './shelves.ts';
+
+/**
+ * Histories whose scores are kept: one page's shelves, a re-rank repeated with no new event
+ * and the fine-tuning lists between two steps all score the same history again (a full
+ * forward pass and catalog matmul each, ~2 ms on the demo model, far more on 100k items).
+ */
+const RECENT_SCORES = 4;
 
 /**
  * The model as the shelves see it: scores after a history (through the shopper's
@@ -22,17 +30,24 @@ export class ModelItemSpace implements ItemSpace {
   /** The catalog items the model did not know, and how they were placed; empty without a catalog. */
   readonly cold: ColdItems;
   /** Model vocabulary → 1-based embedding row: what the history encoder reads. */
-  private readonly index: ReadonlyMap<string, number>;
+  private readonly index: ReadonlyMap<string, VocabIndex>;
   /** Every row, 0-based, new items included. */
-  private readonly rows: ReadonlyMap<string, number>;
+  private readonly rows: ReadonlyMap<string, Row>;
   /** The history encoder's map, plus each new item the shopper touched read as its nearest known item. */
-  private readonly historyIndex: Map<string, number>;
+  private readonly historyIndex: Map<string, VocabIndex>;
   private readonly known: number;
   private readonly itemsT: tf.Tensor2D;
   private readonly unit: Float32Array;
   private readonly dim: number;
   private readonly maxLen: number;
   private readonly similarityCache = new Map<number, Float32Array>();
+  /** The last few histories scored (per head), oldest first: see RECENT_SCORES. */
+  private readonly recentScores: {
+    key: string;
+    head: PersonalHead | null;
+    weights: unknown[];
+    values: Float32Array;
+  }[] = [];
 
   /**
    * `personal` owns the shopper's adapter (the worker's PersonalState); the space only reads
@@ -69,7 +84,7 @@ export class ModelItemSpace implements ItemSpace {
     known: Float32Array,
     cold: ColdItems,
   ) {
-    this.index = new Map(vocabulary.map((id, i) => [id, i + 1]));
+    this.index = new Map(vocabulary.map((id, i) => [id, vocabIndexOf(asRow(i))]));
     this.historyIndex = new Map(this.index);
     this.known = vocabulary.length;
     const encoder = getEncoder(model);
@@ -77,7 +92,7 @@ export class ModelItemSpace implements ItemSpace {
     this.maxLen = encoder.cfg.maxLen;
     this.cold = cold;
     this.vocabulary = [...vocabulary, ...this.cold.ids];
-    this.rows = new Map(this.vocabulary.map((id, i) => [id, i]));
+    this.rows = new Map(this.vocabulary.map((id, i) => [id, asRow(i)]));
     // New items have no interactions yet: they rank after every known item in trending.
     this.popularity =
       popularity && popularity.length === vocabulary.length
@@ -106,7 +121,7 @@ export class ModelItemSpace implements ItemSpace {
   }
 
   /** 0-based row of an item id (new catalog items included). */
-  indexOf(itemId: string): number | undefined {
+  indexOf(itemId: string): Row | undefined {
     return this.rows.get(itemId);
   }
 
@@ -114,7 +129,7 @@ export class ModelItemSpace implements ItemSpace {
    * The known item the history encoder reads in place of a new one (the nearest by cosine),
    * found the first time the shopper touches it; undefined for ids with no row.
    */
-  private historyRow(itemId: string): number | undefined {
+  private historyRow(itemId: string): VocabIndex | undefined {
     const known = this.historyIndex.get(itemId);
     if (known !== undefined) return known;
     const row = this.rows.get(itemId);
@@ -125,12 +140,13 @@ export class ModelItemSpace implements ItemSpace {
       const s = this.similarity(row, j);
       if (s > bestSimilarity) [best, bestSimilarity] = [j, s];
     }
-    this.historyIndex.set(itemId, best + 1);
-    return best + 1;
+    const index = vocabIndexOf(asRow(best));
+    this.historyIndex.set(itemId, index);
+    return index;
   }
 
   /** 1-based vocabulary map, as the model's history encoder wants it. */
-  get vocabularyIndex(): ReadonlyMap<string, number> {
+  get vocabularyIndex(): ReadonlyMap<string, VocabIndex> {
     return this.index;
   }
 
@@ -139,9 +155,32 @@ export class ModelItemSpace implements ItemSpace {
     for (const step of steps.slice(-this.maxLen)) this.historyRow(step.itemId);
     const history = encodeHistory(steps, this.historyIndex, this.maxLen, latest);
     if (history.items.length === 0) return null;
+    const head = this.head;
+    const key = `${history.items.join(',')}|${history.kinds.join(',')}|${history.recency.join(',')}`;
+    const weights = this.weightsNow(head);
+    const hit = this.recentScores.find(
+      (r) => r.key === key && r.head === head && r.weights.every((id, i) => id === weights[i]),
+    );
+    // A copy, so no caller can change what the next one reads.
+    if (hit) return hit.values.slice();
+    const values = await this.scoresOf(history, head);
+    this.recentScores.push({ key, head, weights, values });
+    if (this.recentScores.length > RECENT_SCORES) this.recentScores.shift();
+    return values.slice();
+  }
+
+  /**
+   * Which data the model's and the head's weights hold now: a write (assign, setWeights, a new
+   * transition table) gives the variable a new data id, so kept scores from before it are not reused.
+   */
+  private weightsNow(head: PersonalHead | null): unknown[] {
+    const dataId = (t: tf.Tensor) => (t as unknown as { dataId: unknown }).dataId;
+    return [...this.model.weights.map((w) => dataId(w.read())), ...(head?.variables ?? []).map(dataId)];
+  }
+
+  private async scoresOf(history: EncodedHistory, head: PersonalHead | null): Promise<Float32Array> {
     const scores = tf.tidy(() => {
       const user = userRepresentation(this.model, [history]);
-      const head = this.head;
       return (head ? head.apply(user) : user).matMul(this.itemsT);
     });
     let values: Float32Array;

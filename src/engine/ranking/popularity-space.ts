@@ -1,4 +1,5 @@
 import type { SequenceStep } from '../events/queries.ts';
+import { asRow, type Row } from '../model/indices.ts';
 import type { ItemSpace } from './shelves.ts';
 
 /**
@@ -7,7 +8,7 @@ import type { ItemSpace } from './shelves.ts';
  */
 export class PopularitySpace implements ItemSpace {
   readonly popularity: Float32Array;
-  private readonly index: Map<string, number>;
+  private readonly index: Map<string, Row>;
 
   constructor(
     readonly vocabulary: readonly string[],
@@ -18,10 +19,10 @@ export class PopularitySpace implements ItemSpace {
         `popularity has ${popularity.length} entries; expected ${vocabulary.length}, one per vocabulary item`,
       );
     this.popularity = Float32Array.from(popularity);
-    this.index = new Map(vocabulary.map((id, i) => [id, i]));
+    this.index = new Map(vocabulary.map((id, i) => [id, asRow(i)]));
   }
 
-  indexOf(itemId: string): number | undefined {
+  indexOf(itemId: string): Row | undefined {
     return this.index.get(itemId);
   }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { asRow } from '../model/indices.ts';
 import type { CatalogItem } from '../catalog/schema.ts';
 import { ShopperSignals } from '../rerank/signals.ts';
 import type { ListReranker } from './list-reranker.ts';
@@ -27,7 +28,7 @@ const items = [
 const vocabulary = items.map((i) => i.id);
 const space: ItemSpace = {
   vocabulary,
-  indexOf: (id) => (vocabulary.includes(id) ? vocabulary.indexOf(id) : undefined),
+  indexOf: (id) => (vocabulary.includes(id) ? asRow(vocabulary.indexOf(id)) : undefined),
   scoreAfter: async (steps) => (steps.length ? Float32Array.from(vocabulary, () => 1) : null),
   similarTo: () => new Float32Array(vocabulary.length),
   similarity: () => 0,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CatalogItem } from '../catalog/schema.ts';
 import type { SequenceStep } from '../events/queries.ts';
 import { ShelfBuilder, type ItemSpace, type ShopperContext } from './shelves.ts';
+import { asRow } from '../model/indices.ts';
 
 // Shelf building over a stand-in for the model: fixed scores, no tfjs.
 const IDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'];
@@ -22,7 +23,7 @@ const item = (id: string, inStock = true): CatalogItem => ({
 
 /** Scores fall with the row (a first), popularity rises with it (l most popular). */
 function space(popularity: Float32Array | null = Float32Array.from(IDS, (_, i) => i + 1)): ItemSpace {
-  const row = new Map(IDS.map((id, i) => [id, i]));
+  const row = new Map(IDS.map((id, i) => [id, asRow(i)]));
   return {
     vocabulary: IDS,
     indexOf: (id) => row.get(id),

@@ -4,6 +4,7 @@ import type { EventKind } from '../events/schema.ts';
 import type { RerankCandidate } from '../rerank/features.ts';
 import type { ShopperSignals } from '../rerank/signals.ts';
 import { catalogKeys, diversify, leafOf, substituteRows } from './diversity.ts';
+import type { Row } from '../model/indices.ts';
 import type { ListReranker, RerankWhy } from './list-reranker.ts';
 import { did, explained, formatMessage, message, verb, type Message } from './messages.ts';
 import { topK } from './topk.ts';
@@ -94,7 +95,8 @@ export interface RankedItem {
 /** What the shelves need from the model, without knowing it is tfjs. Indices are 0-based vocabulary rows. */
 export interface ItemSpace {
   vocabulary: readonly string[];
-  indexOf(itemId: string): number | undefined;
+  /** 0-based row of an item (its score's position); undefined for an id the space does not know. */
+  indexOf(itemId: string): Row | undefined;
   /** Scores of every item after `steps` (personal head included); null when no step is known to the model. */
   scoreAfter(steps: readonly SequenceStep[]): Promise<Float32Array | null>;
   /** Cosine similarity of item `i` to every item. */
@@ -516,8 +518,9 @@ export class ShelfBuilder {
           `rerank relevance has ${Array.isArray(relevance) ? relevance.length : 'no'} finite numbers; expected one per item (${itemIds.length})`,
         );
     }
-    const scores = await this.space.scoreAfter(context.steps);
-    const explain = scores ? this.historyReasons(context) : null;
+    // The shopper's scores only blend into search; the site's own order needs none.
+    const scores = relevance ? await this.space.scoreAfter(context.steps) : null;
+    const explain = scores || !relevance ? this.historyReasons(context) : null;
     // The base order: the site's, or for search the relevance blended with the shopper's score.
     let base = itemIds.map((_, i) => i);
     const band = new Array<number>(itemIds.length).fill(0);

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { frozenItemsSoftmaxLoss } from '../model/loss.ts';
 import { itemMatrix, userRepresentation } from '../model/model.ts';
 import { hitRate, ndcg, rankOf } from '../metrics/rank.ts';
 import type { NextItemExample } from './examples.ts';
@@ -88,25 +89,34 @@ function dispose(p: Prepared): void {
   tf.dispose([p.users, p.targetItems, p.weights]);
 }
 
-/** Weighted softmax cross-entropy of the targets over every item: log-sum-exp of all logits minus the target's. */
-function weightedLoss(head: PersonalHead, data: Prepared, itemsT: tf.Tensor2D): tf.Scalar {
-  return tf.tidy(() => {
-    const users = head.apply(data.users);
-    const logNormalizer = tf.logSumExp(users.matMul(itemsT), 1);
-    const targetLogits = tf.sum(tf.mul(users, data.targetItems), 1);
-    return tf.sum(tf.mul(tf.sub(logNormalizer, targetLogits), data.weights)) as tf.Scalar;
-  });
+/** The frozen item table, as rows and transposed (wasm's matMul is fastest untransposed). */
+interface ItemTable {
+  rows: tf.Tensor2D;
+  transposed: tf.Tensor2D;
 }
 
-async function measure(head: PersonalHead, data: Prepared, itemsT: tf.Tensor2D): Promise<HeldBackMetrics> {
+/** Weighted softmax cross-entropy of the targets over every item (the item table is frozen). */
+function weightedLoss(head: PersonalHead, data: Prepared, items: ItemTable): tf.Scalar {
+  return tf.tidy(() =>
+    frozenItemsSoftmaxLoss(
+      head.apply(data.users),
+      items.rows,
+      items.transposed,
+      data.targetItems,
+      data.weights,
+    ),
+  );
+}
+
+async function measure(head: PersonalHead, data: Prepared, items: ItemTable): Promise<HeldBackMetrics> {
   const [scores, loss] = tf.tidy(() => [
-    head.apply(data.users).matMul(itemsT),
-    weightedLoss(head, data, itemsT),
+    head.apply(data.users).matMul(items.transposed),
+    weightedLoss(head, data, items),
   ]);
   const values = (await scores.data()) as Float32Array;
   const lossValue = (await loss.data())[0] ?? NaN;
   tf.dispose([scores, loss]);
-  const n = itemsT.shape[1];
+  const n = items.transposed.shape[1];
   let mrr = 0;
   let hr = 0;
   let nd = 0;
@@ -167,18 +177,17 @@ export async function* fineTune(
   }
 
   const split = holdOutRecent(examples.slice(-(options.maxExamples ?? 200)));
-  const items = itemMatrix(model);
-  const itemsT = tf.tidy(() => items.transpose() as tf.Tensor2D);
-  const train = prepare(model, split.train, items);
-  const heldBack = prepare(model, split.heldBack, items);
-  items.dispose();
+  const rows = itemMatrix(model);
+  const items: ItemTable = { rows, transposed: tf.tidy(() => rows.transpose() as tf.Tensor2D) };
+  const train = prepare(model, split.train, rows);
+  const heldBack = prepare(model, split.heldBack, rows);
   const candidate = current.clone();
   const optimizer = tf.train.adam(options.learningRate ?? 0.01);
   let best = await candidate.snapshot();
   let keep = false;
   let handedOver = false;
   try {
-    const before = await measure(current, heldBack, itemsT);
+    const before = await measure(current, heldBack, items);
     yield {
       type: 'start',
       examples: split.train.length,
@@ -192,11 +201,11 @@ export async function* fineTune(
     const heldBackLosses: number[] = [];
     for (let step = 1; step <= maxSteps; step++) {
       const loss = optimizer.minimize(
-        () => tf.add(weightedLoss(candidate, train, itemsT), tf.mul(l2, candidate.penalty())) as tf.Scalar,
+        () => tf.add(weightedLoss(candidate, train, items), tf.mul(l2, candidate.penalty())) as tf.Scalar,
         true,
         candidate.variables,
       );
-      const heldBackLossTensor = weightedLoss(candidate, heldBack, itemsT);
+      const heldBackLossTensor = weightedLoss(candidate, heldBack, items);
       const [lossValue, heldBackLoss] = [
         (await loss!.data())[0] ?? NaN,
         (await heldBackLossTensor.data())[0] ?? NaN,
@@ -212,7 +221,7 @@ export async function* fineTune(
       } else if (++sinceBest >= patience) break;
     }
     candidate.restore(best);
-    const after = await measure(candidate, heldBack, itemsT);
+    const after = await measure(candidate, heldBack, items);
     const verdict = guardrail(before, after);
     keep = verdict.accepted;
     const ms = performance.now() - started;
@@ -239,7 +248,7 @@ export async function* fineTune(
     optimizer.dispose();
     dispose(train);
     dispose(heldBack);
-    itemsT.dispose();
+    tf.dispose([items.rows, items.transposed]);
     // Stopped early, rejected, or abandoned after 'done': nobody owns the candidate.
     if (!handedOver) candidate.dispose();
   }

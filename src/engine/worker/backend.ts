@@ -3,7 +3,7 @@ import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { BACKENDS, webgl2Unavailable, type BackendName } from '../env.ts';
+import { BACKENDS, realmFeatures, webgl2Unavailable, type BackendName, type RealmFeatures } from '../env.ts';
 import { SOFTWARE_GPU } from './software-gpu.ts';
 import { startWasm, threadsDecision, threadsStartFailure } from './wasm-threads.ts';
 import { describeAdapter, requestWebgpuAdapter, type WebgpuAdapterInfo } from './webgpu-adapter.ts';
@@ -43,6 +43,8 @@ export interface BackendInfo {
   softwareWebglAllowed: boolean;
   /** Whether a software WebGPU adapter (SwiftShader, a fallback adapter) was allowed. Default: refused. */
   softwareWebgpuAllowed: boolean;
+  /** The worker's features the choice was made with (cores and cross-origin isolation decide wasm threads). */
+  features: RealmFeatures;
 }
 
 export interface BackendOptions {
@@ -110,7 +112,7 @@ async function tryWebgpu(allowSoftware: boolean): Promise<Attempt> {
 
 async function wasmInfo(wanted: boolean | 'auto'): Promise<WasmInfo> {
   const decision = threadsDecision(wanted);
-  const isolated = typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated;
+  const isolated = realmFeatures().crossOriginIsolated;
   const simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
   const threaded = Boolean(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'));
   const threads = threaded && simd ? getThreadsCount() : 1;
@@ -185,6 +187,7 @@ export async function selectBackend(options: BackendOptions = {}): Promise<Backe
         fallbacks,
         softwareWebglAllowed: resolved.allowSoftwareWebgl,
         softwareWebgpuAllowed: resolved.allowSoftwareWebgpu,
+        features: realmFeatures(),
       };
     }
     fallbacks.push({ backend: name, reason: attempt.refusal });

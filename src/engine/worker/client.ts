@@ -5,6 +5,7 @@ import {
   type ResponseMessage,
   type WorkerCalls,
 } from './protocol.ts';
+import { Listeners } from '../listeners.ts';
 
 /**
  * The page's handle on the worker: typed calls that resolve with the worker's
@@ -16,7 +17,7 @@ export class WorkerClient {
     number,
     { resolve: (value: unknown) => void; reject: (error: Error) => void }
   >();
-  private readonly noticeListeners = new Set<(notice: NoticeMessage) => void>();
+  private readonly notices = new Listeners<[NoticeMessage]>();
 
   /** `scriptUrl` names the worker's file in the error when it cannot be loaded. */
   constructor(
@@ -26,7 +27,7 @@ export class WorkerClient {
     worker.addEventListener('message', (event: MessageEvent<ResponseMessage | NoticeMessage>) => {
       const data = event.data;
       if ('notice' in data) {
-        for (const listener of this.noticeListeners) listener(data);
+        this.notices.emit(data);
         return;
       }
       const waiting = this.pending.get(data.id);
@@ -78,8 +79,7 @@ export class WorkerClient {
   }
 
   onNotice(listener: (notice: NoticeMessage) => void): () => void {
-    this.noticeListeners.add(listener);
-    return () => this.noticeListeners.delete(listener);
+    return this.notices.subscribe(listener);
   }
 
   terminate(): void {

@@ -31,6 +31,15 @@ export interface ContextPayload {
   purchased: string[];
 }
 
+/**
+ * The shopper's context as a call carries it: in full with the store revision it reflects,
+ * or, once the worker holds that revision, only the revision and the current session
+ * (context-messages.ts). Cloning 600 stored events into the worker cost ~10 ms a call under
+ * load, several times what a re-rank itself costs; the context only changes when the store does.
+ */
+export type ContextMessage =
+  { revision: number; payload: ContextPayload } | { revision: number; sessionId?: string };
+
 export interface LoadPayload {
   /** URL prefix holding model.json and the weights (absolute: the worker resolves against its own URL). */
   modelUrl: string;
@@ -118,16 +127,16 @@ export interface WorkerCalls {
   /** Multiplies two random matrices of the given size on the worker's backend: proves the math runs there. */
   probe: { payload: { size: number }; result: { backend: string; checksum: number; ms: number } };
   load: { payload: LoadPayload; result: ModelInfo };
-  recommend: { payload: { request: ShelfRequest; context: ContextPayload }; result: Shelf };
+  recommend: { payload: { request: ShelfRequest; context: ContextMessage }; result: Shelf };
   /** Personal scores for given items (search results), with the history behind each. */
-  scoreItems: { payload: { itemIds: string[]; context: ContextPayload }; result: ItemScore[] };
+  scoreItems: { payload: { itemIds: string[]; context: ContextMessage }; result: ItemScore[] };
   /** Re-ranks a list the site ordered itself (a category page, search results), with reasons. */
   rerank: {
-    payload: { itemIds: string[]; request: RerankRequest; context: ContextPayload };
+    payload: { itemIds: string[]; request: RerankRequest; context: ContextMessage };
     result: RankedItem[];
   };
   /** Fine-tunes on the context; progress arrives as `train-log` notices. Resolves when the run ends. */
-  train: { payload: { context: ContextPayload; trigger: string }; result: TrainingRun | { skipped: string } };
+  train: { payload: { context: ContextMessage; trigger: string }; result: TrainingRun | { skipped: string } };
   cancelTraining: { payload: Record<string, never>; result: { cancelled: boolean } };
   runs: { payload: Record<string, never>; result: TrainingRun[] };
   modelInfo: { payload: Record<string, never>; result: ModelInfo };

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { CatalogItem } from '../catalog/schema.ts';
 import { BACKENDS, type BackendName } from '../env.ts';
+import type { SequenceStep } from '../events/queries.ts';
 import { getEncoder } from '../model/model.ts';
 import { PersonalStore } from '../model/personal-store.ts';
 import { loadPretrained, type Pretrained } from '../model/pretrained.ts';
@@ -26,6 +27,7 @@ import { populationFromCard } from '../rerank/population.ts';
 import { ShopperSignals, type FactsOf } from '../rerank/signals.ts';
 import { nextItemExamples } from '../training/examples.ts';
 import type { PersonalHead } from '../training/personal-head.ts';
+import { readRunLog } from '../training/run-log.ts';
 import {
   trainPersonal,
   type PersonalTrainingResult,
@@ -35,7 +37,9 @@ import {
 import { selectBackend, type BackendInfo, type BackendOptions } from './backend.ts';
 import { PersonalState } from './personal-state.ts';
 import { missingWasmFile } from './wasm-files.ts';
+import { HeldContext } from './context-messages.ts';
 import type {
+  ContextMessage,
   ContextPayload,
   LoadPayload,
   ModelInfo,
@@ -89,6 +93,15 @@ export class WorkerSession {
   private policy: Omit<BackendOptions, 'order'> = {};
   private order: readonly BackendName[] = BACKENDS;
   private loaded: Loaded | null = null;
+  private readonly heldContext = new HeldContext();
+  private builtContext: {
+    revision: number;
+    loaded: Loaded;
+    steps: readonly SequenceStep[];
+    inCart: ReadonlySet<string>;
+    purchased: ReadonlySet<string>;
+    signals: ShopperSignals | null;
+  } | null = null;
   private running: AsyncGenerator<TrainingLog, PersonalTrainingResult | null> | null = null;
   /** Resolves when the WebGL context is lost: a lost context leaves pending reads hanging forever, so runs race it. */
   private contextLost: Promise<'lost'> = new Promise(() => {});
@@ -271,14 +284,32 @@ export class WorkerSession {
     return this.loaded;
   }
 
-  /** The shopper as the shelves see them: history, cart, and (with a re-ranker) their live signals. */
-  private contextOf(payload: ContextPayload): ShopperContext {
+  /**
+   * The shopper as the shelves see them: history, cart, and (with a re-ranker) their live
+   * signals. Built once per context revision and model: a re-rank with no new event reuses them.
+   */
+  private contextOf(message: ContextMessage): ShopperContext {
     const l = this.need();
+    const { revision, payload } = this.heldContext.resolve(message);
+    let built = this.builtContext;
+    if (!built || built.revision !== revision || built.loaded !== l) {
+      built = {
+        revision,
+        loaded: l,
+        steps: payload.steps,
+        inCart: new Set(payload.inCart),
+        purchased: new Set(payload.purchased),
+        signals: null,
+      };
+      this.builtContext = built;
+    }
+    if (l.personal.reranker && !built.signals)
+      built.signals = ShopperSignals.from(payload.events ?? [], l.facts);
     return {
-      steps: payload.steps,
-      inCart: new Set(payload.inCart),
-      purchased: new Set(payload.purchased),
-      ...(l.personal.reranker ? { signals: ShopperSignals.from(payload.events ?? [], l.facts) } : {}),
+      steps: built.steps,
+      inCart: built.inCart,
+      purchased: built.purchased,
+      ...(built.signals ? { signals: built.signals } : {}),
       ...(payload.sessionId ? { sessionId: payload.sessionId } : {}),
       now: Date.now(),
     };
@@ -311,15 +342,15 @@ export class WorkerSession {
     };
   }
 
-  scoreItems(itemIds: string[], context: ContextPayload): Promise<ItemScore[]> {
+  scoreItems(itemIds: string[], context: ContextMessage): Promise<ItemScore[]> {
     return this.need().shelves.scoreItems(itemIds, this.contextOf(context));
   }
 
-  recommend(request: ShelfRequest, context: ContextPayload): Promise<Shelf> {
+  recommend(request: ShelfRequest, context: ContextMessage): Promise<Shelf> {
     return this.need().shelves.build(request, this.contextOf(context));
   }
 
-  rerank(itemIds: string[], request: RerankRequest, context: ContextPayload): Promise<RankedItem[]> {
+  rerank(itemIds: string[], request: RerankRequest, context: ContextMessage): Promise<RankedItem[]> {
     if (!Array.isArray(itemIds) || itemIds.some((id) => typeof id !== 'string'))
       throw new TypeError(
         `rerank itemIds is ${JSON.stringify(itemIds)?.slice(0, 60)}; expected an array of item id strings`,
@@ -328,7 +359,9 @@ export class WorkerSession {
   }
 
   /** One run at a time in this worker, and one tab at a time across the browser (Web Locks). */
-  async train(context: ContextPayload, trigger: string): Promise<TrainingRun | { skipped: string }> {
+  async train(message: ContextMessage, trigger: string): Promise<TrainingRun | { skipped: string }> {
+    // Resolved before any await, so a later call's reference to this revision finds it held.
+    const context = this.heldContext.resolve(message).payload;
     if (this.running) return { skipped: 'a training run is already in progress in this tab' };
     const l = this.need();
     const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
@@ -518,7 +551,9 @@ export class WorkerSession {
   }
 
   async runs(): Promise<TrainingRun[]> {
-    return (await this.need().store.runs()) as unknown as TrainingRun[];
+    const { runs, unreadable } = readRunLog(await this.need().store.runs());
+    if (unreadable) this.notify({ notice: 'log', level: 'warn', message: unreadable });
+    return runs;
   }
 
   async resetPersonal(): Promise<ModelInfo> {

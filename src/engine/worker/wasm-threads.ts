@@ -10,6 +10,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import { realmFeatures } from '../env.ts';
 
 /** Most threads worth starting: XNNPACK's speed-up flattens past four for models this small. */
 const MAX_WASM_THREADS = 4;
@@ -24,7 +25,7 @@ export const MIN_CORES_FOR_THREADS = 4;
 /** Whether to use threads, and why not: `'auto'` uses them on machines with enough cores. */
 export function threadsDecision(wanted: boolean | 'auto'): { threads: boolean; why: string | null } {
   if (wanted === false) return { threads: false, why: 'wasmThreads is false' };
-  const cores = (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 1;
+  const { cores } = realmFeatures();
   if (wanted === 'auto' && cores < MIN_CORES_FOR_THREADS)
     return {
       threads: false,
@@ -70,7 +71,7 @@ function chooseThreads(threads: boolean): void {
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     return;
   }
-  const cores = (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 1;
+  const { cores } = realmFeatures();
   setThreadsCount(Math.min(MAX_WASM_THREADS, Math.max(2, cores)));
 }
 

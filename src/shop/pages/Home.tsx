@@ -5,6 +5,7 @@ import { ShelfRow } from '../components/ShelfRow.tsx';
 import { ShelfView } from '../components/ShelfView.tsx';
 import { onRealGpu } from '../device-words.ts';
 import { usePageShelves } from '../page-shelves.ts';
+import { readRecentSteps, recentItems, recentItemsAtLoad } from '../recent-items.ts';
 import { ProductCard } from '../components/ProductCard.tsx';
 
 /** Home: "for you" once the device knows the shopper, "trending" for newcomers, and "recently viewed". */
@@ -12,15 +13,12 @@ export function Home() {
   const { engine, items } = useShop();
   const revision = useEventsSnapshot().revision;
   const state = useEngineState();
-  const [recent, setRecent] = useState<string[] | null>(null);
+  // On a return visit the first render already knows them (read while the catalog loaded).
+  const [recent, setRecent] = useState<string[] | null>(() => recentItemsAtLoad(engine, items));
   useEffect(() => {
-    void engine.events.itemSequence(200).then((steps) => {
-      const ids: string[] = [];
-      for (let i = steps.length - 1; i >= 0 && ids.length < 8; i--) {
-        const id = steps[i]!.itemId;
-        if (!ids.includes(id) && items.has(id)) ids.push(id);
-      }
-      setRecent(ids);
+    void readRecentSteps(engine).then((steps) => {
+      const ids = recentItems(steps, items);
+      setRecent((prev) => (prev && prev.join() === ids.join() ? prev : ids));
     });
   }, [engine, items, revision]);
   const returning = recent !== null && recent.length > 0;
