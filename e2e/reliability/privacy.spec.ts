@@ -44,7 +44,7 @@ test.describe('the built shop', () => {
     row.fault(
       'P3',
       'Privacy audit of the demo shop (production build) after home, 2 products, add to cart, search, checkout, Your data',
-      'Only same-origin static GETs without body or query; no cookie; IndexedDB only "localshelf"; localStorage only "localshelf.cart"; no sessionStorage or service worker; Cache Storage only static files',
+      'Only same-origin static GETs without body or query; no cookie; IndexedDB only "localshelf"; localStorage only "localshelf.cart" and the asset-cache flag; no sessionStorage or service worker; Cache Storage only static files',
     );
     test.setTimeout(150_000);
     const origin = `http://127.0.0.1:${PREVIEW_PORT}`;
@@ -61,7 +61,8 @@ test.describe('the built shop', () => {
     const { cached, ...stored } = storage;
     expect(stored).toEqual({
       databases: ['localshelf'],
-      localStorage: ['localshelf.cart'],
+      // The cart, and the flag that the asset cache holds entries (says only that static files were cached).
+      localStorage: ['localshelf-assets-v1:stored', 'localshelf.cart'],
       sessionStorage: [],
       cookie: '',
       // The model files, model card and catalog, kept for the next page: static files, nothing about the visitor.
@@ -117,7 +118,8 @@ test.describe('the widget on a foreign site', () => {
     const { cached, ...stored } = storage;
     expect(stored).toEqual({
       databases: ['localshelf'],
-      localStorage: [],
+      // Only the flag that the asset cache holds entries (it says only that static files were cached).
+      localStorage: ['localshelf-assets-v1:stored'],
       sessionStorage: [],
       cookie: '',
       // The model files, model card and catalog, kept for the next page: static files, nothing about the visitor.
