@@ -1,3 +1,4 @@
+import type { TransitionCalibration } from '../src/engine/node.ts';
 import { PUBLISHED } from './published.ts';
 
 export interface QualityReport {
@@ -33,21 +34,7 @@ export interface QualityReport {
    * The transition blend inside LocalShelf's scores (the model's logits plus the calibrated
    * co-occurrence of the latest items), as calibrated on validation; absent for a model without one.
    */
-  transitions?: {
-    window: number;
-    similarity: string;
-    perItem: number;
-    voters: number;
-    decay: number;
-    weight: number;
-    before: number;
-    after: number;
-    beforeHr10: number;
-    afterHr10: number;
-    tried: number;
-    seconds: number;
-    tableBytes: number;
-  };
+  transitions?: TransitionCalibration & { seconds: number; tableBytes: number };
   models: Record<string, Record<string, number>>;
   /** Standard error of each model's HR@10 and NDCG@10 over the test users. */
   standardErrors?: Record<string, Record<string, number>>;
