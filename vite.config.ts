@@ -18,8 +18,35 @@ function copyModels(): Plugin {
   };
 }
 
+/**
+ * `npm start` and the benchmarks serve the build as a site should: files under assets/ carry a
+ * content hash in their name, so they are cached for a year and never revalidated (a return
+ * visit then loads its scripts without a round trip); everything else stays no-cache, so a new
+ * catalog or model is seen on the next load. sirv (under vite preview) writes its own
+ * Cache-Control in writeHead, hence the wrapper.
+ */
+function immutableHashedAssets(): Plugin {
+  return {
+    name: 'localshelf-immutable-assets',
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (req.url?.startsWith('/assets/')) {
+          const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => typeof res;
+          res.writeHead = ((...args: unknown[]) => {
+            res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+            const headers = args.find((a, i) => i > 0 && typeof a === 'object' && a !== null);
+            if (headers) delete (headers as Record<string, unknown>)['Cache-Control'];
+            return writeHead(...args);
+          }) as typeof res.writeHead;
+        }
+        next();
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), copyModels()],
+  plugins: [react(), copyModels(), immutableHashedAssets()],
   publicDir: 'public',
   worker: { format: 'es', rolldownOptions: { output: WORKER_OUTPUT } },
   build: { target: 'es2022', sourcemap: true },

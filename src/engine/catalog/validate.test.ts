@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCatalog, validateCatalog } from './validate.ts';
+import { loadCatalog, storedCatalog, validateCatalog } from './validate.ts';
 
 const item = (id: string, extra: Record<string, unknown> = {}) => ({
   id,
@@ -47,5 +47,18 @@ describe('validateCatalog', () => {
     );
     const garbage = (async () => new Response('{not json')) as typeof fetch;
     await expect(loadCatalog('/c.json', garbage)).rejects.toThrow('catalog "/c.json" is not valid JSON');
+  });
+});
+
+describe('storedCatalog', () => {
+  it('reads back a catalog the asset cache stored, checking its shape only', () => {
+    const catalog = { version: '1', items: [item('a'), item('b')] };
+    expect(storedCatalog(JSON.parse(JSON.stringify(catalog)))).toEqual(catalog);
+  });
+
+  it('turns a damaged entry into an error, which the asset cache counts as a miss', () => {
+    expect(() => storedCatalog(null)).toThrow('expected an object');
+    expect(() => storedCatalog({ version: '', items: [] })).toThrow('catalog version is ""');
+    expect(() => storedCatalog({ version: '1', items: {} })).toThrow('catalog items is');
   });
 });

