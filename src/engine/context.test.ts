@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ShopperContextCache } from './context.ts';
 import type { TrackInput } from './events/schema.ts';
 import { EventStore } from './events/store.ts';
@@ -50,6 +50,42 @@ describe('ShopperContextCache', () => {
     // An event tracked without telling the cache is still seen: the revision moved.
     await store.track({ kind: 'view', itemId: 'z' });
     expect((await cache.current()).steps.map((s) => s.itemId)).toEqual(['z']);
+    store.close();
+  });
+
+  it("merges this page's own writes that land while it reads, without reading again; another's write still rereads", async () => {
+    const store = await EventStore.open({ memoryOnly: true });
+    const t0 = Date.now() - 60_000;
+    await store.track({ kind: 'view', itemId: 'a', ts: t0 });
+    await store.track({ kind: 'add_to_cart', itemId: 'a', ts: t0 + 1 });
+    const cache = new ShopperContextCache(store);
+    const latest = vi.spyOn(store, 'latest');
+    // The shelf drawn from the first read is shown (an impression) and carted while the read runs.
+    const reading = cache.current();
+    await track(store, cache, {
+      kind: 'impression',
+      shelf: 'for-you',
+      items: [
+        { itemId: 'a', position: 0 },
+        { itemId: 'b', position: 1 },
+      ],
+      ts: t0 + 2,
+    });
+    await track(store, cache, { kind: 'add_to_cart', itemId: 'b', ts: t0 + 3 });
+    await reading;
+    const kept = await cache.current();
+    expect(latest).toHaveBeenCalledTimes(1);
+    expect(kept).toEqual(await fresh(store));
+    expect(kept.inCart).toEqual(['a', 'b']);
+    // A write this page did not track, landing mid-read beside its own, makes the next call read again.
+    latest.mockClear();
+    await store.track({ kind: 'view', itemId: 'c', ts: t0 + 4 });
+    const again = cache.current();
+    await track(store, cache, { kind: 'view', itemId: 'd', ts: t0 + 5 });
+    await store.track({ kind: 'view', itemId: 'e', ts: t0 + 6 });
+    await again;
+    expect((await cache.current()).steps.map((s) => s.itemId)).toEqual(['a', 'a', 'b', 'c', 'd', 'e']);
+    expect(latest).toHaveBeenCalledTimes(2);
     store.close();
   });
 });

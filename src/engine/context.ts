@@ -50,19 +50,29 @@ export class ShopperContextCache {
   /** The store revision `recent` and `cartEvents` reflect; -1 before the first read. */
   private revision = -1;
   private loading: { revision: number; done: Promise<void> } | null = null;
+  /** Events this page stored while a read was in flight, with the revision each made. */
+  private storedDuringRead: { event: ShopEvent; revision: number }[] = [];
 
   constructor(private readonly store: EventStore) {}
 
   /** Records an event this page just stored; `revision` is the store's revision right after it. */
   appended(event: ShopEvent, revision: number): void {
+    if (this.loading) {
+      this.storedDuringRead.push({ event, revision });
+      return;
+    }
     if (this.revision !== revision - 1) return; // not in step: the next read reloads
+    this.insertRecent(event);
+    if (CART_KINDS.has(event.kind)) this.cartEvents.push(event);
+    this.revision = revision;
+  }
+
+  private insertRecent(event: ShopEvent): void {
     // Oldest first by time; an event with a back-dated ts goes where the store would sort it.
     let at = this.recent.length;
     while (at > 0 && this.recent[at - 1]!.ts > event.ts) at--;
     this.recent.splice(at, 0, event);
     if (this.recent.length > CONTEXT_EVENTS) this.recent.splice(0, this.recent.length - CONTEXT_EVENTS);
-    if (CART_KINDS.has(event.kind)) this.cartEvents.push(event);
-    this.revision = revision;
   }
 
   /** The context for the store as it is now. */
@@ -94,12 +104,28 @@ export class ShopperContextCache {
         this.store.eventsOfKind('remove_from_cart'),
         this.store.eventsOfKind('purchase'),
       ]);
-      // A write landed while reading: keep what was read, the next call reads again.
-      if (this.store.getSnapshot().revision !== revision) return;
+      const now = this.store.getSnapshot().revision;
+      const stored = this.storedDuringRead
+        .filter((s) => s.revision > revision)
+        .sort((a, b) => a.revision - b.revision);
+      this.storedDuringRead = [];
+      // Writes landed while reading. When each was this page's own (the impressions of a shelf
+      // just drawn, say), they are merged, by id since the read may hold some already; any
+      // other write (another tab, a deletion) leaves the copy behind and the next call reads again.
+      const ownWritesOnly =
+        stored.length === now - revision && stored.every((s, i) => s.revision === revision + 1 + i);
+      if (now !== revision && !ownWritesOnly) return;
       // Oldest first, as the re-ranker's signals fold them (ties keep the store's order).
       this.recent = [...recent].reverse().sort((a, b) => a.ts - b.ts);
       this.cartEvents = [...adds, ...removes, ...purchases];
-      this.revision = revision;
+      // The four reads are four transactions: a write may be in some and not in others.
+      const inRecent = new Set(this.recent.map((e) => e.id));
+      const inCart = new Set(this.cartEvents.map((e) => e.id));
+      for (const { event } of stored) {
+        if (!inRecent.has(event.id)) this.insertRecent(event);
+        if (CART_KINDS.has(event.kind) && !inCart.has(event.id)) this.cartEvents.push(event);
+      }
+      this.revision = now;
     })();
     this.loading = { revision, done };
     return done.finally(() => {

@@ -48,8 +48,13 @@ export class IdbBackend implements EventBackend {
     return keys.length;
   }
   async deleteBefore(ts: number): Promise<number> {
+    const range = IDBKeyRange.upperBound(ts, true);
+    // Retention runs on every page load and there is usually nothing to delete: a read-only
+    // count first, because a read-write transaction on events makes the first shelf's reads
+    // of them (recent items, the shopper context) wait until it has committed.
+    if ((await this.db.countFromIndex('events', 'by-ts', range)) === 0) return 0;
     const tx = this.db.transaction('events', 'readwrite');
-    const keys = await tx.store.index('by-ts').getAllKeys(IDBKeyRange.upperBound(ts, true));
+    const keys = await tx.store.index('by-ts').getAllKeys(range);
     await Promise.all([...keys.map((key) => tx.store.delete(key)), tx.done]);
     return keys.length;
   }
