@@ -157,22 +157,34 @@ export class ModelListReranker implements ListReranker {
     const n = list.candidates.length;
     const w = RERANK_FEATURE_COUNT;
     const rows = rerankFeatures(list, signals, this.population, this.globalClickRate);
-    // One pass over the rows and, per group, a copy of them with that group switched off.
-    const batch = new Float32Array(rows.length * (GROUPS.length + 1));
-    batch.set(rows, 0);
+    // One pass over the rows and, per group, a copy of each row with that group switched off;
+    // a row whose group is off already would score the same, so it is not copied (most items
+    // of a list were never touched: this cut the batch from 8× the list to ~2× on the shop).
+    const off = (f: RerankFeature) => (f === 'pop_ctr' ? 10 * this.globalClickRate : 0);
+    const copies: { group: number; row: number }[] = [];
     GROUPS.forEach((group, g) => {
-      const copy = batch.subarray((g + 1) * rows.length, (g + 2) * rows.length);
-      copy.set(rows);
       for (let i = 0; i < n; i++)
-        for (const f of group.features)
-          // "No population data" reads the global rate, as the feature function writes it.
-          copy[i * w + F[f]] = f === 'pop_ctr' ? 10 * this.globalClickRate : 0;
+        if (group.features.some((f) => rows[i * w + F[f]] !== Math.fround(off(f))))
+          copies.push({ group: g, row: i });
+    });
+    const batch = new Float32Array((n + copies.length) * w);
+    batch.set(rows, 0);
+    const copyOf = new Map<number, number>();
+    copies.forEach(({ group, row }, k) => {
+      const at = (n + k) * w;
+      batch.set(rows.subarray(row * w, (row + 1) * w), at);
+      // "No population data" reads the global rate, as the feature function writes it.
+      for (const f of GROUPS[group]!.features) batch[at + F[f]] = off(f);
+      copyOf.set(group * n + row, n + k);
     });
     const all = await reranker.predict(batch);
     const probabilities = all.slice(0, n);
     const why = list.candidates.map((c, i) => {
       const full = logit(probabilities[i]!);
-      const effects = GROUPS.map((group, g) => ({ group, effect: full - logit(all[(g + 1) * n + i]!) }))
+      const effects = GROUPS.map((group, g) => {
+        const k = copyOf.get(g * n + i);
+        return { group, effect: k === undefined ? 0 : full - logit(all[k]!) };
+      })
         .filter((e) => e.effect >= MIN_EFFECT)
         .sort((a, b) => b.effect - a.effect);
       const out: RerankWhy[] = [];
