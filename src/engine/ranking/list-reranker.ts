@@ -158,8 +158,8 @@ export class ModelListReranker implements ListReranker {
     const w = RERANK_FEATURE_COUNT;
     const rows = rerankFeatures(list, signals, this.population, this.globalClickRate);
     // One pass over the rows and, per group, a copy of each row with that group switched off;
-    // a row whose group is off already would score the same, so it is not copied (most items
-    // of a list were never touched: this cut the batch from 8× the list to ~2× on the shop).
+    // a row whose group is off already would score the same, so it is not copied (the items
+    // of a list the shopper never touched, for the groups about the shopper's own actions).
     const off = (f: RerankFeature) => (f === 'pop_ctr' ? 10 * this.globalClickRate : 0);
     const copies: { group: number; row: number }[] = [];
     GROUPS.forEach((group, g) => {
