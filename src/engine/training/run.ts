@@ -21,6 +21,9 @@ export interface RerankerRunLog extends RerankerRun {
 /** What a training run reports while it runs: the adapter's step logs, the re-ranker's result, then the whole run. */
 export type TrainingLog = FineTuneLog | { type: 'reranker'; run: RerankerRunLog };
 
+/** How a training run ended: the run (accepted or rejected, and why), or why none ran. */
+export type TrainingOutcome = TrainingRun | { skipped: string };
+
 /** Two decimals without the leading zero (".61"); a dash when there is no number. */
 function short(x: number): string {
   return Number.isFinite(x) ? x.toFixed(2).replace(/^(-?)0\./, '$1.') : '–';
