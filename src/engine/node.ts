@@ -17,7 +17,7 @@ export { validateEvent } from './events/validate.ts';
 export { itemSequence } from './events/queries.ts';
 export type { SequenceStep } from './events/queries.ts';
 
-export { DEFAULT_KS, rankOf, hitRate, ndcg, summarize } from './metrics/rank.ts';
+export { DEFAULT_KS, rankOf, rankCases, hitRate, ndcg, summarize } from './metrics/rank.ts';
 export type { RankOutcome } from './metrics/rank.ts';
 export { ModelItemSpace } from './ranking/model-space.ts';
 export { sequenceBaseScores } from './ranking/base-scores.ts';
