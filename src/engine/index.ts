@@ -47,8 +47,8 @@ export type {
 export type { RerankSignal, RerankWhy } from './ranking/list-reranker.ts';
 export { ENGLISH_MESSAGES, formatMessage } from './ranking/messages.ts';
 export type { Message, MessageKey, MessageParam, MessageTable } from './ranking/messages.ts';
-export type { TrainingRun, FineTuneLog } from './training/finetune.ts';
-export type { TrainingLog, TrainingOutcome, RerankerRunLog } from './training/run.ts';
+export type { AdapterRun, FineTuneLog } from './training/finetune.ts';
+export type { TrainingRun, TrainingLog, TrainingOutcome, RerankerRunLog } from './training/run.ts';
 export type { HeldBackMetrics } from './training/guardrail.ts';
 export type {
   ModelInfo,

@@ -26,5 +26,6 @@ export { MODEL_SCORED_SHELVES } from './ranking/list-reranker.ts';
 export { nextItemExamples } from './training/examples.ts';
 export type { NextItemExample } from './training/examples.ts';
 export { fineTune } from './training/finetune.ts';
-export type { FineTuneOptions, TrainingRun } from './training/finetune.ts';
+export type { AdapterRun, FineTuneOptions } from './training/finetune.ts';
+export type { TrainingRun } from './training/run.ts';
 export { PersonalHead } from './training/personal-head.ts';
