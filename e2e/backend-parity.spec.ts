@@ -15,7 +15,7 @@ async function cycles(page: Page, count: number) {
     const numTensors: number[] = [];
     for (let c = 1; c <= count; c++) {
       await window.shelf.track({ kind: 'view', itemId: `t-3${String(c % 11).padStart(2, '0')}` });
-      await window.shelf.train('cycle');
+      await window.engine.untilDone(window.shelf.train('cycle'));
       await window.shelf.recommend({ kind: 'for-you', limit: 6 });
       await window.shelf.rerank(['t-000', 't-001', 't-002', 't-003']);
       numTensors.push((await window.shelf.status()).memory.numTensors);
@@ -34,7 +34,7 @@ async function trainOn(page: Page, backend: string, thenCycles = 0) {
   const parity = await page.evaluate(async () => {
     const ids = Array.from({ length: 11 }, (_, i) => `t-0${String(i).padStart(2, '0')}`);
     const before = await window.shelf.scoreItems(ids);
-    const run = await window.shelf.train('parity');
+    const run = await window.engine.untilDone(window.shelf.train('parity'));
     const after = await window.shelf.scoreItems(ids);
     const reranked = await window.shelf.rerank(ids);
     const summary = await window.shelf.modelSummary();

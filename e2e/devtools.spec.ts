@@ -53,7 +53,7 @@ test.describe('the devtools panel', () => {
             ),
           );
       });
-      await window.shelf.train('devtools test');
+      await window.engine.untilDone(window.shelf.train('devtools test'));
       await new Promise((r) => setTimeout(r, 200));
       off();
       return seen;

@@ -200,7 +200,81 @@ test.describe('event store in real IndexedDB', () => {
     }, dbName);
     expect(result.forItem).toEqual(['old-1', 'old-2']);
     expect(result.sessions).toBe(2);
-    expect(result.version).toBe(3);
+    expect(result.version).toBe(4);
+  });
+
+  test('upgrades a version-3 database: the unused by-session index goes, every record stays', async ({
+    page,
+  }, info) => {
+    const dbName = uniqueDbName(info.title);
+    const result = await page.evaluate(async (dbName) => {
+      const opened = (version?: number, upgrade?: (db: IDBDatabase) => void) =>
+        new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open(dbName, version);
+          request.onupgradeneeded = () => upgrade?.(request.result);
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+      // A version-3 database laid out as versions 2 and 3 of the engine made it, with records in every store.
+      const ts = Date.now() - 60_000;
+      const v3 = await opened(3, (db) => {
+        const events = db.createObjectStore('events', { keyPath: 'id' });
+        events.createIndex('by-ts', 'ts');
+        events.createIndex('by-kind', 'kind');
+        events.createIndex('by-item', 'itemId');
+        events.createIndex('by-session', 'sessionId');
+        for (let i = 0; i < 30; i++)
+          events.add({
+            id: `old-${i}`,
+            ts: ts + i,
+            sessionId: `s-${i % 3}`,
+            kind: 'view',
+            itemId: `p-${i % 7}`,
+          });
+        events.add({
+          id: 'old-shown',
+          ts: ts + 40,
+          sessionId: 's-0',
+          kind: 'impression',
+          shelf: 'for-you',
+          items: ['p-1'],
+        });
+        db.createObjectStore('meta', { keyPath: 'key' }).add({ key: 'paused', value: true });
+        db.createObjectStore('personal', { keyPath: 'key' }).add({
+          key: 'head-1',
+          baseModel: 'm',
+          savedAt: 1,
+          weights: [],
+        });
+        db.createObjectStore('runs', { keyPath: 'seq', autoIncrement: true }).add({ trigger: 'old' });
+      });
+      v3.close();
+      const store = await window.engine.EventStore.open({ dbName });
+      const exported = await store.exportAll();
+      store.close();
+      const db = await opened();
+      const tx = db.transaction(['events', 'meta', 'personal', 'runs'], 'readonly');
+      const count = (name: string) =>
+        new Promise<number>((resolve) => {
+          const r = tx.objectStore(name).count();
+          r.onsuccess = () => resolve(r.result);
+        });
+      const counts = await Promise.all(['events', 'meta', 'personal', 'runs'].map(count));
+      const out = {
+        version: db.version,
+        indexes: Array.from(tx.objectStore('events').indexNames),
+        counts,
+        exported: exported.events.length,
+        paused: exported.paused,
+      };
+      db.close();
+      return out;
+    }, dbName);
+    expect(result.version).toBe(4);
+    expect(result.indexes).toEqual(['by-item', 'by-kind', 'by-ts']);
+    expect(result.counts).toEqual([31, 1, 1, 1]);
+    expect(result.exported).toBe(31);
+    expect(result.paused).toBe(true);
   });
 
   test('falls back to memory when IndexedDB is unavailable, and says so', async ({ page }) => {

@@ -87,7 +87,7 @@ test.describe('on-device learning in the worker', () => {
       const unsubscribe = window.shelf.onAction((action) => {
         if (action.type === 'train-log' && action.log.type === 'step') stepsSeen.push(action.log.step);
       });
-      const run = await window.shelf.train('test');
+      const run = await window.engine.untilDone(window.shelf.train('test'));
       await new Promise((r) => setTimeout(r, 100));
       observer.disconnect();
       unsubscribe();
@@ -115,24 +115,27 @@ test.describe('on-device learning in the worker', () => {
     expect(result.longTasks.filter((ms) => ms > 50)).toEqual([]);
   });
 
-  test('training() streams the run as it happens and ends with it; leaving early cancels the run', async ({
+  test('train() streams the run as it happens and ends with it; leaving early cancels the run', async ({
     page,
   }, info) => {
     await createShelf(page, uniqueDbName(info.title));
     await browseCamping(page, 24);
     const result = await page.evaluate(async () => {
       const logs: string[] = [];
-      const run = window.shelf.training('streamed');
+      const run = window.shelf.train('streamed');
       let next = await run.next();
       for (; !next.done; next = await run.next()) logs.push(next.value.type);
       const finished = next.value;
       // A second run, left at its first adapter step: the worker stops, the state is idle again.
       let stoppedAt = 0;
-      for await (const log of window.shelf.training('left early'))
+      for await (const log of window.shelf.train('left early'))
         if (log.type === 'step') {
           stoppedAt = log.step;
           break;
         }
+      // A run never asked for its first log never starts.
+      void window.shelf.train('never iterated');
+      await new Promise((r) => setTimeout(r, 300));
       return { logs, finished, stoppedAt, state: window.shelf.getSnapshot().training };
     });
     expect('skipped' in result.finished).toBe(false);
@@ -179,7 +182,7 @@ test.describe('on-device learning in the worker', () => {
     const dbName = uniqueDbName(info.title);
     await createShelf(page, dbName);
     await browseCampingAndBooks(page, 22);
-    const run = await page.evaluate(() => window.shelf.train('test'));
+    const run = await page.evaluate(() => window.engine.untilDone(window.shelf.train('test')));
     expect(run).toMatchObject({ accepted: true });
     // The adapter's scores (the sequence model through the personal head) for every product:
     // the order of "for you" also depends on the re-ranker's clock-dependent features.
@@ -263,7 +266,7 @@ test.describe('on-device learning in the worker', () => {
           void window.shelf.loseWebglContext();
         }
       });
-      const run = await window.shelf.train('test');
+      const run = await window.engine.untilDone(window.shelf.train('test'));
       unsubscribe();
       const count = await window.shelf.events.count();
       const shelf = await window.shelf.recommend({ kind: 'for-you', limit: 4 });
@@ -292,11 +295,11 @@ test.describe('on-device learning in the worker', () => {
     }
     await browseCamping(a, 30);
     const [first, second] = await Promise.all([
-      a.evaluate(() => window.shelf.train('tab a')),
+      a.evaluate(() => window.engine.untilDone(window.shelf.train('tab a'))),
       // Start b once a holds the lock (its first step has been logged).
       b.evaluate(async () => {
         await new Promise((r) => setTimeout(r, 300));
-        return window.shelf.train('tab b');
+        return window.engine.untilDone(window.shelf.train('tab b'));
       }),
     ]);
     expect('skipped' in first).toBe(false);
@@ -314,7 +317,7 @@ test.describe('on-device learning in the worker', () => {
       const off = window.shelf.onAction((action) => {
         if (action.type === 'train-log') logs.push(action.log.type);
       });
-      const run = await window.shelf.train('test');
+      const run = await window.engine.untilDone(window.shelf.train('test'));
       off();
       return {
         before,
@@ -366,7 +369,7 @@ test.describe('on-device learning in the worker', () => {
     await createShelf(page, dbName);
     const shipped = await rerankerStats(page);
     await scrollsToTheEnd(page);
-    const run = await page.evaluate(() => window.shelf.train('test'));
+    const run = await page.evaluate(() => window.engine.untilDone(window.shelf.train('test')));
     expect(run).toMatchObject({ reranker: { accepted: true } });
     const tuned = await rerankerStats(page);
     expect(tuned.drift.some((d) => d! > 0)).toBe(true);
@@ -453,7 +456,7 @@ test.describe('on-device learning in the worker', () => {
       model: window.shelf.getSnapshot().model,
       forYou: await window.shelf.recommend({ kind: 'for-you', limit: 4 }),
       ranked: await window.shelf.rerank(['t-004', 't-302', 't-001']),
-      run: await window.shelf.train('test'),
+      run: await window.engine.untilDone(window.shelf.train('test')),
     }));
     expect(result.model?.reranker).toMatchObject({
       active: false,
@@ -510,7 +513,7 @@ test.describe('on-device learning in the worker', () => {
         await window.shelf.track({ kind: 'impression', shelf: 'for-you', items });
         await window.shelf.track({ kind: 'click', itemId: items[5]!.itemId, shelf: 'for-you', position: 5 });
         await window.shelf.track({ kind: 'view', itemId: items[5]!.itemId });
-        const run = await window.shelf.train('cycle');
+        const run = await window.engine.untilDone(window.shelf.train('cycle'));
         await window.shelf.recommend({ kind: 'for-you', limit: 8 });
         await window.shelf.recommend({ kind: 'because-viewed', itemId: 't-000', limit: 8 });
         await window.shelf.recommend({ kind: 'similar', itemId: 't-000', limit: 8 });

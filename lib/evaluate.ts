@@ -1,4 +1,4 @@
-import { hitRate, ndcg, rankOf, summarize, type RankOutcome } from '../src/engine/node.ts';
+import { hitRate, ndcg, rankCases, summarize, type RankOutcome } from '../src/engine/node.ts';
 
 /** One test user: history before the test item (vocabulary indices, 1-based) and the test item. */
 export interface TestCase {
@@ -18,32 +18,14 @@ export function rankAll(
   return summarize(rankOutcomes(cases, numItems, scoreChunk, chunkSize));
 }
 
-/** Each case's rank outcome, in the order of `cases` (scored in chunks of similar history length). */
+/** Each case's rank outcome, in the order of `cases` (the engine's rankCases over TestCase). */
 export function rankOutcomes(
   cases: readonly TestCase[],
   numItems: number,
   scoreChunk: (chunk: readonly TestCase[]) => Float32Array,
   chunkSize = 256,
 ): RankOutcome[] {
-  const outcomes = new Array<RankOutcome>(cases.length);
-  // Chunks of similar history length: a model pads a chunk to its longest history.
-  const order = cases
-    .map((_, i) => i)
-    .sort((a, b) => (cases[a] as TestCase).history.length - (cases[b] as TestCase).history.length);
-  for (let start = 0; start < order.length; start += chunkSize) {
-    const ids = order.slice(start, start + chunkSize);
-    const chunk = ids.map((i) => cases[i] as TestCase);
-    const scores = scoreChunk(chunk);
-    chunk.forEach((c, b) => {
-      const row = scores.subarray(b * numItems, (b + 1) * numItems);
-      outcomes[ids[b] as number] = rankOf(
-        row,
-        c.target - 1,
-        Array.from(c.history, (i) => i - 1).filter((i) => i >= 0),
-      );
-    });
-  }
-  return outcomes;
+  return rankCases(cases, numItems, scoreChunk, (c) => c.history, chunkSize);
 }
 
 /** Mean of per-user values and its standard error (sample standard deviation / √n). */

@@ -49,7 +49,6 @@ export const DEMO_SETTINGS: Required<
   heads: 1,
   dropout: 0.1,
   hashBuckets: 4096,
-  linksPerItem: 0,
   complementsPerItem: 8,
   // models/demo predates the transition blend (lib/data/pretrain-run.ts's default is on); it is
   // off here until the demo model is retrained and its shop tests rerun with it.

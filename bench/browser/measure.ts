@@ -133,7 +133,7 @@ export async function fineTuning(
     );
     observer.observe({ type: 'longtask' });
     const start = performance.now();
-    const run = await window.bench!.train('bench');
+    const run = await window.engine.untilDone(window.bench!.train('bench'));
     const wallMs = performance.now() - start;
     await new Promise((r) => setTimeout(r, 100));
     observer.disconnect();
@@ -178,7 +178,7 @@ export async function cycles(
       for (let c = 1; c <= cycleCount; c++) {
         const start = performance.now();
         await shelf.track({ kind: 'view', itemId: itemIds[(c * 31) % itemIds.length]! });
-        await shelf.train('cycle');
+        await window.engine.untilDone(shelf.train('cycle'));
         await shelf.recommend({ kind: 'for-you', limit: 10 });
         const status = await shelf.status();
         // Every cycle's count: state that appears once (a first accepted run's weights) is not a leak.
@@ -281,7 +281,7 @@ export async function reranker(
         await shelf.rerank(list);
         times.push(performance.now() - t);
       }
-      const run = await shelf.train('bench');
+      const run = await window.engine.untilDone(shelf.train('bench'));
       const r = 'skipped' in run ? null : (run.reranker ?? null);
       return {
         times,

@@ -73,7 +73,7 @@ test('tab closed between writing new weights and switching to them: the previous
       await window.shelf.track({ kind: 'view', itemId, ts: start + i * 30_000 });
     }
   });
-  const run = await page.evaluate(() => window.shelf.train('test'));
+  const run = await page.evaluate(() => window.engine.untilDone(window.shelf.train('test')));
   expect(run).toMatchObject({ accepted: true });
   const before = await forYou(page);
   const { pointer } = await readDb(page, dbName);

@@ -123,7 +123,7 @@ test('100,000 stored events: the store stays fast, latest() is exact, training r
         const shown = (await shelf.recommend({ kind: 'for-you', limit: 6 })).items.length;
         const shelfMs = performance.now() - t;
         t = performance.now();
-        const run = await shelf.train('test');
+        const run = await window.engine.untilDone(shelf.train('test'));
         const trainMs = performance.now() - t;
         shelf.close();
         return { shown, shelfMs, run, trainMs };

@@ -107,21 +107,19 @@ export async function pretrain(
     ...s,
     numItems: vocabulary.length,
     hashBuckets: opts.catalog ? (s.hashBuckets ?? WITH_CATALOG_DEFAULTS.hashBuckets) : 0,
-    linksPerItem: opts.catalog ? (s.linksPerItem ?? 0) : 0,
     complementsPerItem: opts.catalog ? (s.complementsPerItem ?? 0) : 0,
   });
   if (opts.catalog) {
     const enc = getEncoder(model);
-    const { hashBuckets, tokensPerItem, priceBuckets, linksPerItem } = enc.cfg;
-    const { tokens, price, links } = contentFeatures(
+    const { hashBuckets, tokensPerItem, priceBuckets } = enc.cfg;
+    const { tokens, price } = contentFeatures(
       vocabulary,
       opts.catalog,
       hashBuckets,
       tokensPerItem,
       priceBuckets,
-      linksPerItem,
     );
-    enc.setContentFeatures(tokens, price, links);
+    enc.setContentFeatures(tokens, price);
     if (enc.hasCatalogPrior)
       enc.setCatalogRelations(
         complementTable(vocabulary, opts.catalog, enc.cfg.complementsPerItem),

@@ -1,4 +1,4 @@
-import { TRAIN_DEFAULTS } from '../../src/engine/node.ts';
+import { TRAIN_DEFAULTS, type TrainLog } from '../../src/engine/node.ts';
 
 /** A one-line progress bar on stderr: bar, epoch, loss and estimated time left. */
 export function formatDuration(ms: number): string {
@@ -72,18 +72,6 @@ export function makeProgress(
   };
 }
 
-/** What pretraining logs, as far as the progress reporter reads it. */
-type PretrainLog =
-  | { type: 'step'; epoch: number; step: number; steps: number; loss: number; elapsedMs: number }
-  | {
-      type: 'epoch';
-      epoch: number;
-      loss: number;
-      valid: Record<string, number>;
-      best: boolean;
-      elapsedMs: number;
-    };
-
 /**
  * The `onLog` every pretraining command passes: a progress bar during each epoch and
  * one line per epoch with the validation metrics.
@@ -91,7 +79,7 @@ type PretrainLog =
 export function pretrainProgress(settings: {
   epochs?: number;
   maxMinutes?: number;
-}): (log: PretrainLog) => void {
+}): (log: TrainLog) => void {
   const progress = makeProgress();
   let epochStart = 0;
   return (log) => {

@@ -3,6 +3,7 @@
  */
 export { ValidationError } from './errors.ts';
 export { Listeners } from './listeners.ts';
+export { untilDone } from './until-done.ts';
 
 export type { Catalog, CatalogItem } from './catalog/schema.ts';
 export { validateCatalog, validateCatalogItem, loadCatalog } from './catalog/validate.ts';
@@ -46,8 +47,8 @@ export type {
 export type { RerankSignal, RerankWhy } from './ranking/list-reranker.ts';
 export { ENGLISH_MESSAGES, formatMessage } from './ranking/messages.ts';
 export type { Message, MessageKey, MessageParam, MessageTable } from './ranking/messages.ts';
-export type { TrainingRun, FineTuneLog } from './training/finetune.ts';
-export type { TrainingLog, RerankerRunLog } from './training/run.ts';
+export type { AdapterRun, FineTuneLog } from './training/finetune.ts';
+export type { TrainingRun, TrainingLog, TrainingOutcome, RerankerRunLog } from './training/run.ts';
 export type { HeldBackMetrics } from './training/guardrail.ts';
 export type {
   ModelInfo,

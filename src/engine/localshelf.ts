@@ -17,7 +17,8 @@ import {
 } from './ranking/shelves.ts';
 import { deliveredUntil, Listeners } from './listeners.ts';
 import { INITIAL_STATE, reduce, type EngineAction, type EngineState } from './state.ts';
-import type { TrainingLog, TrainingRun } from './training/run.ts';
+import type { TrainingLog, TrainingOutcome, TrainingRun } from './training/run.ts';
+import { untilDone } from './until-done.ts';
 import { WorkerClient } from './worker/client.ts';
 import type { BackendInfo } from './worker/backend.ts';
 import { CONTEXT_NOT_HELD, ContextSender } from './worker/context-messages.ts';
@@ -341,7 +342,8 @@ export class LocalShelf {
     if (this.trainTimer) clearTimeout(this.trainTimer);
     this.trainTimer = setTimeout(() => {
       this.trainTimer = null;
-      const run = () => void this.train(`auto: ${this.state.newEvents} new events`).catch(() => {});
+      const run = () =>
+        void untilDone(this.train(`auto: ${this.state.newEvents} new events`)).catch(() => {});
       // Wait for the page to be idle too, so training never competes with a click.
       if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 10_000 });
       else run();
@@ -416,10 +418,12 @@ export class LocalShelf {
   /**
    * Fine-tunes now, as an async generator: yields the run's logs as the worker reports them (the
    * re-ranker's result, the adapter's steps, then `{ type: 'done', run }`) and returns the run
-   * (accepted or rejected, and why) or why it was skipped. Leaving it early (`break` out of a
-   * `for await`, or `return()`) cancels the run; it finishes once the worker has stopped.
+   * (accepted or rejected, and why) or why it was skipped. Nothing starts until the first
+   * `next()` (`for await`, or `untilDone(shelf.train())` for only the outcome). Leaving it early
+   * (`break` out of a `for await`, or `return()`) cancels the run; it finishes once the worker
+   * has stopped.
    */
-  async *training(trigger = 'manual'): AsyncGenerator<TrainingLog, TrainingRun | { skipped: string }> {
+  async *train(trigger = 'manual'): AsyncGenerator<TrainingLog, TrainingOutcome> {
     await this.ready;
     // A run logged before the log was read into the state would be listed twice.
     await this.runLog;
@@ -451,19 +455,8 @@ export class LocalShelf {
     }
   }
 
-  /** Fine-tunes now. Resolves with the run (accepted or rejected, and why) or why it was skipped. */
-  async train(trigger = 'manual'): Promise<TrainingRun | { skipped: string }> {
-    const run = this.training(trigger);
-    for (;;) {
-      const next = await run.next();
-      if (next.done) return next.value;
-    }
-  }
-
   /** A run's outcome into the state, and the trigger counters onto the device when it ran. */
-  private async trainingEnded(
-    outcome: TrainingRun | { skipped: string },
-  ): Promise<TrainingRun | { skipped: string }> {
+  private async trainingEnded(outcome: TrainingOutcome): Promise<TrainingOutcome> {
     if ('skipped' in outcome) this.dispatch({ type: 'train-skipped', reason: outcome.skipped });
     else {
       this.dispatch({

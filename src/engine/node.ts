@@ -17,7 +17,7 @@ export { validateEvent } from './events/validate.ts';
 export { itemSequence } from './events/queries.ts';
 export type { SequenceStep } from './events/queries.ts';
 
-export { DEFAULT_KS, rankOf, hitRate, ndcg, summarize } from './metrics/rank.ts';
+export { DEFAULT_KS, rankOf, rankCases, hitRate, ndcg, summarize } from './metrics/rank.ts';
 export type { RankOutcome } from './metrics/rank.ts';
 export { ModelItemSpace } from './ranking/model-space.ts';
 export { sequenceBaseScores } from './ranking/base-scores.ts';
@@ -26,5 +26,6 @@ export { MODEL_SCORED_SHELVES } from './ranking/list-reranker.ts';
 export { nextItemExamples } from './training/examples.ts';
 export type { NextItemExample } from './training/examples.ts';
 export { fineTune } from './training/finetune.ts';
-export type { FineTuneOptions, TrainingRun } from './training/finetune.ts';
+export type { AdapterRun, FineTuneOptions } from './training/finetune.ts';
+export type { TrainingRun } from './training/run.ts';
 export { PersonalHead } from './training/personal-head.ts';

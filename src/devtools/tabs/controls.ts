@@ -1,4 +1,4 @@
-import { BACKENDS, type BackendName } from '../../engine/index.ts';
+import { BACKENDS, untilDone, type BackendName } from '../../engine/index.ts';
 import { fill, h } from '../dom.ts';
 import type { Tab } from './types.ts';
 
@@ -31,7 +31,7 @@ export const controlsTab: Tab = {
         'div',
         { class: 'controls' },
         act('Train now', async () => {
-          const run = await engine.train('devtools');
+          const run = await untilDone(engine.train('devtools'));
           return 'skipped' in run
             ? `Skipped: ${run.skipped}`
             : `Run finished: re-ranker ${run.reranker ? run.reranker.verdict : 'not shipped'}; adapter ${run.reason}`;

@@ -4,12 +4,14 @@ import type { ShopEvent } from './schema.ts';
 /**
  * The on-device database. Version history (each step is a migration below):
  *  1. `events` keyed by id, indexed by `ts` and `kind`.
- *  2. adds the `by-item` and `by-session` indexes and the `meta` store (pause flag, ...).
+ *  2. adds the `by-item` index and the `meta` store (pause flag, ...); it also added a
+ *     `by-session` index, which nothing ever read.
  *  3. adds `personal` (the shopper's fine-tuned weights, saved atomically by version)
  *     and `runs` (the log of every training run). Both derive from behaviour, so
  *     "delete everything" clears them with the events.
+ *  4. drops the unused `by-session` index (the events stay; sessions are read by time).
  */
-export const EVENT_DB_VERSION = 3;
+export const EVENT_DB_VERSION = 4;
 export const DEFAULT_DB_NAME = 'localshelf';
 
 /** Stored form of an event: the validated event itself (item events carry `itemId`, which `by-item` indexes). */
@@ -19,7 +21,7 @@ export interface LocalShelfDB extends DBSchema {
   events: {
     key: string;
     value: StoredEvent;
-    indexes: { 'by-ts': number; 'by-kind': string; 'by-item': string; 'by-session': string };
+    indexes: { 'by-ts': number; 'by-kind': string; 'by-item': string };
   };
   meta: {
     key: string;
@@ -79,12 +81,17 @@ export function openEventDb(name: string): Promise<EventDb> {
         const events = tx.objectStore('events');
         // Impression events have no itemId and so stay out of this index, as intended.
         events.createIndex('by-item', 'itemId');
-        events.createIndex('by-session', 'sessionId');
         db.createObjectStore('meta', { keyPath: 'key' });
       }
       if (oldVersion < 3) {
         db.createObjectStore('personal', { keyPath: 'key' });
         db.createObjectStore('runs', { keyPath: 'seq', autoIncrement: true });
+      }
+      if (oldVersion < 4) {
+        // Only databases made by versions 2 and 3 have it; deleting an index keeps every record.
+        // The typed schema no longer names it, hence the plain DOMStringList.
+        const events = tx.objectStore('events');
+        if ((events.indexNames as DOMStringList).contains('by-session')) events.deleteIndex('by-session');
       }
     },
   });

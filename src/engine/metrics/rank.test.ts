@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hitRate, ndcg, rankOf, summarize } from './rank.ts';
+import { hitRate, ndcg, rankCases, rankOf, summarize } from './rank.ts';
 
 describe('ranking metrics', () => {
   it('ranks the target among all items, excluding history', () => {
@@ -43,5 +43,26 @@ describe('ranking metrics', () => {
     expect(hitRate(r, 3)).toBeCloseTo(2 / 4, 12);
     expect(ndcg(r, 3)).toBeCloseTo((1 / Math.log2(3) + 1 / Math.log2(4)) / 4, 12);
     expect(hitRate(r, 20)).toBe(1);
+  });
+});
+
+describe('rankCases', () => {
+  // Item 1 scores highest, then 2, 3, 4, for every case.
+  const scores = (chunk: readonly unknown[]) => new Float32Array(chunk.flatMap(() => [4, 3, 2, 1]));
+  const items = (c: { history: number[] }) => c.history;
+
+  it('leaves out each history (0 pads) and keeps the order of the cases', () => {
+    const cases = [
+      { history: [0, 1, 2], target: 3 },
+      { history: [], target: 4 },
+    ];
+    expect(rankCases(cases, 4, scores, items, 1)).toEqual([
+      { greater: 0, ties: 0 },
+      { greater: 3, ties: 0 },
+    ]);
+  });
+
+  it('refuses a target that is also in the history (such users are skipped)', () => {
+    expect(() => rankCases([{ history: [2], target: 2 }], 4, scores, items, 8)).toThrow(/skip users/);
   });
 });

@@ -79,3 +79,37 @@ export function summarize(
   }
   return out;
 }
+
+/**
+ * Each held-out case's rank outcome, in the order of `cases`: the target (a vocabulary index,
+ * 1-based) among every item, the case's history (1-based, 0 pads) left out. Callers skip users
+ * whose target is in their history, as the published protocols do (rankOf throws for one).
+ * Scored in chunks of similar history length: a model pads a chunk to its longest history, and
+ * attention costs grow with its square.
+ */
+export function rankCases<C extends { target: number }>(
+  cases: readonly C[],
+  numItems: number,
+  scoreChunk: (chunk: readonly C[]) => Float32Array,
+  historyOf: (c: C) => ArrayLike<number>,
+  chunkSize: number,
+): RankOutcome[] {
+  const outcomes = new Array<RankOutcome>(cases.length);
+  const order = cases
+    .map((_, i) => i)
+    .sort((a, b) => historyOf(cases[a] as C).length - historyOf(cases[b] as C).length);
+  for (let start = 0; start < order.length; start += chunkSize) {
+    const ids = order.slice(start, start + chunkSize);
+    const chunk = ids.map((i) => cases[i] as C);
+    const scores = scoreChunk(chunk);
+    chunk.forEach((c, b) => {
+      const row = scores.subarray(b * numItems, (b + 1) * numItems);
+      outcomes[ids[b] as number] = rankOf(
+        row,
+        c.target - 1,
+        Array.from(historyOf(c), (i) => i - 1).filter((i) => i >= 0),
+      );
+    });
+  }
+  return outcomes;
+}

@@ -1,6 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { CatalogItem } from '../catalog/schema.ts';
-import { itemTokens, linkedFrom, linkTokens, priceBucket, tokenId } from './content.ts';
+import { itemTokens, priceBucket, tokenId } from './content.ts';
 import { getEncoder } from './model.ts';
 
 /**
@@ -41,15 +41,10 @@ async function weightByName(model: tf.LayersModel, name: string): Promise<Float3
   return (await variable.read().data()) as Float32Array;
 }
 
-async function contentVectors(
-  model: tf.LayersModel,
-  items: readonly CatalogItem[],
-  catalog: readonly CatalogItem[],
-): Promise<Float32Array> {
-  const { dim, hashBuckets, tokensPerItem, priceBuckets, linksPerItem } = getEncoder(model).cfg;
+async function contentVectors(model: tf.LayersModel, items: readonly CatalogItem[]): Promise<Float32Array> {
+  const { dim, hashBuckets, tokensPerItem, priceBuckets } = getEncoder(model).cfg;
   const tokenTable = await weightByName(model, 'token_embedding');
   const priceTable = await weightByName(model, 'price_embedding');
-  const sources = linksPerItem > 0 ? linkedFrom(catalog) : new Map<string, string[]>();
   const out = new Float32Array(items.length * dim);
   const addRow = (table: Float32Array, row: number, scale: number, at: number) => {
     for (let d = 0; d < dim; d++) out[at + d]! += table[row * dim + d]! * scale;
@@ -59,10 +54,6 @@ async function contentVectors(
     const tokens = itemTokens(item).slice(0, tokensPerItem);
     for (const t of tokens) addRow(tokenTable, tokenId(t, hashBuckets), 1 / Math.max(1, tokens.length), at);
     addRow(priceTable, priceBucket(item.price, priceBuckets), 1, at);
-    if (linksPerItem > 0) {
-      const links = linkTokens(item.id, sources.get(item.id)).slice(0, linksPerItem);
-      for (const t of links) addRow(tokenTable, tokenId(t, hashBuckets), 1 / Math.sqrt(links.length), at);
-    }
   });
   return out;
 }
@@ -119,7 +110,7 @@ export async function coldItemVectors(
     // Behaviour from the id embeddings of similar known items (row 0 is padding), plus own content.
     const ids = (await weightByName(model, 'item_embedding')).subarray(dim);
     const { vectors } = neighbourVectors(cold, known, catalog, ids, dim);
-    const content = await contentVectors(model, cold, catalog);
+    const content = await contentVectors(model, cold);
     for (let k = 0; k < vectors.length; k++) vectors[k]! += content[k]!;
     return { ids: cold.map((i) => i.id), vectors, method: 'content', unplaced: [] };
   }

@@ -21,11 +21,6 @@ export interface ModelConfig {
   /** Price buckets (log scale); used only with content features. Default: 16. */
   priceBuckets?: number;
   /**
-   * Catalog "goes with" link tokens kept per item (its own link plus the items that list it as a
-   * complement); 0 = none. Used only with content features. Default: 0.
-   */
-  linksPerItem?: number;
-  /**
    * Catalog complements ("goes with") kept per item for the complement prior: a calibrated bonus
    * added to the scores of what goes with the latest items; 0 = no prior. Default: 0.
    */
@@ -56,7 +51,6 @@ export function resolveConfig(config: ModelConfig): ResolvedModelConfig {
     hashBuckets: config.hashBuckets ?? DEFAULTS.hashBuckets,
     tokensPerItem: config.tokensPerItem ?? DEFAULTS.tokensPerItem,
     priceBuckets: config.priceBuckets ?? DEFAULTS.priceBuckets,
-    linksPerItem: config.linksPerItem ?? DEFAULTS.linksPerItem,
     complementsPerItem: config.complementsPerItem ?? DEFAULTS.complementsPerItem,
     neighboursPerItem: config.neighboursPerItem ?? DEFAULTS.neighboursPerItem,
     seed: config.seed ?? DEFAULTS.seed,
@@ -80,8 +74,13 @@ export function resolveConfig(config: ModelConfig): ResolvedModelConfig {
     throw new Error(`model config "complementsPerItem" is ${c.complementsPerItem}; expected an integer ≥ 0`);
   if (!Number.isInteger(c.neighboursPerItem) || c.neighboursPerItem < 0)
     throw new Error(`model config "neighboursPerItem" is ${c.neighboursPerItem}; expected an integer ≥ 0`);
-  if (!Number.isInteger(c.linksPerItem) || c.linksPerItem < 0)
-    throw new Error(`model config "linksPerItem" is ${c.linksPerItem}; expected an integer ≥ 0`);
+  // Catalog link tokens were removed (measured no better: bench/results/demo-model.md); a model
+  // file pretrained with them has weights this engine does not read.
+  const links = (config as { linksPerItem?: unknown }).linksPerItem;
+  if (links !== undefined && links !== 0)
+    throw new Error(
+      `model config "linksPerItem" is ${JSON.stringify(links)}; expected 0 or none: catalog link tokens are no longer supported, pretrain the model again`,
+    );
   if (!Number.isInteger(c.hashBuckets) || c.hashBuckets < 0)
     throw new Error(`model config "hashBuckets" is ${c.hashBuckets}; expected an integer ≥ 0`);
   if (c.dim % c.heads !== 0)

@@ -33,33 +33,6 @@ export function itemTokens(item: CatalogItem): string[] {
   return [...new Set(tokens)];
 }
 
-/**
- * For every catalog item, the items that list it as a complement ("goes with"), in catalog order.
- * Links to ids the catalog does not have are ignored.
- */
-export function linkedFrom(catalog: readonly CatalogItem[]): Map<string, string[]> {
-  const ids = new Set(catalog.map((item) => item.id));
-  const sources = new Map<string, string[]>();
-  for (const item of catalog)
-    for (const target of new Set(item.complements ?? [])) {
-      if (target === item.id || !ids.has(target)) continue;
-      const list = sources.get(target) ?? [];
-      list.push(item.id);
-      sources.set(target, list);
-    }
-  return sources;
-}
-
-/**
- * Link tokens of an item: its own `l:<id>` first, then `l:<source>` for each item that lists it
- * as a complement. An item and the things that go with it then share an embedding row, so the
- * state after viewing a tent points at its sleeping bags — a relation the catalog states
- * outright and count baselines have to learn from behaviour.
- */
-export function linkTokens(itemId: string, sources: readonly string[] = []): string[] {
-  return [itemId, ...sources].map((id) => `l:${id}`);
-}
-
 /** Hashed token id in 1..hashBuckets-1 (0 marks an empty slot). */
 export function tokenId(token: string, hashBuckets: number): number {
   return 1 + (hashToken(token) % (hashBuckets - 1));
@@ -73,8 +46,7 @@ export function priceBucket(price: number, buckets: number): number {
 
 /**
  * Content features for the item table, row r = vocabulary index r (row 0 padding):
- * hashed token ids in 1..hashBuckets-1 (0 = empty slot), price buckets, and hashed link tokens
- * (`linksPerItem` per row; none when 0).
+ * hashed token ids in 1..hashBuckets-1 (0 = empty slot) and price buckets.
  */
 export function contentFeatures(
   vocabulary: readonly string[],
@@ -82,14 +54,11 @@ export function contentFeatures(
   hashBuckets: number,
   tokensPerItem: number,
   priceBuckets: number,
-  linksPerItem = 0,
-): { tokens: Int32Array; price: Int32Array; links: Int32Array } {
+): { tokens: Int32Array; price: Int32Array } {
   const byId = new Map(catalog.map((item) => [item.id, item]));
-  const sources = linksPerItem > 0 ? linkedFrom(catalog) : new Map<string, string[]>();
   const rows = vocabulary.length + 1;
   const tokens = new Int32Array(rows * tokensPerItem);
   const price = new Int32Array(rows);
-  const links = new Int32Array(rows * linksPerItem);
   vocabulary.forEach((id, i) => {
     const item = byId.get(id);
     if (!item) return;
@@ -97,10 +66,6 @@ export function contentFeatures(
       .slice(0, tokensPerItem)
       .forEach((t, j) => (tokens[(i + 1) * tokensPerItem + j] = tokenId(t, hashBuckets)));
     price[i + 1] = priceBucket(item.price, priceBuckets);
-    if (linksPerItem > 0)
-      linkTokens(id, sources.get(id))
-        .slice(0, linksPerItem)
-        .forEach((t, j) => (links[(i + 1) * linksPerItem + j] = tokenId(t, hashBuckets)));
   });
-  return { tokens, price, links };
+  return { tokens, price };
 }

@@ -17,7 +17,6 @@ export const MODEL_DEFAULTS = Object.freeze({
   hashBuckets: 0,
   tokensPerItem: 24,
   priceBuckets: 16,
-  linksPerItem: 0,
   complementsPerItem: 0,
   neighboursPerItem: 0,
   seed: 42,

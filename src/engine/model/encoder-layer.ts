@@ -45,7 +45,6 @@ export class LocalShelfEncoder extends tf.layers.Layer {
       hashBuckets,
       tokensPerItem,
       priceBuckets,
-      linksPerItem,
       complementsPerItem,
       neighboursPerItem,
       seed,
@@ -72,7 +71,6 @@ export class LocalShelfEncoder extends tf.layers.Layer {
       // Content features per item, stored as float weights so they travel in the weight file.
       add('item_tokens', [numItems + 1, tokensPerItem], tf.initializers.zeros(), false);
       add('item_price_bucket', [numItems + 1], tf.initializers.zeros(), false);
-      if (linksPerItem > 0) add('item_links', [numItems + 1, linksPerItem], tf.initializers.zeros(), false);
     }
     if (complementsPerItem > 0) {
       // The catalog prior (catalog-prior.ts): each item's complements as vocabulary indices
@@ -128,7 +126,6 @@ export class LocalShelfEncoder extends tf.layers.Layer {
       'item_tokens',
       'item_price_bucket',
     ];
-    if (this.hasLinks) names.push('item_links');
     const from = names.map((n) => (this.v(n) as unknown as { dataId: unknown }).dataId);
     const cached = this.inferenceTable;
     if (cached && !cached.table.isDisposed && cached.from.every((id, i) => id === from[i]))
@@ -150,16 +147,8 @@ export class LocalShelfEncoder extends tf.layers.Layer {
     return this.cfg.hashBuckets > 0;
   }
 
-  /** Whether item vectors include the catalog's "goes with" link tokens. */
-  get hasLinks(): boolean {
-    return this.hasContent && this.cfg.linksPerItem > 0;
-  }
-
-  /**
-   * Writes per-item content features (token hash ids ≥ 1, 0 = none; price bucket ≥ 1, 0 = unknown;
-   * link token hash ids, required when the model has linksPerItem > 0).
-   */
-  setContentFeatures(tokens: Int32Array, priceBucket: Int32Array, links?: Int32Array): void {
+  /** Writes per-item content features (token hash ids ≥ 1, 0 = none; price bucket ≥ 1, 0 = unknown). */
+  setContentFeatures(tokens: Int32Array, priceBucket: Int32Array): void {
     if (!this.hasContent)
       throw new Error(
         'setContentFeatures: the model was created with hashBuckets 0; expected hashBuckets > 0',
@@ -174,15 +163,6 @@ export class LocalShelfEncoder extends tf.layers.Layer {
     if (!t || !p) throw new Error('setContentFeatures: layer is not built');
     t.write(tf.tensor2d(Float32Array.from(tokens), [rows, this.cfg.tokensPerItem]));
     p.write(tf.tensor1d(Float32Array.from(priceBucket)));
-    if (!this.hasLinks) return;
-    const perItem = this.cfg.linksPerItem;
-    if (!links || links.length !== rows * perItem)
-      throw new Error(
-        `setContentFeatures: got ${links?.length ?? 'no'} link tokens; expected ${rows * perItem} (linksPerItem ${perItem})`,
-      );
-    const l = this.w['item_links'];
-    if (!l) throw new Error('setContentFeatures: layer is not built');
-    l.write(tf.tensor2d(Float32Array.from(links), [rows, perItem]));
   }
 
   /** Whether the model has a catalog prior (see catalog-prior.ts). */
@@ -332,26 +312,18 @@ export class LocalShelfEncoder extends tf.layers.Layer {
     next.dispose();
   }
 
-  /**
-   * Item vectors [numItems + 1, dim]: id embedding plus mean content-token and price embeddings,
-   * plus (with links) the link-token embeddings summed and divided by √count — a tent linked from
-   * many items keeps each link audible without letting the count dominate its vector.
-   */
+  /** Item vectors [numItems + 1, dim]: id embedding plus mean content-token and price embeddings. */
   itemVectors(): tf.Tensor2D {
     return tf.tidy(() => {
       const id = this.v('item_embedding') as tf.Tensor2D;
       if (!this.hasContent) return id.clone();
-      const pooled = (ids: tf.Tensor, norm: (count: tf.Tensor) => tf.Tensor) => {
-        const rows = ids.toInt();
-        const present = rows.greater(0).toFloat().expandDims(2);
-        const emb = tf.gather(this.v('token_embedding'), rows).mul(present);
-        return emb.sum(1).div(norm(present.sum(1).maximum(1)));
-      };
-      const content = pooled(this.v('item_tokens'), (n) => n);
+      const rows = this.v('item_tokens').toInt();
+      // Empty token slots (0) count for nothing, in the sum and in the mean's count.
+      const present = rows.greater(0).toFloat().expandDims(2);
+      const emb = tf.gather(this.v('token_embedding'), rows).mul(present);
+      const content = emb.sum(1).div(present.sum(1).maximum(1));
       const price = tf.gather(this.v('price_embedding'), this.v('item_price_bucket').toInt());
-      const vectors = id.add(content).add(price);
-      if (!this.hasLinks) return vectors as tf.Tensor2D;
-      return vectors.add(pooled(this.v('item_links'), (n) => n.sqrt())) as tf.Tensor2D;
+      return id.add(content).add(price) as tf.Tensor2D;
     });
   }
 

@@ -15,15 +15,7 @@ export {
 } from './model.ts';
 export type { HistoryStep, EncodedHistory } from './history.ts';
 export { encodeHistory, padBatch, recencyBucket, kindIndex } from './history.ts';
-export {
-  contentFeatures,
-  itemTokens,
-  hashToken,
-  linkedFrom,
-  linkTokens,
-  priceBucket,
-  tokenId,
-} from './content.ts';
+export { contentFeatures, itemTokens, hashToken, priceBucket, tokenId } from './content.ts';
 export { addCatalogPrior, calibrateCatalogPrior, complementTable, leafTable } from './catalog-prior.ts';
 export type { PriorCalibration } from './catalog-prior.ts';
 export {

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { rankOf, summarize, type RankOutcome } from '../metrics/rank.ts';
+import { rankCases, summarize } from '../metrics/rank.ts';
 import { getEncoder, scoreBatch } from './model.ts';
 import type { EncodedHistory } from './history.ts';
 import { fullSoftmaxLoss, gbceLoss, sharedNegativesLoss } from './loss.ts';
@@ -158,34 +158,29 @@ export function makeBatches(
   return batches;
 }
 
-/** HR/NDCG@5/10/20 on validation cases, full ranking with each history's items excluded. */
+/**
+ * HR/NDCG@5/10/20 on validation cases, full ranking with each history's items left out (cases
+ * whose target is in their history are skipped by whoever builds them; see rankCases).
+ */
 export function evaluate(
   model: tf.LayersModel,
   cases: readonly ValidationCase[],
   evalBatch = DEFAULTS.evalBatch,
 ): Record<string, number> {
-  const n = getEncoder(model).cfg.numItems;
-  const outcomes: RankOutcome[] = [];
-  // Scored in order of history length: a chunk is padded to its longest history, and
-  // attention costs grow with its square (unsorted, nearly every chunk padded to maxLen).
+  // Averaged in order of history length, as pretraining always has: a model card's validation
+  // numbers stay the same to the last bit.
   const byLength = [...cases].sort((a, b) => a.history.items.length - b.history.items.length);
-  for (let start = 0; start < byLength.length; start += evalBatch) {
-    const chunk = byLength.slice(start, start + evalBatch);
-    const scores = scoreBatch(
-      model,
-      chunk.map((c) => c.history),
-    );
-    chunk.forEach((c, b) => {
-      const row = scores.subarray(b * n, (b + 1) * n);
-      outcomes.push(
-        rankOf(
-          row,
-          c.target - 1,
-          Array.from(c.history.items, (i) => i - 1).filter((i) => i >= 0 && i !== c.target - 1),
-        ),
-      );
-    });
-  }
+  const outcomes = rankCases(
+    byLength,
+    getEncoder(model).cfg.numItems,
+    (chunk) =>
+      scoreBatch(
+        model,
+        chunk.map((c) => c.history),
+      ),
+    (c) => c.history.items,
+    evalBatch,
+  );
   return summarize(outcomes);
 }
 

@@ -6,7 +6,6 @@ import type { NextItemExample } from './examples.ts';
 import { holdOutRecent } from './examples.ts';
 import { guardrail, type HeldBackMetrics } from './guardrail.ts';
 import { PersonalHead } from './personal-head.ts';
-import type { RerankerRunLog } from './run.ts';
 
 export interface FineTuneOptions {
   /** Most optimisation steps. Default: 40. */
@@ -28,13 +27,10 @@ export interface FineTuneOptions {
 export type FineTuneLog =
   | { type: 'start'; examples: number; heldBack: number; trainableParams: number; before: HeldBackMetrics }
   | { type: 'step'; step: number; loss: number; heldBackLoss: number; elapsedMs: number }
-  | { type: 'done'; run: TrainingRun };
+  | { type: 'done'; run: AdapterRun };
 
-/**
- * Everything the devtools show about one run. The top-level fields are the next-item
- * adapter's part (what `fineTune` reports); the worker adds the re-ranker's part.
- */
-export interface TrainingRun {
+/** The next-item adapter's part of a training run: what `fineTune` reports (run.ts adds the re-ranker's). */
+export interface AdapterRun {
   trigger: string;
   startedAt: number;
   steps: number;
@@ -50,8 +46,6 @@ export interface TrainingRun {
   ms: number;
   msPerStep: number;
   backend: string;
-  /** The re-ranker's part of the run: null when the model ships without a re-ranker. */
-  reranker?: RerankerRunLog | null;
 }
 
 interface Prepared {
@@ -153,7 +147,7 @@ export async function* fineTune(
   const maxSteps = options.maxSteps ?? 40;
   const patience = options.patience ?? 6;
   const l2 = options.l2 ?? 1e-3;
-  const base: TrainingRun = {
+  const base: AdapterRun = {
     trigger,
     startedAt,
     steps: 0,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TrainingRun } from './finetune.ts';
+import type { TrainingRun } from './run.ts';
 import { readRun, readRunLog } from './run-log.ts';
 
 const metrics = { mrr: 0.5, 'HR@10': 1, 'NDCG@10': 0.6, loss: 2.1 };

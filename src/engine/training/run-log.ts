@@ -1,5 +1,5 @@
 import { describeValue } from '../errors.ts';
-import type { TrainingRun } from './finetune.ts';
+import type { TrainingRun } from './run.ts';
 
 /*
  * The run log as it is read back from IndexedDB: each record is checked once, here, so the

@@ -3,10 +3,8 @@ import type { LabelledList } from '../rerank/lists.ts';
 import type { Reranker } from '../rerank/model.ts';
 import { fineTuneReranker, type FineTuneRerankerOptions, type RerankerRun } from '../rerank/finetune.ts';
 import type { NextItemExample } from './examples.ts';
-import { fineTune, type FineTuneLog, type FineTuneOptions, type TrainingRun } from './finetune.ts';
+import { fineTune, type AdapterRun, type FineTuneLog, type FineTuneOptions } from './finetune.ts';
 import type { PersonalHead } from './personal-head.ts';
-
-export type { TrainingRun } from './finetune.ts';
 
 /** The re-ranker's part of a training run, as logged and shown in the devtools. */
 export interface RerankerRunLog extends RerankerRun {
@@ -18,8 +16,23 @@ export interface RerankerRunLog extends RerankerRun {
   verdict: string;
 }
 
+/**
+ * Everything the devtools show about one run: the next-item adapter's part at the top level,
+ * and the re-ranker's.
+ */
+export interface TrainingRun extends AdapterRun {
+  /** The re-ranker's part of the run: null when the model ships without a re-ranker. */
+  reranker?: RerankerRunLog | null;
+}
+
 /** What a training run reports while it runs: the adapter's step logs, the re-ranker's result, then the whole run. */
-export type TrainingLog = FineTuneLog | { type: 'reranker'; run: RerankerRunLog };
+export type TrainingLog =
+  | Exclude<FineTuneLog, { type: 'done' }>
+  | { type: 'reranker'; run: RerankerRunLog }
+  | { type: 'done'; run: TrainingRun };
+
+/** How a training run ended: the run (accepted or rejected, and why), or why none ran. */
+export type TrainingOutcome = TrainingRun | { skipped: string };
 
 /** Two decimals without the leading zero (".61"); a dash when there is no number. */
 function short(x: number): string {
@@ -100,7 +113,7 @@ export async function* trainPersonal(
       yield { type: 'reranker', run: rerankerLog };
     }
 
-    let run: TrainingRun;
+    let run: AdapterRun;
     if (input.historyLength <= input.maxLen) {
       run = {
         trigger: input.trigger,
@@ -124,7 +137,7 @@ export async function* trainPersonal(
         ...input.adapterOptions,
         trigger: input.trigger,
       });
-      let adapterRun: TrainingRun | null = null;
+      let adapterRun: AdapterRun | null = null;
       for (;;) {
         const next = await adapter.next();
         if (next.done) {

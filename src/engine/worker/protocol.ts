@@ -9,7 +9,7 @@ import type { ModelMeta } from '../model/model-card.ts';
 import type { SequenceStep } from '../events/queries.ts';
 import type { ShopEvent } from '../events/schema.ts';
 import type { ItemScore, RankedItem, RerankRequest, Shelf, ShelfRequest } from '../ranking/shelves.ts';
-import type { TrainingLog, TrainingRun } from '../training/run.ts';
+import type { TrainingLog, TrainingOutcome, TrainingRun } from '../training/run.ts';
 import type { BackendInfo } from './backend.ts';
 
 export interface MemoryInfo {
@@ -136,7 +136,7 @@ export interface WorkerCalls {
     result: RankedItem[];
   };
   /** Fine-tunes on the context; progress arrives as `train-log` notices. Resolves when the run ends. */
-  train: { payload: { context: ContextMessage; trigger: string }; result: TrainingRun | { skipped: string } };
+  train: { payload: { context: ContextMessage; trigger: string }; result: TrainingOutcome };
   cancelTraining: { payload: Record<string, never>; result: { cancelled: boolean } };
   runs: { payload: Record<string, never>; result: TrainingRun[] };
   modelInfo: { payload: Record<string, never>; result: ModelInfo };

@@ -32,6 +32,7 @@ import {
   trainPersonal,
   type PersonalTrainingResult,
   type TrainingLog,
+  type TrainingOutcome,
   type TrainingRun,
 } from '../training/run.ts';
 import { selectBackend, type BackendInfo, type BackendOptions } from './backend.ts';
@@ -359,7 +360,7 @@ export class WorkerSession {
   }
 
   /** One run at a time in this worker, and one tab at a time across the browser (Web Locks). */
-  async train(message: ContextMessage, trigger: string): Promise<TrainingRun | { skipped: string }> {
+  async train(message: ContextMessage, trigger: string): Promise<TrainingOutcome> {
     // Resolved before any await, so a later call's reference to this revision finds it held.
     const context = this.heldContext.resolve(message).payload;
     if (this.running) return { skipped: 'a training run is already in progress in this tab' };
@@ -406,7 +407,7 @@ export class WorkerSession {
     context: ContextPayload,
     trigger: string,
     retried = false,
-  ): Promise<TrainingRun | { skipped: string }> {
+  ): Promise<TrainingOutcome> {
     const l = this.need();
     const cfg = getEncoder(l.pretrained.model).cfg;
     const start: PersonalHead = l.personal.startHead();
