@@ -1,6 +1,5 @@
 import { hitRate, ndcg, rankOf, type RankOutcome } from '../metrics/rank.ts';
 import { TRANSITION_DEPTH } from './config.ts';
-import type { LocalShelfEncoder } from './encoder-layer.ts';
 
 /**
  * The transition blend: the item-to-item co-occurrence statistics the simple baselines rank by
@@ -95,6 +94,16 @@ export interface TransitionBlend extends TransitionTable {
 }
 
 /**
+ * What the blend needs of the encoder that holds it (LocalShelfEncoder): written here, so this
+ * file does not import the encoder that imports its types.
+ */
+export interface BlendHolder {
+  readonly cfg: { readonly numItems: number; readonly neighboursPerItem: number };
+  transitionBlend(): TransitionBlend | null;
+  setTransitions(table: TransitionTable, voters: readonly number[]): void;
+}
+
+/**
  * Visits the neighbours the blend lifts after `history` (vocabulary indices, 1-based), latest
  * history item first: `visit(neighbour, amount)`, the neighbour as a vocabulary index.
  */
@@ -121,7 +130,7 @@ function forEachTransition(
  * for a model without a table or with every voter weight 0 (old model files).
  */
 export function addTransitions(
-  encoder: LocalShelfEncoder,
+  encoder: BlendHolder,
   histories: readonly ArrayLike<number>[],
   scores: Float32Array,
 ): void {
@@ -207,7 +216,7 @@ function countAbove(sorted: Float32Array, s: number): { greater: number; equal: 
  * history's sorted base scores.
  */
 export function calibrateTransitions(
-  encoder: LocalShelfEncoder,
+  encoder: BlendHolder,
   sequences: readonly ArrayLike<number>[],
   cases: readonly { history: { items: Int32Array }; target: number }[],
   scoreChunk: (histories: readonly { items: Int32Array }[]) => Float32Array,
