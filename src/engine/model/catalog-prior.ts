@@ -2,6 +2,7 @@ import type { CatalogItem } from '../catalog/schema.ts';
 import { rankOf, summarize, type RankOutcome } from '../metrics/rank.ts';
 import { PRIOR_DEPTH } from './config.ts';
 import type { LocalShelfEncoder } from './encoder-layer.ts';
+import { asRow, rowOf, vocabIndexOf, type VocabIndex } from './indices.ts';
 
 /**
  * The catalog prior: the catalog says what goes with what (a tent → its sleeping bags) and what
@@ -17,14 +18,15 @@ export function complementTable(
   catalog: readonly CatalogItem[],
   perItem: number,
 ): Int32Array {
-  const index = new Map(vocabulary.map((id, i) => [id, i + 1]));
+  const index = new Map(vocabulary.map((id, i) => [id, vocabIndexOf(asRow(i))]));
   const byId = new Map(catalog.map((item) => [item.id, item]));
   const table = new Int32Array((vocabulary.length + 1) * perItem);
   vocabulary.forEach((id, i) => {
+    const own = vocabIndexOf(asRow(i));
     const targets = (byId.get(id)?.complements ?? [])
       .map((c) => index.get(c))
-      .filter((j): j is number => j !== undefined && j !== i + 1);
-    [...new Set(targets)].slice(0, perItem).forEach((j, k) => (table[(i + 1) * perItem + k] = j));
+      .filter((j): j is VocabIndex => j !== undefined && j !== own);
+    [...new Set(targets)].slice(0, perItem).forEach((j, k) => (table[own * perItem + k] = j));
   });
   return table;
 }
@@ -39,7 +41,7 @@ export function leafTable(vocabulary: readonly string[], catalog: readonly Catal
     if (!item || item.category.length === 0) return;
     const path = item.category.join('/');
     if (!ids.has(path)) ids.set(path, ids.size + 1);
-    leaves[i + 1] = ids.get(path) as number;
+    leaves[vocabIndexOf(asRow(i))] = ids.get(path) as number;
   });
   return leaves;
 }
@@ -53,27 +55,28 @@ type Prior = { table: Int32Array; leaves: Int32Array; bonus: ArrayLike<number>; 
 export function forEachPriorComplement(
   prior: Prior,
   history: ArrayLike<number>,
-  visit: (complement: number, bonus: number, anchor: number) => void,
+  visit: (complement: VocabIndex, bonus: number, anchor: VocabIndex) => void,
 ): void {
   for (let r = 0; r < PRIOR_DEPTH && r < history.length; r++) {
     const bonus = prior.bonus[r] as number;
-    const item = history[history.length - 1 - r] as number;
+    const item = history[history.length - 1 - r] as VocabIndex;
     if (bonus === 0 || item <= 0) continue;
     for (let k = 0; k < prior.perItem; k++) {
-      const j = prior.table[item * prior.perItem + k] as number;
+      const j = prior.table[item * prior.perItem + k] as VocabIndex;
       if (j > 0) visit(j, bonus, item);
     }
   }
 }
 
-/** Adds the prior in place to one history's scores (row of numItems; index = vocabulary index − 1). */
+/** Adds the prior in place to one history's scores (row of numItems, by Row). */
 function addPriorRow(prior: Prior, history: ArrayLike<number>, row: Float32Array): void {
-  forEachPriorComplement(prior, history, (j, bonus) => (row[j - 1]! += bonus));
+  forEachPriorComplement(prior, history, (j, bonus) => (row[rowOf(j)]! += bonus));
   const leafBonus = prior.bonus[PRIOR_DEPTH] as number;
   const latest = history[history.length - 1] as number | undefined;
   const leaf = latest === undefined ? 0 : (prior.leaves[latest] as number);
   if (leafBonus === 0 || leaf === 0) return;
-  for (let j = 1; j < prior.leaves.length; j++) if (prior.leaves[j] === leaf) row[j - 1]! += leafBonus;
+  for (let j = 1 as VocabIndex; j < prior.leaves.length; j++)
+    if (prior.leaves[j] === leaf) row[rowOf(j)]! += leafBonus;
 }
 
 /** Adds the model's catalog prior in place to scores [histories × numItems]; no-op without one. */

@@ -1,4 +1,5 @@
 import type { CatalogItem } from '../catalog/schema.ts';
+import { asRow, vocabIndexOf } from './indices.ts';
 
 /** FNV-1a: a tiny stable string hash, the same in Node and every browser. */
 export function hashToken(token: string): number {
@@ -62,10 +63,12 @@ export function contentFeatures(
   vocabulary.forEach((id, i) => {
     const item = byId.get(id);
     if (!item) return;
+    // Rows by vocabulary index: row 0 is the padding item's.
+    const at = vocabIndexOf(asRow(i));
     itemTokens(item)
       .slice(0, tokensPerItem)
-      .forEach((t, j) => (tokens[(i + 1) * tokensPerItem + j] = tokenId(t, hashBuckets)));
-    price[i + 1] = priceBucket(item.price, priceBuckets);
+      .forEach((t, j) => (tokens[at * tokensPerItem + j] = tokenId(t, hashBuckets)));
+    price[at] = priceBucket(item.price, priceBuckets);
   });
   return { tokens, price };
 }

@@ -3,6 +3,7 @@ import { getEncoder } from './model.ts';
 import { fetchModelCard, type ModelMeta } from './model-card.ts';
 import { registerGatherGradient } from './gather-grad.ts';
 import './encoder-layer.ts';
+import { asRow, vocabIndexOf, type VocabIndex } from './indices.ts';
 
 export { fetchModelCard, parseModelCard } from './model-card.ts';
 export type { CardPrior, ModelMeta } from './model-card.ts';
@@ -11,7 +12,7 @@ export interface Pretrained {
   model: tf.LayersModel;
   meta: ModelMeta;
   /** Item id → vocabulary index (1-based, as encodeHistory expects). */
-  index: Map<string, number>;
+  index: Map<string, VocabIndex>;
 }
 
 /**
@@ -22,7 +23,7 @@ export interface Pretrained {
 export function checkMeta(
   meta: unknown,
   model: tf.LayersModel,
-): { meta: ModelMeta; index: Map<string, number> } {
+): { meta: ModelMeta; index: Map<string, VocabIndex> } {
   const m = meta as Partial<ModelMeta> | null;
   if (!m || typeof m !== 'object' || !Array.isArray(m.vocabulary))
     throw new Error(
@@ -33,7 +34,10 @@ export function checkMeta(
     throw new Error(
       `meta.json vocabulary has ${m.vocabulary.length} items; expected ${n} to match the model`,
     );
-  return { meta: m as ModelMeta, index: new Map(m.vocabulary.map((id, i) => [String(id), i + 1])) };
+  return {
+    meta: m as ModelMeta,
+    index: new Map(m.vocabulary.map((id, i) => [String(id), vocabIndexOf(asRow(i))])),
+  };
 }
 
 /**

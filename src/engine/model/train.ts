@@ -5,6 +5,7 @@ import type { EncodedHistory } from './history.ts';
 import { fullSoftmaxLoss, gbceLoss, sharedNegativesLoss } from './loss.ts';
 import { RateSchedule } from './lr-schedule.ts';
 import { TRAIN_DEFAULTS } from './defaults.ts';
+import { rowOf, type Row, type VocabIndex } from './indices.ts';
 
 /** Held-out next item for early stopping: the model sees `history` and should rank `target` high. */
 export interface ValidationCase {
@@ -105,7 +106,7 @@ interface Batch {
   kinds: Int32Array;
   recency: Int32Array;
   positions: Int32Array; // flat [row * time + t] of every position with a target
-  labels: Int32Array; // 0-based item index (vocabulary index - 1)
+  labels: Int32Array; // the target items' rows (Row, 0-based)
 }
 
 /**
@@ -130,7 +131,7 @@ export function makeBatches(
     const kinds = new Int32Array(rows * time);
     const recency = new Int32Array(rows * time);
     const positions: number[] = [];
-    const labels: number[] = [];
+    const labels: Row[] = [];
     group.forEach((s, r) => {
       const take = Math.min(s.items.length, maxLen + 1);
       const from = s.items.length - take;
@@ -141,7 +142,7 @@ export function makeBatches(
       recency.set(s.recency.subarray(from, from + len), offset);
       for (let t = 0; t < len; t++) {
         positions.push(offset + t);
-        labels.push((s.items[from + t + 1] as number) - 1);
+        labels.push(rowOf(s.items[from + t + 1] as VocabIndex));
       }
     });
     batches.push({
@@ -237,7 +238,7 @@ export async function* train(
     let total = 0;
     for (const s of sequences)
       for (let t = Math.max(1, s.items.length - maxLen); t < s.items.length; t++) {
-        targetShare[(s.items[t] as number) - 1]! += 1;
+        targetShare[rowOf(s.items[t] as VocabIndex)]! += 1;
         total++;
       }
     targetShare.forEach((c, i) => (targetShare[i] = c / Math.max(1, total)));

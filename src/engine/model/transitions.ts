@@ -1,5 +1,6 @@
 import { hitRate, ndcg, rankOf, type RankOutcome } from '../metrics/rank.ts';
 import { TRANSITION_DEPTH } from './config.ts';
+import { rowOf, type VocabIndex } from './indices.ts';
 
 /**
  * The transition blend: the item-to-item co-occurrence statistics the simple baselines rank by
@@ -110,7 +111,7 @@ export interface BlendHolder {
 function forEachTransition(
   blend: TransitionBlend,
   history: ArrayLike<number>,
-  visit: (neighbour: number, amount: number) => void,
+  visit: (neighbour: VocabIndex, amount: number) => void,
 ): void {
   const { perItem, neighbours, weights, voters } = blend;
   for (let r = 0; r < voters.length && r < history.length; r++) {
@@ -118,7 +119,7 @@ function forEachTransition(
     const item = history[history.length - 1 - r] as number;
     if (v === 0 || item <= 0) continue;
     for (let k = 0; k < perItem; k++) {
-      const j = neighbours[item * perItem + k] as number;
+      const j = neighbours[item * perItem + k] as VocabIndex;
       if (j > 0) visit(j, v * (weights[item * perItem + k] as number));
     }
   }
@@ -139,7 +140,7 @@ export function addTransitions(
   const width = scores.length / Math.max(1, histories.length);
   histories.forEach((h, b) => {
     const row = scores.subarray(b * width, (b + 1) * width);
-    forEachTransition(blend, h, (j, amount) => (row[j - 1]! += amount));
+    forEachTransition(blend, h, (j, amount) => (row[rowOf(j)]! += amount));
   });
 }
 
@@ -252,7 +253,7 @@ export function calibrateTransitions(
   const ndcgSum = new Float64Array(settings);
   const hrSum = new Float64Array(settings);
   const lift = new Float64Array(n + 1);
-  const touched: number[] = [];
+  const touched: VocabIndex[] = [];
   const mark = new Uint8Array(n + 1);
   for (let start = 0; start < cases.length; start += chunkSize) {
     const chunk = cases.slice(start, start + chunkSize);
@@ -261,8 +262,9 @@ export function calibrateTransitions(
       const base = scores.subarray(i * n, (i + 1) * n);
       const sorted = Float32Array.from(base).sort();
       const items = c.history.items;
-      const t = c.target;
-      const excluded = [...new Set(Array.from(items).filter((j) => j > 0 && j !== t))];
+      const t = c.target as VocabIndex;
+      // The history holds vocabulary indices (0 = padding).
+      const excluded = [...new Set(Array.from(items).filter((j) => j > 0 && j !== t))] as VocabIndex[];
       let g = 0;
       tables.forEach(({ table }) => {
         shapes.forEach(({ weights }) => {
@@ -275,12 +277,12 @@ export function calibrateTransitions(
             lift[j]! += amount;
           });
           for (const w of grid.weight) {
-            const s = (base[t - 1] as number) + w * (lift[t] as number);
+            const s = (base[rowOf(t)] as number) + w * (lift[t] as number);
             let { greater, equal: ties } = countAbove(sorted, s);
             // The items the blend moved (and the target itself) leave the count at their base
             // score and come back at their blended one; excluded items leave it for good.
-            const moved = (j: number, back: boolean) => {
-              const b = base[j - 1] as number;
+            const moved = (j: VocabIndex, back: boolean) => {
+              const b = base[rowOf(j)] as number;
               if (b > s) greater--;
               else if (b === s) ties--;
               if (!back) return;
@@ -292,7 +294,7 @@ export function calibrateTransitions(
             for (const j of touched) if (j !== t) moved(j, true);
             for (const j of excluded) {
               if (mark[j]) {
-                const v = (base[j - 1] as number) + w * (lift[j] as number);
+                const v = (base[rowOf(j)] as number) + w * (lift[j] as number);
                 if (v > s) greater--;
                 else if (v === s) ties--;
               } else moved(j, false);
@@ -345,10 +347,12 @@ export function blendedRank(
   target: number,
 ): RankOutcome {
   const row = Float32Array.from(base);
-  forEachTransition(blend, history, (j, amount) => (row[j - 1]! += amount));
+  forEachTransition(blend, history, (j, amount) => (row[rowOf(j)]! += amount));
   return rankOf(
     row,
-    target - 1,
-    Array.from(history, (j) => j - 1).filter((j) => j >= 0 && j !== target - 1),
+    rowOf(target as VocabIndex),
+    Array.from(history, (j) => rowOf(j as VocabIndex)).filter(
+      (j) => j >= 0 && j !== rowOf(target as VocabIndex),
+    ),
   );
 }

@@ -6,7 +6,7 @@ import { forEachPriorComplement } from '../model/catalog-prior.ts';
 import { coldItemVectors, type ColdItems } from '../model/cold-items.ts';
 import type { CatalogItem } from '../catalog/schema.ts';
 import type { PersonalHead } from '../training/personal-head.ts';
-import { asRow, vocabIndexOf, type Row, type VocabIndex } from '../model/indices.ts';
+import { asRow, rowOf, vocabIndexOf, type Row, type VocabIndex } from '../model/indices.ts';
 import type { ItemSpace } from './shelves.ts';
 
 /**
@@ -194,14 +194,14 @@ export class ModelItemSpace implements ItemSpace {
     return values;
   }
 
-  complementAnchors(steps: readonly SequenceStep[]): Map<number, number> {
-    const anchors = new Map<number, number>();
+  complementAnchors(steps: readonly SequenceStep[]): Map<Row, Row> {
+    const anchors = new Map<Row, Row>();
     const prior = getEncoder(this.model).catalogPrior();
     if (!prior) return anchors;
     const items = encodeHistory(steps, this.historyIndex, this.maxLen).items;
     // Visited latest first, so an item that goes with several recent ones names the latest.
     forEachPriorComplement(prior, items, (j, _bonus, anchor) => {
-      if (!anchors.has(j - 1)) anchors.set(j - 1, anchor - 1);
+      if (!anchors.has(rowOf(j))) anchors.set(rowOf(j), rowOf(anchor));
     });
     return anchors;
   }

@@ -4,7 +4,7 @@ import type { EventKind } from '../events/schema.ts';
 import type { RerankCandidate } from '../rerank/features.ts';
 import type { ShopperSignals } from '../rerank/signals.ts';
 import { catalogKeys, diversify, leafOf, substituteRows } from './diversity.ts';
-import type { Row } from '../model/indices.ts';
+import { asRow, type Row } from '../model/indices.ts';
 import type { ListReranker, RerankWhy } from './list-reranker.ts';
 import { did, explained, formatMessage, message, verb, type Message } from './messages.ts';
 import { topK } from './topk.ts';
@@ -109,7 +109,7 @@ export interface ItemSpace {
    * Rows whose score after `steps` includes the model's complement bonus, each mapped to the
    * recent row it goes with (the latest such). Absent or empty when the model has no prior.
    */
-  complementAnchors?(steps: readonly SequenceStep[]): Map<number, number>;
+  complementAnchors?(steps: readonly SequenceStep[]): ReadonlyMap<Row, Row>;
 }
 
 /** What the device knows about the shopper right now. */
@@ -357,7 +357,7 @@ export class ShelfBuilder {
       limit * DIVERSITY_POOL_FACTOR,
       this.exclusions(context, seen, this.owned(context)),
     );
-    const anchors = this.space.complementAnchors?.(context.steps) ?? new Map<number, number>();
+    const anchors = this.space.complementAnchors?.(context.steps) ?? new Map<Row, Row>();
     const { picked, reasons: rerankReasons } = await this.pickReranked(
       'for-you',
       pool,
@@ -365,7 +365,7 @@ export class ShelfBuilder {
       limit,
       context,
       (k) => {
-        const anchor = anchors.get(pool[k]!);
+        const anchor = anchors.get(asRow(pool[k]!));
         return [...this.keysOf(pool[k]!), ...(anchor === undefined ? [] : [`anchor:${anchor}`])];
       },
     );
@@ -377,7 +377,7 @@ export class ShelfBuilder {
         const i = pool[k]!;
         const itemId = this.space.vocabulary[i]!;
         const reasons = explain(i);
-        const anchor = anchors.get(i);
+        const anchor = anchors.get(asRow(i));
         if (anchor !== undefined) {
           const anchorId = this.space.vocabulary[anchor]!;
           reasons.unshift({ type: 'complement', itemId: anchorId, title: this.title(anchorId) });
