@@ -228,7 +228,7 @@ function targets(r: BrowserReport): BrowserReport['targets'] {
     1000,
   );
   add(
-    'a returning shopper\'s personalized shelf (first "For you" card after a reload) ≤ 300 ms',
+    'a returning shopper\'s personalized shelf (first "For you" card after a reload of a settled page) ≤ 300 ms',
     best((b) => b.returningShopper?.forYouMs ?? NaN),
     300,
   );

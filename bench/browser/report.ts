@@ -26,10 +26,15 @@ export interface BackendResult {
     fineTuneSteps: number;
     fineTuneVerdict: string;
   };
-  /** The production shop for a returning shopper: time to the first "For you" card, and fetches per static file. */
+  /**
+   * The production shop for a returning shopper: time to the first "For you" card after a reload
+   * of a settled page (`forYou*`) and reloaded at once (`atOnce*`), and fetches per static file.
+   */
   returningShopper?: {
     forYouMs: number;
     forYouRuns: number[];
+    atOnceMs?: number;
+    atOnceRuns?: number[];
     firstVisitFetches: Record<string, number>;
     returnFetches: Record<string, number>;
   };
@@ -162,8 +167,10 @@ export function toMarkdown(r: BrowserReport, notes: string): string {
     row('re-ranker fine-tuning (ms in the worker, rows, steps)', (b) =>
       b.reranker ? `${b.reranker.fineTuneMs} (${b.reranker.fineTuneRows}, ${b.reranker.fineTuneSteps})` : '–',
     ),
-    row('returning shopper: first "For you" card after a reload (ms)', (b) =>
-      b.returningShopper ? String(b.returningShopper.forYouMs) : '–',
+    row(
+      'returning shopper: first "For you" card after a reload, page before settled / reloaded at once (ms)',
+      (b) =>
+        b.returningShopper ? `${b.returningShopper.forYouMs} / ${b.returningShopper.atOnceMs ?? '–'}` : '–',
     ),
     row(
       'worker tensors after 1 / N/2 / N cycles',
