@@ -16,14 +16,13 @@ import {
   makeBatches,
   rng,
   train,
-  type ValidationCase,
 } from '../src/engine/node.ts';
 import { parseArgs } from '../lib/data/args.ts';
 import { startNodeBackend } from '../lib/data/node-tf.ts';
 import { DEFAULT_SETTINGS } from '../lib/data/pretrain-run.ts';
 import { parseDataset } from '../lib/data/read-dataset.ts';
 import { SETTING_OPTIONS, settingsFromArgs } from '../lib/data/settings-args.ts';
-import { buildVocabulary, historyBefore } from '../lib/data/split.ts';
+import { buildVocabulary, historyBefore, validationCases } from '../lib/data/split.ts';
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), { data: 'string', steps: 'number', ...SETTING_OPTIONS });
@@ -36,13 +35,10 @@ async function main(): Promise<void> {
   const index = new Map(vocabulary.map((id, i) => [id, i + 1]));
   const maxLen = s.maxLen ?? MODEL_DEFAULTS.maxLen;
   const sequences = users.map((u) => historyBefore(u, index, Math.max(0, u.items.length - 2)));
-  const validation: ValidationCase[] = [];
-  for (const u of users.slice(0, s.validUsers || users.length)) {
-    if (u.items.length < 3) continue;
-    const history = historyBefore(u, index, u.items.length - 2, maxLen);
-    const target = index.get(u.items[u.items.length - 2] as string) as number;
-    if (!history.items.includes(target)) validation.push({ history, target });
-  }
+  const validation = validationCases(users.slice(0, s.validUsers || users.length), index, maxLen, {
+    users: 0,
+    seed: 0,
+  });
   const model = createModel({ ...s, numItems: vocabulary.length });
 
   let gcMs = 0;

@@ -12,9 +12,7 @@ import {
   TRAIN_DEFAULTS,
   TRANSITION_DEPTH,
   getEncoder,
-  rng,
   scoreBatch,
-  shuffleInPlace,
   type EncodedHistory,
 } from '../src/engine/node.ts';
 import { parseArgs } from '../lib/data/args.ts';
@@ -25,7 +23,7 @@ import { dirtyPaths, gitCommit, sha256File } from '../lib/data/provenance.ts';
 import { DEFAULT_SETTINGS, pretrain } from '../lib/data/pretrain-run.ts';
 import { parseDataset } from '../lib/data/read-dataset.ts';
 import { SETTING_OPTIONS, SETTINGS_HELP, settingsFromArgs } from '../lib/data/settings-args.ts';
-import { historyBefore } from '../lib/data/split.ts';
+import { historyBefore, validationCases } from '../lib/data/split.ts';
 import { cooccurrenceKnn } from '../lib/baselines/cooccurrence-knn.ts';
 import { KNN_GRID, tuneKnn } from '../lib/baselines/tune.ts';
 import { lastItem } from '../lib/baselines/last-item.ts';
@@ -34,6 +32,7 @@ import type { Baseline } from '../lib/baselines/types.ts';
 import {
   errorReport,
   median,
+  lastItemCases,
   rankOutcomes,
   summarize,
   type RankOutcome,
@@ -97,24 +96,7 @@ async function main(): Promise<void> {
   const maxLen = settings.maxLen ?? MODEL_DEFAULTS.maxLen;
 
   // Test: the last item, seen after the whole history before it.
-  const histories: EncodedHistory[] = [];
-  const cases: TestCase[] = [];
-  let skipped = 0;
-  for (const u of users) {
-    if (u.items.length < 2) continue;
-    const target = run.index.get(u.items[u.items.length - 1] as string) as number;
-    const full = historyBefore(u, run.index, u.items.length - 1);
-    if (full.items.includes(target)) {
-      skipped++;
-      continue;
-    }
-    cases.push({ history: full.items, target });
-    histories.push({
-      items: full.items.slice(-maxLen),
-      kinds: full.kinds.slice(-maxLen),
-      recency: full.recency.slice(-maxLen),
-    });
-  }
+  const { cases, histories, skipped } = lastItemCases(users, run.index, maxLen);
   const historyOf = new Map(cases.map((c, i) => [c, histories[i] as EncodedHistory]));
 
   const models: Record<string, Record<string, number>> = {};
@@ -170,18 +152,10 @@ async function main(): Promise<void> {
   const trainSeqs = users.map((u) => historyBefore(u, run.index, Math.max(0, u.items.length - 2)).items);
   // The kNN's settings are chosen on the validation items (second-to-last), like the model's epoch.
   // The same seeded sample of validation users as pretrain() scores after each epoch.
-  let validCases: TestCase[] = [];
-  for (const u of users) {
-    if (u.items.length < 3) continue;
-    const target = run.index.get(u.items[u.items.length - 2] as string) as number;
-    const history = historyBefore(u, run.index, u.items.length - 2, maxLen).items;
-    if (!history.includes(target)) validCases.push({ history, target });
-  }
-  const validUsers = settings.validUsers ?? 0;
-  if (validUsers > 0 && validCases.length > validUsers) {
-    shuffleInPlace(validCases, rng((settings.seed ?? TRAIN_DEFAULTS.seed) + 7919));
-    validCases = validCases.slice(0, validUsers);
-  }
+  const validCases: TestCase[] = validationCases(users, run.index, maxLen, {
+    users: settings.validUsers ?? 0,
+    seed: settings.seed ?? TRAIN_DEFAULTS.seed,
+  }).map((c) => ({ history: c.history.items, target: c.target }));
   const tuneStart = Date.now();
   const tuned = tuneKnn(trainSeqs, numItems, validCases);
   const knnOptions = tuned.options;

@@ -1,4 +1,13 @@
-import { hitRate, ndcg, rankCases, summarize, type RankOutcome } from '../src/engine/node.ts';
+import {
+  hitRate,
+  ndcg,
+  rankCases,
+  summarize,
+  type EncodedHistory,
+  type RankOutcome,
+} from '../src/engine/node.ts';
+import type { UserSequence } from './data/read-dataset.ts';
+import { historyBefore } from './data/split.ts';
 
 /** One test user: history before the test item (vocabulary indices, 1-based) and the test item. */
 export interface TestCase {
@@ -7,6 +16,45 @@ export interface TestCase {
 }
 
 export { summarize, type RankOutcome };
+
+/**
+ * The held-out test (BENCHMARKS.md §1) of every user with two or more items: the last item,
+ * ranked after the whole history before it. A user whose target is already in that history is
+ * left out and counted (ranking excludes history items, so the target could not be found).
+ * `histories[i]` is case i's encoder input, its last `maxLen` steps.
+ */
+export function lastItemCases(
+  users: readonly UserSequence[],
+  index: ReadonlyMap<string, number>,
+  maxLen: number,
+): { cases: TestCase[]; histories: EncodedHistory[]; withHistory: number; skipped: number } {
+  const cases: TestCase[] = [];
+  const histories: EncodedHistory[] = [];
+  let withHistory = 0;
+  let skipped = 0;
+  for (const u of users) {
+    if (u.items.length < 2) continue;
+    withHistory++;
+    const lastId = u.items[u.items.length - 1] as string;
+    const target = index.get(lastId);
+    if (target === undefined)
+      throw new Error(
+        `test item ${JSON.stringify(lastId)} of user ${u.user} is not in the vocabulary; expected items the model knows`,
+      );
+    const full = historyBefore(u, index, u.items.length - 1);
+    if (full.items.includes(target)) {
+      skipped++;
+      continue;
+    }
+    cases.push({ history: full.items, target });
+    histories.push({
+      items: full.items.slice(-maxLen),
+      kinds: full.kinds.slice(-maxLen),
+      recency: full.recency.slice(-maxLen),
+    });
+  }
+  return { cases, histories, withHistory, skipped };
+}
 
 /** Full ranking of every case with a scorer returning [cases × numItems] scores for a chunk. */
 export function rankAll(

@@ -7,8 +7,6 @@ import {
   contentFeatures,
   createModel,
   getEncoder,
-  rng,
-  shuffleInPlace,
   scoreBatch,
   train,
   type ModelConfig,
@@ -17,14 +15,13 @@ import {
   type TrainLog,
   type TrainOptions,
   type TrainResult,
-  type ValidationCase,
   type EncodedHistory,
   type CatalogItem,
   PRETRAIN_DEFAULTS,
   WITH_CATALOG_DEFAULTS,
 } from '../../src/engine/node.ts';
 import type { UserSequence } from './read-dataset.ts';
-import { buildVocabulary, historyBefore } from './split.ts';
+import { buildVocabulary, historyBefore, validationCases } from './split.ts';
 
 export type PretrainSettings = Omit<ModelConfig, 'numItems'> &
   TrainOptions & {
@@ -89,20 +86,10 @@ export async function pretrain(
   const index = new Map(vocabulary.map((id, i) => [id, i + 1]));
   const maxLen = s.maxLen ?? 50;
   const sequences = users.map((u) => historyBefore(u, index, Math.max(0, u.items.length - 2)));
-  const validation: ValidationCase[] = [];
-  for (const u of users) {
-    if (u.items.length < 3) continue;
-    const history = historyBefore(u, index, u.items.length - 2, maxLen);
-    const target = index.get(u.items[u.items.length - 2] as string) as number;
-    if (!history.items.includes(target)) validation.push({ history, target });
-  }
   const validUsers = s.validUsers ?? 0;
   if (!Number.isInteger(validUsers) || validUsers < 0)
     throw new Error(`setting "validUsers" is ${validUsers}; expected an integer ≥ 0 (0 = all)`);
-  if (validUsers > 0 && validation.length > validUsers) {
-    shuffleInPlace(validation, rng((s.seed ?? 42) + 7919));
-    validation.length = validUsers;
-  }
+  const validation = validationCases(users, index, maxLen, { users: validUsers, seed: s.seed ?? 42 });
   const model = createModel({
     ...s,
     numItems: vocabulary.length,

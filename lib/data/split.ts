@@ -1,4 +1,11 @@
-import { encodeHistory, type EncodedHistory, type HistoryStep } from '../../src/engine/node.ts';
+import {
+  encodeHistory,
+  rng,
+  shuffleInPlace,
+  type EncodedHistory,
+  type HistoryStep,
+  type ValidationCase,
+} from '../../src/engine/node.ts';
 import { DEFAULT_DATASET_KIND, type UserSequence } from './read-dataset.ts';
 
 /** Item vocabulary in first-seen order: vocabulary[i] has index i + 1. */
@@ -25,4 +32,30 @@ export function historyBefore(
   maxLen = Number.MAX_SAFE_INTEGER,
 ): EncodedHistory {
   return encodeHistory(toSteps(u).slice(0, position), index, maxLen);
+}
+
+/**
+ * The validation cases early stopping and the baselines' tuning score: each user's second-to-last
+ * item after the (last `maxLen`) steps before it, users whose target is already in that history
+ * left out (ranking excludes history items). With `sample` > 0, a seeded sample of that many,
+ * the same one for every caller with the same seed.
+ */
+export function validationCases(
+  users: readonly UserSequence[],
+  index: ReadonlyMap<string, number>,
+  maxLen: number,
+  sample: { users: number; seed: number },
+): ValidationCase[] {
+  const cases: ValidationCase[] = [];
+  for (const u of users) {
+    if (u.items.length < 3) continue;
+    const history = historyBefore(u, index, u.items.length - 2, maxLen);
+    const target = index.get(u.items[u.items.length - 2] as string) as number;
+    if (!history.items.includes(target)) cases.push({ history, target });
+  }
+  if (sample.users > 0 && cases.length > sample.users) {
+    shuffleInPlace(cases, rng(sample.seed + 7919));
+    cases.length = sample.users;
+  }
+  return cases;
 }

@@ -4,7 +4,7 @@ import { cooccurrenceKnn, type KnnOptions } from '../../lib/baselines/cooccurren
 import { lastItem } from '../../lib/baselines/last-item.ts';
 import { popularity } from '../../lib/baselines/popularity.ts';
 import type { Baseline } from '../../lib/baselines/types.ts';
-import { rankAll, type TestCase } from '../../lib/evaluate.ts';
+import { lastItemCases, rankAll } from '../../lib/evaluate.ts';
 import type { UserSequence } from '../../lib/data/read-dataset.ts';
 import { historyBefore } from '../../lib/data/split.ts';
 
@@ -35,31 +35,7 @@ export function evaluateHeldOut(
   heldOut: readonly UserSequence[],
 ): HeldOutEvaluation {
   const numItems = index.size;
-  const cases: TestCase[] = [];
-  const histories: EncodedHistory[] = [];
-  let withHistory = 0;
-  let skipped = 0;
-  for (const u of heldOut) {
-    if (u.items.length < 2) continue;
-    withHistory++;
-    const lastId = u.items[u.items.length - 1] as string;
-    const target = index.get(lastId);
-    if (target === undefined)
-      throw new Error(
-        `test item ${JSON.stringify(lastId)} of shopper ${u.user} is not in the vocabulary; expected catalog items only`,
-      );
-    const full = historyBefore(u, index, u.items.length - 1);
-    if (full.items.includes(target)) {
-      skipped++;
-      continue;
-    }
-    cases.push({ history: full.items, target });
-    histories.push({
-      items: full.items.slice(-maxLen),
-      kinds: full.kinds.slice(-maxLen),
-      recency: full.recency.slice(-maxLen),
-    });
-  }
+  const { cases, histories, withHistory, skipped } = lastItemCases(heldOut, index, maxLen);
   const historyOf = new Map(cases.map((c, i) => [c, histories[i] as EncodedHistory]));
   const models: Record<string, Record<string, number>> = {};
   models['localshelf'] = rankAll(
