@@ -1,4 +1,5 @@
 import { describeValue } from '../errors.ts';
+import type { TransitionCalibration } from './transitions.ts';
 
 /*
  * The model card (meta.json) as the page reads it: types and validation only, no TensorFlow.js,
@@ -14,18 +15,14 @@ export interface CardPrior {
   after: number;
 }
 
-/** The calibrated transition blend (transitions.ts), as pretraining writes it into the card. */
-export interface CardTransitions {
-  window: number;
-  similarity: string;
-  perItem: number;
-  voters: number;
-  decay: number;
-  weight: number;
-  /** Validation NDCG@10 without and with the blend. */
-  before: number;
-  after: number;
-}
+/**
+ * The calibrated transition blend as pretraining writes it into the card: the calibration's
+ * settings and validation NDCG@10 without and with it (transitions.ts owns their meaning).
+ */
+export type CardTransitions = Pick<
+  TransitionCalibration,
+  'window' | 'perItem' | 'voters' | 'decay' | 'weight' | 'before' | 'after'
+> & { similarity: string };
 
 /**
  * The model card written beside model.json by `npm run pretrain` (lib/data/model-card.ts):
