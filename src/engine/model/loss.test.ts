@@ -149,4 +149,44 @@ describe('softmax losses', () => {
     a.forEach((v, i) => expect(v).toBeCloseTo(b[i]!, 5));
     expect(a.some((v) => Math.abs(v) > 1e-3)).toBe(true);
   });
+
+  it('the frozen-items loss with per-item offsets (the blend and prior) matches autodiff of the offset logits', () => {
+    const labels = [2, 0];
+    const weights = [0.4, 0.6];
+    const offsetRows = [
+      [0.5, -1, 2, 0],
+      [0, 0.3, -0.2, 1.5],
+    ];
+    const E = tf.tensor2d(items);
+    const ET = E.transpose() as tf.Tensor2D;
+    const targets = tf.gather(E, tf.tensor1d(labels, 'int32')) as tf.Tensor2D;
+    const w = tf.tensor1d(weights);
+    const all = tf.tensor2d(offsetRows);
+    const targetOffsets = tf.tensor1d(labels.map((y, b) => offsetRows[b]![y]!));
+    const autodiff = (u: tf.Tensor) =>
+      tf.sum(
+        tf.mul(
+          tf.sub(
+            tf.logSumExp(tf.add(tf.matMul(u as tf.Tensor2D, ET), all), 1),
+            tf.add(tf.sum(tf.mul(u, targets), 1), targetOffsets),
+          ),
+          w,
+        ),
+      );
+    const fast = (u: tf.Tensor) =>
+      frozenItemsSoftmaxLoss(u as tf.Tensor2D, E, ET, targets, w, { all, targets: targetOffsets });
+    const plain = (u: tf.Tensor) => frozenItemsSoftmaxLoss(u as tf.Tensor2D, E, ET, targets, w);
+    const u = tf.tensor2d(h);
+    const expected = weights.reduce(
+      (s, wb, b) => s + wb * referenceLoss([h[b]!], items, [labels[b]!], offsetRows[b]),
+      0,
+    );
+    expect(fast(u).dataSync()[0]).toBeCloseTo(expected, 5);
+    // The offsets change the loss (so the test would notice them being dropped).
+    expect(Math.abs(plain(u).dataSync()[0]! - expected)).toBeGreaterThan(0.05);
+    const [gFast, gAuto] = [tf.grad(fast)(u), tf.grad(autodiff)(u)];
+    const a = Array.from(gFast.dataSync());
+    const b = Array.from(gAuto.dataSync());
+    a.forEach((v, i) => expect(v).toBeCloseTo(b[i]!, 5));
+  });
 });

@@ -82,6 +82,9 @@ export function fullSoftmaxLoss(
  * only: du = w · (softmax · E − E[y]). Written out because autodiff through tf.logSumExp
  * (max, exp, sum, log and their broadcasts) made a 200-example adapter step ~8× slower on
  * wasm than the forward pass; the softmax kernel does the exponentials once.
+ * `offsets` (scores added to every logit that do not depend on u: the model's transition blend
+ * and catalog prior, [B, N]) with the targets' own offsets [B] make the loss that of the scores
+ * the shelves rank by; the gradient keeps its form, its softmax now over the offset logits.
  */
 export function frozenItemsSoftmaxLoss(
   u: tf.Tensor2D,
@@ -89,14 +92,17 @@ export function frozenItemsSoftmaxLoss(
   itemsT: tf.Tensor2D,
   targetItems: tf.Tensor2D,
   weights: tf.Tensor1D,
+  offsets?: { all: tf.Tensor2D; targets: tf.Tensor1D },
 ): tf.Scalar {
   const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [uIn, save] = args as [tf.Tensor2D, tf.GradSaveFunc];
-    const raw = tf.matMul(uIn, itemsT);
+    const logits = tf.matMul(uIn, itemsT);
+    const raw = offsets ? tf.add(logits, offsets.all) : logits;
     const probs = tf.softmax(raw);
     // logsumexp read off the softmax: the largest logit minus the log of its probability (≥ 1/N).
     const logNormalizer = tf.sub(tf.max(raw, 1), tf.log(tf.max(probs, 1)));
-    const targetLogits = tf.sum(tf.mul(uIn, targetItems), 1);
+    const targetDots = tf.sum(tf.mul(uIn, targetItems), 1);
+    const targetLogits = offsets ? tf.add(targetDots, offsets.targets) : targetDots;
     save([tf.mul(tf.sub(tf.matMul(probs, items), targetItems), weights.reshape([-1, 1]))]);
     return {
       value: tf.sum(tf.mul(tf.sub(logNormalizer, targetLogits), weights)) as tf.Scalar,

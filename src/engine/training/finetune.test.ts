@@ -1,8 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SequenceStep } from '../events/queries.ts';
-import { createModel } from '../model/model.ts';
-import { nextItemExamples } from './examples.ts';
+import { createModel, getEncoder, scoreBatch } from '../model/model.ts';
+import { transitionTable, voterWeights } from '../model/transitions.ts';
+import { rankOf } from '../metrics/rank.ts';
+import { holdOutRecent, nextItemExamples } from './examples.ts';
 import { fineTune, type FineTuneLog } from './finetune.ts';
 import { guardrail } from './guardrail.ts';
 import { PersonalHead } from './personal-head.ts';
@@ -70,6 +72,49 @@ describe('on-device fine-tuning', () => {
     // Only the accepted head's three variables remain beyond what existed before.
     expect(tf.memory().numTensors).toBe(tensorsBefore + 3);
     accepted!.dispose();
+    head.dispose();
+    model.dispose();
+  });
+
+  it('trains and judges the scores the shelves rank by: the transition blend is in the held-back ranking', async () => {
+    const model = createModel({
+      numItems: NUM_ITEMS,
+      dim: 16,
+      maxLen: 20,
+      blocks: 1,
+      dropout: 0,
+      neighboursPerItem: 2,
+    });
+    // The loyal shopper's loop 30 → 31 → … → 39 → 30 as the co-occurrence table, strongly weighted.
+    const loop = [Int32Array.from({ length: 40 }, (_, i) => 31 + (i % 10))];
+    getEncoder(model).setTransitions(
+      transitionTable(loop, NUM_ITEMS, { window: 1, perItem: 2, similarity: 'count' }),
+      voterWeights(1, 1, 20),
+    );
+    const head = new PersonalHead(16, 4);
+    const examples = nextItemExamples(loyalShopper(40), vocabulary, 20);
+    // The held-back examples' mean reciprocal rank under the served scores (the network plus the blend).
+    const heldBack = holdOutRecent(examples).heldBack;
+    const scores = scoreBatch(
+      model,
+      heldBack.map((e) => e.history),
+    );
+    const served =
+      heldBack.reduce((s, e, b) => {
+        const r = rankOf(
+          scores.subarray(b * NUM_ITEMS, (b + 1) * NUM_ITEMS),
+          e.target - 1,
+          e.seen.filter((x) => x !== e.target).map((x) => x - 1),
+        );
+        return s + 1 / (r.greater + 1 + r.ties / 2);
+      }, 0) / heldBack.length;
+    expect(served).toBeGreaterThan(0.9); // the blend alone finds the next item of the loop
+    const tensorsBefore = tf.memory().numTensors;
+    const { logs, head: accepted } = await drain(fineTune(model, head, examples, { maxSteps: 5 }));
+    const start = logs.find((l) => l.type === 'start');
+    expect(start?.type === 'start' && start.before.mrr).toBeCloseTo(served, 5);
+    accepted?.dispose();
+    expect(tf.memory().numTensors).toBe(tensorsBefore);
     head.dispose();
     model.dispose();
   });

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { frozenItemsSoftmaxLoss } from '../model/loss.ts';
-import { itemMatrix, userRepresentation } from '../model/model.ts';
+import { addItemPriors, getEncoder, itemMatrix, userRepresentation } from '../model/model.ts';
 import { hitRate, ndcg, rankOf } from '../metrics/rank.ts';
 import type { NextItemExample } from './examples.ts';
 import { holdOutRecent } from './examples.ts';
@@ -52,12 +52,44 @@ interface Prepared {
   users: tf.Tensor2D;
   targetItems: tf.Tensor2D;
   weights: tf.Tensor1D;
+  /** The model's transition blend and catalog prior for each example (null when it has neither). */
+  offsets: { all: tf.Tensor2D; targets: tf.Tensor1D } | null;
+  /** The same offsets as numbers, added to the held-back scores the guardrail ranks. */
+  offsetValues: Float32Array | null;
   examples: readonly NextItemExample[];
+}
+
+/**
+ * What the shelves add to the head's logits for each example's history (ModelItemSpace adds it
+ * through addItemPriors): constant while the head trains, so computed once. The head learns
+ * what the blend and prior leave to learn, and the guardrail judges the scores shoppers see.
+ */
+function priorOffsets(
+  model: tf.LayersModel,
+  examples: readonly NextItemExample[],
+  numItems: number,
+): Float32Array | null {
+  const encoder = getEncoder(model);
+  if (!encoder.hasTransitions && !encoder.hasCatalogPrior) return null;
+  const values = new Float32Array(examples.length * numItems);
+  addItemPriors(
+    model,
+    examples.map((e) => e.history.items),
+    values,
+  );
+  return values;
 }
 
 function prepare(model: tf.LayersModel, examples: readonly NextItemExample[], items: tf.Tensor2D): Prepared {
   const weightSum = examples.reduce((s, e) => s + e.weight, 0);
+  const numItems = items.shape[0];
+  const offsetValues = priorOffsets(model, examples, numItems);
   return {
+    offsets: offsetValues && {
+      all: tf.tensor2d(offsetValues, [examples.length, numItems]),
+      targets: tf.tensor1d(examples.map((e, b) => offsetValues[b * numItems + e.target - 1]!)),
+    },
+    offsetValues,
     // The encoder is frozen, so user states are computed once, not per step.
     users: userRepresentation(
       model,
@@ -81,6 +113,7 @@ function prepare(model: tf.LayersModel, examples: readonly NextItemExample[], it
 
 function dispose(p: Prepared): void {
   tf.dispose([p.users, p.targetItems, p.weights]);
+  if (p.offsets) tf.dispose([p.offsets.all, p.offsets.targets]);
 }
 
 /** The frozen item table, as rows and transposed (wasm's matMul is fastest untransposed). */
@@ -98,6 +131,7 @@ function weightedLoss(head: PersonalHead, data: Prepared, items: ItemTable): tf.
       items.transposed,
       data.targetItems,
       data.weights,
+      data.offsets ?? undefined,
     ),
   );
 }
@@ -111,6 +145,8 @@ async function measure(head: PersonalHead, data: Prepared, items: ItemTable): Pr
   const lossValue = (await loss.data())[0] ?? NaN;
   tf.dispose([scores, loss]);
   const n = items.transposed.shape[1];
+  const offsets = data.offsetValues;
+  if (offsets) for (let k = 0; k < values.length; k++) values[k] = values[k]! + offsets[k]!;
   let mrr = 0;
   let hr = 0;
   let nd = 0;
