@@ -277,6 +277,44 @@ test.describe('event store in real IndexedDB', () => {
     expect(result.paused).toBe(true);
   });
 
+  test('meta keys read ahead at open serve the first read of each, until the key or the store changes', async ({
+    page,
+  }, info) => {
+    const dbName = uniqueDbName(info.title);
+    const result = await page.evaluate(async (dbName) => {
+      const { EventStore } = window.engine;
+      const setup = await EventStore.open({ dbName });
+      await setup.setMeta('shop.a', { n: 1 });
+      await setup.setMeta('shop.b', { n: 1 });
+      // A second connection writes behind the reading store's back: what the first read returns
+      // tells whether it came from the read at open (n: 1) or from IndexedDB (n: 2).
+      const reader = await EventStore.open({ dbName, readAhead: ['shop.a', 'shop.b', 'shop.none'] });
+      await setup.setMeta('shop.a', { n: 2 });
+      await setup.setMeta('shop.b', { n: 2 });
+      const firstA = await reader.getMeta('shop.a');
+      const secondA = await reader.getMeta('shop.a');
+      const none = await reader.getMeta('shop.none');
+      await reader.setMeta('shop.b', { n: 3 });
+      const ownWrite = await reader.getMeta('shop.b');
+      const tracker = await EventStore.open({ dbName, readAhead: ['shop.a'] });
+      await setup.setMeta('shop.a', { n: 4 });
+      await tracker.track({ kind: 'view', itemId: 'p-1' });
+      const afterTrack = await tracker.getMeta('shop.a');
+      const bad = await EventStore.open({ dbName, readAhead: 'shop.a' as unknown as string[] }).then(
+        () => 'opened',
+        (e: Error) => e.message,
+      );
+      for (const s of [setup, reader, tracker]) s.close();
+      return { firstA, secondA, none, ownWrite, afterTrack, bad };
+    }, dbName);
+    expect(result.firstA).toEqual({ n: 1 });
+    expect(result.secondA).toEqual({ n: 2 });
+    expect(result.none).toBeUndefined();
+    expect(result.ownWrite).toEqual({ n: 3 });
+    expect(result.afterTrack).toEqual({ n: 4 });
+    expect(result.bad).toBe('store.readAhead is "shop.a"; expected an array of meta keys (strings)');
+  });
+
   test('falls back to memory when IndexedDB is unavailable, and says so', async ({ page }) => {
     await page.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined }));
     await page.reload();

@@ -161,7 +161,13 @@ export class LocalShelf {
     };
     assets.card.value.catch(() => {});
     assets.catalog?.value.catch(() => {});
-    const events = await EventStore.open({ ...options.store, dbName: options.dbName });
+    const extraReads = options.store?.readAhead ?? [];
+    const events = await EventStore.open({
+      ...options.store,
+      dbName: options.dbName,
+      // The trigger counters come with the store's opening, not one more trip after it.
+      readAhead: Array.isArray(extraReads) ? [TRAIN_COUNTERS_KEY, ...extraReads] : extraReads,
+    });
     const saved = await events.getMeta<Partial<TrainCounters>>(TRAIN_COUNTERS_KEY).catch(() => undefined);
     const count = (x: unknown) => (typeof x === 'number' && Number.isInteger(x) && x >= 0 ? x : 0);
     return new LocalShelf(

@@ -1,6 +1,6 @@
 import { LocalShelf, parseBackend, type BackendName, type Catalog } from '../engine/index.ts';
 import { readRecentAtLoad } from './recent-items.ts';
-import { readShelvesAtLoad } from './shelf-cache.ts';
+import { readShelvesAtLoad, SHELF_CACHE_KEY } from './shelf-cache.ts';
 
 /** Where the shop finds its catalog and pretrained model (static files, fetched read-only). */
 export const CATALOG_URL = '/catalog.json';
@@ -90,6 +90,8 @@ export function shopSession(): Promise<ShopSession> {
     allowSoftwareWebgl: allowSoftwareWebgl(),
     ...backendPolicy(),
     backends: pinnedBackends(),
+    // The last shelves come with the store's opening (the first page draws them).
+    store: { readAhead: [SHELF_CACHE_KEY] },
   }).then(async (engine) => {
     // The tests and the benchmarks drive the engine through this handle.
     (window as unknown as { localShelf?: LocalShelf }).localShelf = engine;

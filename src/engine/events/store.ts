@@ -27,6 +27,12 @@ export interface EventStoreOptions {
   memoryOnly?: boolean;
   /** Clock, for tests. Default: `Date.now`. */
   now?: () => number;
+  /**
+   * Meta keys read while the store opens, beside its pause flag, so the first `getMeta` of
+   * each needs no trip to IndexedDB of its own (each trip is tens of ms on a loaded page
+   * load). Default: none.
+   */
+  readAhead?: readonly string[];
 }
 
 /** What the UI shows about the store; replaced (never mutated) on every change. */
@@ -137,8 +143,26 @@ export class EventStore {
         reason = `IndexedDB could not be opened (${(error as Error).name}: ${(error as Error).message})`;
       }
     }
-    const paused = (await backend.getMeta<boolean>(PAUSED_KEY)) ?? false;
-    const store = new EventStore(backend, reason, paused, options, `localshelf:${dbName}`);
+    const readAhead = options.readAhead ?? [];
+    if (!Array.isArray(readAhead) || !readAhead.every((k) => typeof k === 'string'))
+      throw new TypeError(
+        `store.readAhead is ${JSON.stringify(readAhead)}; expected an array of meta keys (strings)`,
+      );
+    // All at once: concurrent reads cost about one trip, not one each.
+    const [paused, ...values] = await Promise.all([
+      backend.getMeta<boolean>(PAUSED_KEY),
+      ...readAhead.map((key) =>
+        backend.getMeta(key).then(
+          (value) => ({ value }),
+          () => null, // the caller's own getMeta reads it again and sees the error
+        ),
+      ),
+    ]);
+    const store = new EventStore(backend, reason, paused ?? false, options, `localshelf:${dbName}`);
+    readAhead.forEach((key, i) => {
+      const read = values[i];
+      if (read) store.readAheadMeta.set(key, read.value);
+    });
     // In the background: a store far over its cap (say, after the cap was lowered) takes
     // seconds to trim, and the shop should not wait for that to open.
     store.retained = store.applyRetention().catch(() => 0);
@@ -234,11 +258,25 @@ export class EventStore {
   }
 
   /** A setting or counter of the engine's own (the `meta` store; in memory when IndexedDB is unavailable). */
+  /**
+   * Values read at open (`readAhead`), each handed to the first `getMeta` of its key while the
+   * store is as it was opened (no change in this tab or another, no write of that key); later
+   * reads go to IndexedDB.
+   */
+  private readonly readAheadMeta = new Map<string, unknown>();
+
   async getMeta<T>(key: string): Promise<T | undefined> {
+    if (this.readAheadMeta.size && this.snapshot.revision !== 0) this.readAheadMeta.clear();
+    if (this.readAheadMeta.has(key)) {
+      const value = this.readAheadMeta.get(key);
+      this.readAheadMeta.delete(key);
+      return value as T | undefined;
+    }
     return this.backend.getMeta<T>(key);
   }
 
   async setMeta(key: string, value: unknown): Promise<void> {
+    this.readAheadMeta.delete(key);
     await this.backend.setMeta(key, value);
   }
 
@@ -300,6 +338,7 @@ export class EventStore {
    * the shopper's settings, not behaviour (withdrawing consent deletes the whole database).
    */
   async deleteAll(): Promise<void> {
+    this.readAheadMeta.clear();
     const consent = await this.backend.getMeta(CONSENT_KEY);
     await this.backend.clear();
     await this.overflow.clear();
