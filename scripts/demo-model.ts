@@ -50,9 +50,9 @@ export const DEMO_SETTINGS: Required<
   dropout: 0.1,
   hashBuckets: 4096,
   complementsPerItem: 8,
-  // models/demo predates the transition blend (lib/data/pretrain-run.ts's default is on); it is
-  // off here until the demo model is retrained and its shop tests rerun with it.
-  neighboursPerItem: 0,
+  // The transition blend (item co-occurrence of the latest items added to the logits), as in the
+  // pretrain defaults; calibrated on the population's validation items like the catalog prior.
+  neighboursPerItem: 10,
   epochs: 200,
   batchSize: 64,
   learningRate: 0.01,
@@ -60,7 +60,7 @@ export const DEMO_SETTINGS: Required<
   // The schedule and loss of the pretrain defaults (DEFAULT_SETTINGS in lib/data/pretrain-run.ts):
   // logQ-corrected negatives, a one-epoch warm-up, the rate halved after 2 epochs without a gain.
   logQ: true,
-  patience: 4,
+  patience: 6,
   lrDecay: 0.5,
   lrPatience: 2,
   warmupEpochs: 1,
@@ -196,6 +196,7 @@ async function main(): Promise<void> {
     },
     valid: meta.valid,
     ...(meta.prior ? { prior: meta.prior } : {}),
+    ...(meta.transitions ? { transitions: meta.transitions } : {}),
     beatsBaselines: beatsAll(evaluation.models),
   };
   mkdirSync(resultsDir, { recursive: true });

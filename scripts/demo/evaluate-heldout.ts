@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import { scoreBatch, type EncodedHistory } from '../../src/engine/node.ts';
+import { getEncoder, scoreBatch, TRANSITION_DEPTH, type EncodedHistory } from '../../src/engine/node.ts';
 import { cooccurrenceKnn, type KnnOptions } from '../../lib/baselines/cooccurrence-knn.ts';
 import { lastItem } from '../../lib/baselines/last-item.ts';
 import { popularity } from '../../lib/baselines/popularity.ts';
@@ -38,16 +38,28 @@ export function evaluateHeldOut(
   const { cases, histories, withHistory, skipped } = lastItemCases(heldOut, index, maxLen);
   const historyOf = new Map(cases.map((c, i) => [c, histories[i] as EncodedHistory]));
   const models: Record<string, Record<string, number>> = {};
-  models['localshelf'] = rankAll(
-    cases,
-    numItems,
-    (chunk) =>
-      scoreBatch(
-        model,
-        chunk.map((c) => historyOf.get(c) as EncodedHistory),
-      ),
-    64,
-  );
+  const rankModel = () =>
+    rankAll(
+      cases,
+      numItems,
+      (chunk) =>
+        scoreBatch(
+          model,
+          chunk.map((c) => historyOf.get(c) as EncodedHistory),
+        ),
+      64,
+    );
+  models['localshelf'] = rankModel();
+  // Ablation, as in bench:quality: the same model with the transition blend's weights at 0,
+  // so the report shows what the blend adds on shoppers nobody calibrated it on.
+  const encoder = getEncoder(model);
+  const blend = encoder.transitionBlend();
+  if (blend) {
+    const voters = Array.from(blend.voters);
+    encoder.setTransitions(blend, new Array<number>(TRANSITION_DEPTH).fill(0));
+    models['localshelf-without-blend'] = rankModel();
+    encoder.setTransitions(blend, voters);
+  }
 
   // Same data as the model (like bench/quality.ts): each population shopper's items before the
   // two that pretraining held back for validation and its own test.

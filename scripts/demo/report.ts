@@ -1,4 +1,4 @@
-import type { PriorCalibration } from '../../src/engine/node.ts';
+import type { ModelMeta, PriorCalibration } from '../../src/engine/node.ts';
 import type { HeldOutEvaluation } from './evaluate-heldout.ts';
 
 export interface DemoReport extends HeldOutEvaluation {
@@ -25,18 +25,20 @@ export interface DemoReport extends HeldOutEvaluation {
   valid: Record<string, number>;
   /** Catalog prior calibrated on the pretraining validation users (absent: no prior). */
   prior?: PriorCalibration;
+  /** Transition blend calibrated on the same validation users (absent: no blend). */
+  transitions?: NonNullable<ModelMeta['transitions']>;
   /** Whether LocalShelf beats every baseline on HR@10 and NDCG@10. */
   beatsBaselines: boolean;
 }
 
 const METRICS = ['HR@5', 'HR@10', 'HR@20', 'NDCG@5', 'NDCG@10', 'NDCG@20'];
 
-/** Whether `model` beats every other entry on both HR@10 and NDCG@10. */
+/** Whether `model` beats every baseline on both HR@10 and NDCG@10 (its own ablation rows, `model-…`, are not baselines). */
 export function beatsAll(models: Record<string, Record<string, number>>, model = 'localshelf'): boolean {
   const ours = models[model];
   if (!ours) return false;
   return Object.entries(models)
-    .filter(([name]) => name !== model)
+    .filter(([name]) => name !== model && !name.startsWith(`${model}-`))
     .every(
       ([, m]) => (ours['HR@10'] ?? 0) > (m['HR@10'] ?? 0) && (ours['NDCG@10'] ?? 0) > (m['NDCG@10'] ?? 0),
     );
@@ -73,6 +75,11 @@ export function demoReportMarkdown(r: DemoReport): string {
     ...(r.prior
       ? [
           `- Catalog prior: bonus ${r.prior.bonus.slice(0, 3).join(' / ')} for what goes with the latest / second / third latest item and ${r.prior.bonus[3]} for the latest item's category, chosen on the pretraining validation users (NDCG@10 ${f(r.prior.before)} without it → ${f(r.prior.after)}); the validation line above is before the prior.`,
+        ]
+      : []),
+    ...(r.transitions
+      ? [
+          `- Transition blend: logits + ${r.transitions.weight} × Σ ${r.transitions.decay}^r × similarity to the latest ${r.transitions.voters} items, co-occurrence within ${r.transitions.window} steps (${r.transitions.similarity}), ${r.transitions.perItem} neighbours per item, chosen on the same validation users (NDCG@10 ${f(r.transitions.before)} → ${f(r.transitions.after)}, before the prior); \`localshelf-without-blend\` is the same model with the blend's weights at 0.`,
         ]
       : []),
     `- Settings: \`${JSON.stringify(r.settings)}\`.`,
