@@ -45,6 +45,18 @@ test('a returning shopper sees their last "for you" at once from IndexedDB, then
   expect(sources[0]).toBe('cached');
   expect(sources.at(-1)).toBe('fresh');
   expect(sources).not.toContain('loading');
+  // The worker started only after the cached shelf was drawn: its start-up did not share the
+  // CPU with the first render (startWorker: 'when-needed', started after the first paint).
+  const order = await page.evaluate(() => ({
+    cachedAt: performance.getEntriesByName('localshelf:cached-shelf')[0]?.startTime ?? null,
+    workerAt:
+      performance
+        .getEntriesByType('resource')
+        .find((e) => /\/worker(?:-[\w-]+)?\.(?:js|ts)(?:\?|$)/.test(e.name))?.startTime ?? null,
+  }));
+  expect(order.cachedAt).not.toBeNull();
+  expect(order.workerAt).not.toBeNull();
+  expect(order.workerAt!).toBeGreaterThan(order.cachedAt!);
   // What showed at once is what the shelf showed on the last visit.
   expect(await page.evaluate(() => (window as unknown as { cachedIds: string[] }).cachedIds)).toEqual(fresh);
   expect(await shelfItems(page, 'for-you')).toHaveLength(8);

@@ -77,7 +77,18 @@ export interface LocalShelfOptions {
   autoTrain?: AutoTrainOptions | false;
   /** Event store options (retention, memory-only, ...). Default: the store's defaults. */
   store?: Omit<EventStoreOptions, 'dbName'>;
+  /**
+   * When the worker (and with it the model's download) starts: `'at-once'` (default), or
+   * `'when-needed'`: on the first call that needs it (a shelf that needs the model, a re-rank,
+   * training, ...) or `startWorker()`, and at the latest a second after `create` — so a page
+   * can draw what it already has (say, the last visit's shelves) without sharing the CPU with
+   * the worker's start.
+   */
+  startWorker?: 'at-once' | 'when-needed';
 }
+
+/** With `startWorker: 'when-needed'`, the worker starts this long after `create` if nothing asked for it. */
+export const WORKER_START_LATEST_MS = 1000;
 
 /**
  * LocalShelf on a page: tracks into the on-device store, ranks and fine-tunes in
@@ -92,6 +103,8 @@ export class LocalShelf {
   private readonly shopper: ShopperContextCache;
   private readonly contextSender = new ContextSender();
   private trainTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Starts a deferred worker if nothing has asked for it by then (`startWorker: 'when-needed'`). */
+  private workerTimer: ReturnType<typeof setTimeout> | null = null;
   /** Trending from the model card alone, ready long before the worker: a newcomer's first shelf waits for no model. */
   private readonly earlyShelves: Promise<ShelfBuilder | null>;
   /** The catalog as the page uses it (titles, prices, images); replaced when a newer one is picked up. */
@@ -126,7 +139,9 @@ export class LocalShelf {
     this.catalogItems = catalog.then((c) => (c ? new Map(c.items.map((item) => [item.id, item])) : null));
     // Failures surface through `ready`; these copies only must not be unhandled.
     this.catalogItems.catch(() => {});
+    // Its first message (init) waits in the client until the worker starts.
     this.ready = this.start();
+    if (!worker.spawned) this.workerTimer = setTimeout(() => this.startWorker(), WORKER_START_LATEST_MS);
     // Failures are in the state; callers that await `ready` still see them thrown.
     this.ready
       .then(() => {
@@ -141,8 +156,16 @@ export class LocalShelf {
     );
   }
 
-  /** Opens the event store and starts the worker; the model loads in the background (`ready`). */
+  /** Opens the event store and starts the worker (see `startWorker`); the model loads in the background (`ready`). */
   static async create(options: LocalShelfOptions): Promise<LocalShelf> {
+    if (
+      options?.startWorker !== undefined &&
+      options.startWorker !== 'at-once' &&
+      options.startWorker !== 'when-needed'
+    )
+      throw new TypeError(
+        `startWorker is ${JSON.stringify(options.startWorker)}; expected 'at-once' or 'when-needed'`,
+      );
     if (typeof options?.modelUrl !== 'string' || options.modelUrl === '')
       throw new TypeError(
         `modelUrl is ${JSON.stringify(options?.modelUrl)}; expected the URL prefix of a pretrained model`,
@@ -172,11 +195,24 @@ export class LocalShelf {
     const count = (x: unknown) => (typeof x === 'number' && Number.isInteger(x) && x >= 0 ? x : 0);
     return new LocalShelf(
       events,
-      WorkerClient.start(),
+      WorkerClient.start({ deferred: options.startWorker === 'when-needed' }),
       options,
       { newEvents: count(saved?.newEvents), newImpressions: count(saved?.newImpressions) },
       assets,
     );
+  }
+
+  /** Starts the worker now if it was deferred (`startWorker: 'when-needed'`); does nothing once it runs. */
+  startWorker(): void {
+    if (this.workerTimer) clearTimeout(this.workerTimer);
+    this.workerTimer = null;
+    this.worker.spawn();
+  }
+
+  /** What a call that needs the worker awaits: starts a deferred worker, then waits for the model. */
+  private workerReady(): Promise<void> {
+    this.startWorker();
+    return this.ready;
   }
 
   /** Writes the trigger counters to the meta store, so the next page load continues from them. */
@@ -397,7 +433,7 @@ export class LocalShelf {
           purchased: new Set(context.purchased),
         });
     }
-    await this.ready;
+    await this.workerReady();
     return this.withContext('recommend', { request });
   }
 
@@ -409,13 +445,13 @@ export class LocalShelf {
    * re-ranker the site's order comes back unchanged.
    */
   async rerank(itemIds: string[], options: RerankRequest = {}): Promise<RankedItem[]> {
-    await this.ready;
+    await this.workerReady();
     return this.withContext('rerank', { itemIds, request: options });
   }
 
   /** The shopper's personal score for each item (e.g. to re-rank search results), with reasons. */
   async scoreItems(itemIds: string[]): Promise<ItemScore[]> {
-    await this.ready;
+    await this.workerReady();
     return this.withContext('scoreItems', { itemIds });
   }
 
@@ -430,7 +466,7 @@ export class LocalShelf {
    * has stopped.
    */
   async *train(trigger = 'manual'): AsyncGenerator<TrainingLog, TrainingOutcome> {
-    await this.ready;
+    await this.workerReady();
     // A run logged before the log was read into the state would be listed twice.
     await this.runLog;
     if (this.state.training.active) return { skipped: 'a training run is already in progress' };
@@ -482,19 +518,20 @@ export class LocalShelf {
   }
 
   async cancelTraining(): Promise<boolean> {
+    this.startWorker();
     return (await this.worker.call('cancelTraining', {})).cancelled;
   }
 
   /** The training-run log, oldest first (the state's copy: `getSnapshot().training.runs`). */
   async runs(): Promise<TrainingRun[]> {
-    await this.ready;
+    await this.workerReady();
     await this.runLog;
     return this.state.training.runs;
   }
 
   /** Forgets the personal weights: recommendations come from the pretrained model again. */
   async resetPersonal(): Promise<ModelInfo> {
-    await this.ready;
+    await this.workerReady();
     const model = await this.worker.call('resetPersonal', {});
     this.dispatch({ type: 'personal-reset', model });
     return model;
@@ -510,17 +547,19 @@ export class LocalShelf {
 
   /** The worker's memory and backend, for the devtools and benchmarks. */
   status() {
+    this.startWorker();
     return this.worker.call('status', {});
   }
 
   /** Layers, sizes and personal-weight statistics, for the devtools. */
   async modelSummary(): Promise<ModelSummary> {
-    await this.ready;
+    await this.workerReady();
     return this.worker.call('modelSummary', {});
   }
 
   /** Developer control: runs on another backend from now on (the model reloads there). */
   async switchBackend(backend: BackendName): Promise<BackendInfo> {
+    this.startWorker();
     const result = await this.worker.call('switchBackend', { backends: [backend] });
     this.dispatch({
       type: 'backend-changed',
@@ -533,11 +572,13 @@ export class LocalShelf {
 
   /** Developer control: loses the WebGL context on purpose. */
   async loseWebglContext(): Promise<boolean> {
+    this.startWorker();
     return (await this.worker.call('loseWebglContext', {})).lost;
   }
 
   close(): void {
     if (this.trainTimer) clearTimeout(this.trainTimer);
+    if (this.workerTimer) clearTimeout(this.workerTimer);
     this.worker.terminate();
     this.events.close();
     this.changes.clear();

@@ -68,6 +68,20 @@ export function ShopProvider({
       cancelled = true;
     };
   }, []);
+  const engine = data?.engine;
+  useEffect(() => {
+    if (!engine) return;
+    // After the first page has been painted: the frame callback runs before that paint, the
+    // task it posts after it.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => engine.startWorker(), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [engine]);
   const value = useMemo<ShopData | null>(
     () =>
       data && {

@@ -92,6 +92,10 @@ export function shopSession(): Promise<ShopSession> {
     backends: pinnedBackends(),
     // The last shelves come with the store's opening (the first page draws them).
     store: { readAhead: [SHELF_CACHE_KEY] },
+    // The worker starts once the first page is on screen (ShopProvider), or earlier if a shelf
+    // needs the model: its start-up (scripts, wasm, the model) no longer shares the CPU with
+    // the first render.
+    startWorker: 'when-needed',
   }).then(async (engine) => {
     // The tests and the benchmarks drive the engine through this handle.
     (window as unknown as { localShelf?: LocalShelf }).localShelf = engine;

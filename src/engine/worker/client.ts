@@ -19,11 +19,33 @@ export class WorkerClient {
   >();
   private readonly notices = new Listeners<[NoticeMessage]>();
 
-  /** `scriptUrl` names the worker's file in the error when it cannot be loaded. */
+  /** The running worker; null until `spawn()` for a client started with `deferred`. */
+  private worker: Worker | null = null;
+  /** Messages posted before the worker exists, sent in order when it starts. */
+  private readonly queued: unknown[] = [];
+
+  /**
+   * `makeWorker` creates the worker (now, or at `spawn()` when `deferred`); `scriptUrl` names
+   * its file in the error when it cannot be loaded.
+   */
   constructor(
-    private readonly worker: Worker,
+    private readonly makeWorker: () => Worker,
     private readonly scriptUrl: () => string | null = () => null,
+    { deferred = false }: { deferred?: boolean } = {},
   ) {
+    if (!deferred) this.spawn();
+  }
+
+  /** Whether the worker has been created (it always is unless started `deferred`). */
+  get spawned(): boolean {
+    return this.worker !== null;
+  }
+
+  /** Creates the worker if it is not running yet and sends what was posted meanwhile; idempotent. */
+  spawn(): void {
+    if (this.worker) return;
+    const worker = this.makeWorker();
+    this.worker = worker;
     worker.addEventListener('message', (event: MessageEvent<ResponseMessage | NoticeMessage>) => {
       const data = event.data;
       if ('notice' in data) {
@@ -47,34 +69,41 @@ export class WorkerClient {
       for (const waiting of this.pending.values()) waiting.reject(error);
       this.pending.clear();
     });
+    for (const message of this.queued.splice(0)) worker.postMessage(message);
   }
 
-  /** Starts the engine's own worker (bundled by Vite as an ES module worker). */
-  static start(): WorkerClient {
-    // The bundler writes the worker's real URL into `new Worker(new URL(...))`; a recording
-    // subclass stands in for the global for that one call, so a failed load can name the URL.
-    const native = globalThis.Worker;
+  /**
+   * Starts the engine's own worker (bundled by Vite as an ES module worker). With `deferred`,
+   * nothing is created until `spawn()`: calls made before it wait, in order.
+   */
+  static start(options: { deferred?: boolean } = {}): WorkerClient {
     let scriptUrl: string | null = null;
-    globalThis.Worker = class extends native {
-      constructor(url: string | URL, options?: WorkerOptions) {
-        super(url, options);
-        scriptUrl = String(url);
+    const make = () => {
+      // The bundler writes the worker's real URL into `new Worker(new URL(...))`; a recording
+      // subclass stands in for the global for that one call, so a failed load can name the URL.
+      const native = globalThis.Worker;
+      globalThis.Worker = class extends native {
+        constructor(url: string | URL, workerOptions?: WorkerOptions) {
+          super(url, workerOptions);
+          scriptUrl = String(url);
+        }
+      };
+      try {
+        return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'localshelf' });
+      } finally {
+        globalThis.Worker = native;
       }
     };
-    let worker: Worker;
-    try {
-      worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'localshelf' });
-    } finally {
-      globalThis.Worker = native;
-    }
-    return new WorkerClient(worker, () => scriptUrl);
+    return new WorkerClient(make, () => scriptUrl, options);
   }
 
   call<T extends CallType>(type: T, payload: WorkerCalls[T]['payload']): Promise<WorkerCalls[T]['result']> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      this.worker.postMessage({ id, type, payload });
+      const message = { id, type, payload };
+      if (this.worker) this.worker.postMessage(message);
+      else this.queued.push(message);
     });
   }
 
@@ -83,7 +112,8 @@ export class WorkerClient {
   }
 
   terminate(): void {
-    this.worker.terminate();
+    this.worker?.terminate();
+    this.queued.length = 0;
     const error = new Error('LocalShelf worker was terminated');
     for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();
