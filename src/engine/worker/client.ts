@@ -23,6 +23,8 @@ export class WorkerClient {
   private worker: Worker | null = null;
   /** Messages posted before the worker exists, sent in order when it starts. */
   private readonly queued: unknown[] = [];
+  /** After `terminate()` nothing starts again (a late `spawn()`, say from a page's timer). */
+  private terminated = false;
 
   /**
    * `makeWorker` creates the worker (now, or at `spawn()` when `deferred`); `scriptUrl` names
@@ -43,7 +45,7 @@ export class WorkerClient {
 
   /** Creates the worker if it is not running yet and sends what was posted meanwhile; idempotent. */
   spawn(): void {
-    if (this.worker) return;
+    if (this.worker || this.terminated) return;
     const worker = this.makeWorker();
     this.worker = worker;
     worker.addEventListener('message', (event: MessageEvent<ResponseMessage | NoticeMessage>) => {
@@ -100,6 +102,10 @@ export class WorkerClient {
   call<T extends CallType>(type: T, payload: WorkerCalls[T]['payload']): Promise<WorkerCalls[T]['result']> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
+      if (this.terminated) {
+        reject(new Error('LocalShelf worker was terminated'));
+        return;
+      }
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
       const message = { id, type, payload };
       if (this.worker) this.worker.postMessage(message);
@@ -112,6 +118,7 @@ export class WorkerClient {
   }
 
   terminate(): void {
+    this.terminated = true;
     this.worker?.terminate();
     this.queued.length = 0;
     const error = new Error('LocalShelf worker was terminated');
