@@ -257,7 +257,6 @@ export class EventStore {
     return this.sessionId;
   }
 
-  /** A setting or counter of the engine's own (the `meta` store; in memory when IndexedDB is unavailable). */
   /**
    * Values read at open (`readAhead`), each handed to the first `getMeta` of its key while the
    * store is as it was opened (no change in this tab or another, no write of that key); later
@@ -265,6 +264,7 @@ export class EventStore {
    */
   private readonly readAheadMeta = new Map<string, unknown>();
 
+  /** A setting or counter of the engine's own (the `meta` store; in memory when IndexedDB is unavailable). */
   async getMeta<T>(key: string): Promise<T | undefined> {
     if (this.readAheadMeta.size && this.snapshot.revision !== 0) this.readAheadMeta.clear();
     if (this.readAheadMeta.has(key)) {
