@@ -76,7 +76,7 @@ test.describe('on-device learning in the worker', () => {
     page,
   }, info) => {
     await createShelf(page, uniqueDbName(info.title));
-    await browseCamping(page, 24);
+    await browseCampingAndBooks(page, 24);
     const result = await page.evaluate(async () => {
       const longTasks: number[] = [];
       const observer = new PerformanceObserver((list) =>
@@ -119,7 +119,7 @@ test.describe('on-device learning in the worker', () => {
     page,
   }, info) => {
     await createShelf(page, uniqueDbName(info.title));
-    await browseCamping(page, 24);
+    await browseCampingAndBooks(page, 24);
     const result = await page.evaluate(async () => {
       const logs: string[] = [];
       const run = window.shelf.train('streamed');
@@ -293,7 +293,7 @@ test.describe('on-device learning in the worker', () => {
       await openHarness(tab);
       await createShelf(tab, dbName);
     }
-    await browseCamping(a, 30);
+    await browseCampingAndBooks(a, 30);
     const [first, second] = await Promise.all([
       a.evaluate(() => window.engine.untilDone(window.shelf.train('tab a'))),
       // Start b once a holds the lock (its first step has been logged).

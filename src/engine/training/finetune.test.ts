@@ -58,7 +58,7 @@ describe('on-device fine-tuning', () => {
     const examples = nextItemExamples(loyalShopper(40), vocabulary, 20);
     const tensorsBefore = tf.memory().numTensors;
     const { logs, head: accepted } = await drain(
-      fineTune(model, head, examples, { maxSteps: 60, patience: 60 }),
+      fineTune(model, head, examples, { maxSteps: 60, patience: 60, minHeldBack: 1 }),
     );
     const done = logs.at(-1);
     expect(done?.type).toBe('done');
@@ -110,7 +110,9 @@ describe('on-device fine-tuning', () => {
       }, 0) / heldBack.length;
     expect(served).toBeGreaterThan(0.9); // the blend alone finds the next item of the loop
     const tensorsBefore = tf.memory().numTensors;
-    const { logs, head: accepted } = await drain(fineTune(model, head, examples, { maxSteps: 5 }));
+    const { logs, head: accepted } = await drain(
+      fineTune(model, head, examples, { maxSteps: 5, minHeldBack: 1 }),
+    );
     const start = logs.find((l) => l.type === 'start');
     expect(start?.type === 'start' && start.before.mrr).toBeCloseTo(served, 5);
     accepted?.dispose();
@@ -127,6 +129,7 @@ describe('on-device fine-tuning', () => {
     const gen = fineTune(model, head, nextItemExamples(loyalShopper(40), vocabulary, 20), {
       maxSteps: 60,
       patience: 60,
+      minHeldBack: 1,
     });
     for (let i = 0; i < 4; i++) await gen.next();
     await gen.return(null);
@@ -146,6 +149,28 @@ describe('on-device fine-tuning', () => {
     expect(logs[0]).toMatchObject({
       type: 'done',
       run: { accepted: false, reason: 'skipped: 2 next-item examples; need at least 4' },
+    });
+    expect(accepted).toBeNull();
+    head.dispose();
+    model.dispose();
+  });
+
+  it('does not train when too few held-back examples would judge the update', async () => {
+    const model = createModel({ numItems: NUM_ITEMS, dim: 16, maxLen: 20, blocks: 1, dropout: 0 });
+    const head = new PersonalHead(16, 4);
+    // 9 examples: a fifth held back is 2, under the default of 3.
+    const examples = nextItemExamples(loyalShopper(40), vocabulary, 20);
+    expect(examples).toHaveLength(9);
+    const { logs, head: accepted } = await drain(fineTune(model, head, examples));
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatchObject({
+      type: 'done',
+      run: {
+        accepted: false,
+        steps: 0,
+        heldBack: 2,
+        reason: 'skipped: 9 next-item examples leave 2 to judge an update on; need at least 3',
+      },
     });
     expect(accepted).toBeNull();
     head.dispose();

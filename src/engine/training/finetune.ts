@@ -18,6 +18,13 @@ export interface FineTuneOptions {
   patience?: number;
   /** Fewest examples worth training on (training + held back). Default: 4. */
   minExamples?: number;
+  /**
+   * Fewest held-back examples an update may be judged on. They both pick the step (early
+   * stopping) and judge it, so on one or two the verdict is mostly luck: on Beauty's new
+   * shoppers under 10 events, heads kept on 1–2 held-back examples lowered NDCG@10 on average
+   * (bench/results/personalize-Beauty.md). Default: 3 (13 examples, a fifth held back).
+   */
+  minHeldBack?: number;
   /** Most recent examples used; older ones are dropped (cost grows with each, taste drifts). Default: 200. */
   maxExamples?: number;
   /** What started the run, for the log. Default: "manual". */
@@ -207,6 +214,15 @@ export async function* fineTune(
   }
 
   const split = holdOutRecent(examples.slice(-(options.maxExamples ?? 200)));
+  const minHeldBack = options.minHeldBack ?? 3;
+  if (split.heldBack.length < minHeldBack) {
+    const reason = `skipped: ${examples.length} next-item examples leave ${split.heldBack.length} to judge an update on; need at least ${minHeldBack}`;
+    yield {
+      type: 'done',
+      run: { ...base, heldBack: split.heldBack.length, reason, ms: performance.now() - started },
+    };
+    return null;
+  }
   const rows = itemMatrix(model);
   const items: ItemTable = { rows, transposed: tf.tidy(() => rows.transpose() as tf.Tensor2D) };
   const train = prepare(model, split.train, rows);
