@@ -30,7 +30,9 @@ async function cycles(page: Page, count: number) {
  */
 async function trainOn(page: Page, backend: string, thenCycles = 0) {
   await createShelf(page, uniqueDbName(`parity-${backend}`), { backends: [backend], ...SOFTWARE_GPUS });
-  await scrollsToTheEnd(page, 10, FIXED_START);
+  // 14 rounds: 14 distinct products clicked, the fewest next-item examples (13) from which the
+  // adapter holds 3 back and trains, so its scores move on every backend.
+  await scrollsToTheEnd(page, 14, FIXED_START);
   const parity = await page.evaluate(async () => {
     const ids = Array.from({ length: 11 }, (_, i) => `t-0${String(i).padStart(2, '0')}`);
     const before = await window.shelf.scoreItems(ids);
