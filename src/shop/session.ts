@@ -80,11 +80,16 @@ export interface ShopSession {
  * not for a React effect: StrictMode (development) mounts effects twice, and an engine per
  * mount meant two workers, every static file fetched twice and each event stored twice.
  */
+let opened: Promise<LocalShelf> | null = null;
 let session: Promise<ShopSession> | null = null;
 let images: Promise<PictureBundle> | null = null;
 
-export function shopSession(): Promise<ShopSession> {
-  session ??= LocalShelf.create({
+/**
+ * The engine once its store is open and what the first page draws from IndexedDB has been read
+ * (load-reads.ts): enough to draw the last visit's shelves (a preview) while the catalog loads.
+ */
+export function shopEngine(): Promise<LocalShelf> {
+  opened ??= LocalShelf.create({
     modelUrl: MODEL_URL,
     catalogUrl: CATALOG_URL,
     allowSoftwareWebgl: allowSoftwareWebgl(),
@@ -99,13 +104,18 @@ export function shopSession(): Promise<ShopSession> {
   }).then(async (engine) => {
     // The tests and the benchmarks drive the engine through this handle.
     (window as unknown as { localShelf?: LocalShelf }).localShelf = engine;
+    // While the catalog loads (load-reads.ts).
+    await Promise.all([readShelvesAtLoad(engine), readRecentAtLoad(engine)]);
+    return engine;
+  });
+  return opened;
+}
+
+/** The engine and the catalog: the whole shop. */
+export function shopSession(): Promise<ShopSession> {
+  session ??= shopEngine().then(async (engine) => {
     // The engine fetched the catalog once for the page and the worker; the shop uses that copy.
-    // What the first page draws from IndexedDB is read meanwhile (load-reads.ts).
-    const [products] = await Promise.all([
-      engine.products(),
-      readShelvesAtLoad(engine),
-      readRecentAtLoad(engine),
-    ]);
+    const products = await engine.products();
     if (!products) throw new Error(`the catalog at ${CATALOG_URL} did not load`);
     return { engine, catalog: { items: [...products.values()] } };
   });
