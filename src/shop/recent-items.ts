@@ -1,5 +1,5 @@
 import type { CatalogItem, LocalShelf, SequenceStep } from '../engine/index.ts';
-import { peekAtLoad, readAtLoad, takeAtLoad } from './load-reads.ts';
+import { readAtLoad, takeAtLoad } from './load-reads.ts';
 
 const RECENT_STEPS = 'recent item steps';
 /** Steps read to find the recently viewed items; enough for eight distinct ones. */
@@ -36,12 +36,4 @@ export function recentItemsAtLoad(
 ): string[] | null {
   const steps = takeAtLoad<SequenceStep[]>(engine, RECENT_STEPS);
   return steps ? recentItems(steps, items) : null;
-}
-
-/**
- * Before the catalog has loaded: whether the page load read any steps (a returning shopper);
- * false also where the read did not happen. Leaves the read for the page (recentItemsAtLoad).
- */
-export function hasRecentAtLoad(engine: LocalShelf): boolean {
-  return (peekAtLoad<SequenceStep[]>(engine, RECENT_STEPS)?.length ?? 0) > 0;
 }

@@ -85,8 +85,8 @@ let session: Promise<ShopSession> | null = null;
 let images: Promise<PictureBundle> | null = null;
 
 /**
- * The engine once its store is open and what the first page draws from IndexedDB has been read
- * (load-reads.ts): enough to draw the last visit's shelves (a preview) while the catalog loads.
+ * The engine once its store is open, with the last shelves read at its opening (load-reads.ts):
+ * enough to draw them (a preview) while the catalog loads.
  */
 export function shopEngine(): Promise<LocalShelf> {
   opened ??= LocalShelf.create({
@@ -104,8 +104,8 @@ export function shopEngine(): Promise<LocalShelf> {
   }).then(async (engine) => {
     // The tests and the benchmarks drive the engine through this handle.
     (window as unknown as { localShelf?: LocalShelf }).localShelf = engine;
-    // While the catalog loads (load-reads.ts).
-    await Promise.all([readShelvesAtLoad(engine), readRecentAtLoad(engine)]);
+    // Came with the store's opening (no trip to IndexedDB): the preview draws from it.
+    await readShelvesAtLoad(engine);
     return engine;
   });
   return opened;
@@ -115,7 +115,8 @@ export function shopEngine(): Promise<LocalShelf> {
 export function shopSession(): Promise<ShopSession> {
   session ??= shopEngine().then(async (engine) => {
     // The engine fetched the catalog once for the page and the worker; the shop uses that copy.
-    const products = await engine.products();
+    // What else the first page draws from IndexedDB is read meanwhile (load-reads.ts).
+    const [products] = await Promise.all([engine.products(), readRecentAtLoad(engine)]);
     if (!products) throw new Error(`the catalog at ${CATALOG_URL} did not load`);
     return { engine, catalog: { items: [...products.values()] } };
   });

@@ -52,6 +52,11 @@ export function previewAtLoad(
   return cards ? { shelf, cards, departments: entry!.preview!.departments } : null;
 }
 
+/** When `page`'s last shelves were kept, as the page load read them; null if they were not. Leaves the read for the page. */
+export function savedAtLoad(engine: LocalShelf, page: string): number | null {
+  return peekAtLoad<ShelfCache | undefined>(engine, SHELF_CACHE_KEY)?.[page]?.savedAt ?? null;
+}
+
 export async function readShelfCache(engine: LocalShelf): Promise<ShelfCache | undefined> {
   return engine.events.getMeta<ShelfCache>(SHELF_CACHE_KEY);
 }
