@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { itemsIn, openShop, shelfItems, viewProducts } from './support/shop.ts';
 
 test('a returning shopper sees their last "for you" at once from IndexedDB, then the fresh one', async ({
@@ -73,3 +73,81 @@ test('a returning shopper sees their last "for you" at once from IndexedDB, then
   );
   expect(left).toBeUndefined();
 });
+
+test('the last "for you" is drawn from IndexedDB before the catalog has loaded, then the shop takes over in place', async ({
+  page,
+}) => {
+  await openShop(page);
+  await viewProducts(page, itemsIn('Outdoors', 4));
+  await page.goto('/#/');
+  const fresh = await shelfItems(page, 'for-you');
+  type Kept = Record<string, { preview?: { cards: { id: string }[]; departments: string[] } }>;
+  // The page keeps the shelves' cards with them.
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        const shelf = (
+          window as unknown as { localShelf: { events: { getMeta(k: string): Promise<unknown> } } }
+        ).localShelf;
+        const cache = (await shelf.events.getMeta('shop.last-shelves')) as Kept | undefined;
+        return cache?.home?.preview?.cards.map((c) => c.id) ?? [];
+      }),
+    )
+    .toEqual(expect.arrayContaining(fresh));
+
+  // The next load finds no cached catalog and its download is held: only IndexedDB is there.
+  await page.evaluate(() => caches.delete('localshelf-assets-v1'));
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let catalogAsked = false;
+  await page.route('**/catalog.json', async (route) => {
+    catalogAsked = true;
+    await held;
+    await route.continue();
+  });
+  await page.reload();
+  const preview = page.locator('section[data-shelf="for-you"][data-preview]');
+  await expect(preview.locator('[data-item-id]').first()).toBeVisible();
+  expect(catalogAsked).toBe(true);
+  expect(
+    await preview
+      .locator('[data-item-id]')
+      .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-item-id'))),
+  ).toEqual(fresh);
+  await expect(preview).toHaveAttribute('data-shelf-source', 'cached');
+  // The header is whole already (its departments kept with the shelves): nothing moves later.
+  await expect(page.getByRole('navigation', { name: 'Departments' }).getByRole('link')).not.toHaveCount(0);
+  const before = await preview.boundingBox();
+  // The preview is not recorded as shown: the fresh shelf is, once.
+  const shownBefore = await forYouImpressions(page);
+  await page.waitForTimeout(500);
+  expect(await forYouImpressions(page)).toBe(shownBefore);
+
+  release();
+  const shop = page.locator('section[data-shelf="for-you"]:not([data-preview])');
+  await expect(shop.locator('[data-item-id]').first()).toBeVisible({ timeout: 30_000 });
+  expect((await shop.boundingBox())?.y).toBe(before?.y);
+  await expect(page.locator('section[data-shelf="for-you"][data-shelf-source="fresh"]')).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect.poll(() => forYouImpressions(page)).toBe(shownBefore + 1);
+  // "Why this?" works once the shop is there.
+  await page
+    .locator('section[data-shelf="for-you"]')
+    .getByRole('button', { name: 'Why this?' })
+    .first()
+    .click();
+  await expect(page.getByRole('dialog').first()).toBeVisible();
+});
+
+/** How many times "for you" was recorded as shown. */
+function forYouImpressions(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const events = (
+      window as unknown as {
+        localShelf: { events: { eventsOfKind(k: string): Promise<{ shelf?: string }[]> } };
+      }
+    ).localShelf.events;
+    return (await events.eventsOfKind('impression')).filter((e) => e.shelf === 'for-you').length;
+  });
+}

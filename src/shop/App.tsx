@@ -1,9 +1,10 @@
-import { DevtoolsLauncher } from './components/DevtoolsLauncher.tsx';
-import { Header } from './components/Header.tsx';
-import { ShopProvider } from './engine.tsx';
+import { Frame } from './components/Frame.tsx';
+import { ShopProvider, useShop } from './engine.tsx';
+import { homePreview } from './home-shelves.ts';
 import { CartPage, OrderDone } from './pages/CartPage.tsx';
 import { CategoryPage } from './pages/CategoryPage.tsx';
 import { Home } from './pages/Home.tsx';
+import { HomePreview } from './pages/HomePreview.tsx';
 import { ProductPage } from './pages/ProductPage.tsx';
 import { SearchPage } from './pages/SearchPage.tsx';
 import { YourData } from './pages/YourData.tsx';
@@ -37,24 +38,34 @@ function Loading({ error }: { error: string | null }) {
   );
 }
 
+/** The shop once the catalog is there. */
+function Shop({ route }: { route: Route }) {
+  const { departments, engine } = useShop();
+  return (
+    <Frame route={route} departments={departments} engine={engine}>
+      <Page route={route} />
+    </Frame>
+  );
+}
+
 export function App() {
   const route = useRoute();
   return (
-    <ShopProvider fallback={(error) => <Loading error={error} />}>
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <Header route={route} />
-      <main id="main" tabIndex={-1}>
-        <Page route={route} />
-      </main>
-      <footer className="site-footer">
-        <p>
-          LocalShelf demo shop. Your behaviour never leaves this browser.{' '}
-          <a href="#/your-data">See and control your data</a>.
-        </p>
-        <DevtoolsLauncher />
-      </footer>
+    <ShopProvider
+      fallback={(error) => <Loading error={error} />}
+      // A return visit's home page draws its last "for you" before the catalog has loaded.
+      preview={(engine, imageOf) => {
+        const preview = route.page === 'home' ? homePreview(engine) : null;
+        return (
+          preview && (
+            <Frame route={route} departments={preview.departments} engine={engine}>
+              <HomePreview engine={engine} preview={preview} imageOf={imageOf} />
+            </Frame>
+          )
+        );
+      }}
+    >
+      <Shop route={route} />
     </ShopProvider>
   );
 }

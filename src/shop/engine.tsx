@@ -17,17 +17,22 @@ import {
   type Shelf,
   type ShelfRequest,
 } from '../engine/index.ts';
-import { imageBundle, shopSession, type PictureBundle } from './session.ts';
+import { imageBundle, shopEngine, shopSession, type PictureBundle } from './session.ts';
+import { departmentsOf } from './shelf-preview.ts';
 
 export interface ShopData {
   engine: LocalShelf;
   catalog: Pick<Catalog, 'items'>;
   items: Map<string, CatalogItem>;
+  /** The header's departments (top-level categories), sorted. */
+  departments: string[];
   /** The search index, built on first use. */
   search: () => CatalogSearch;
-  /** Product id → picture URL (a data: URL from the bundle, else the catalog's own URL). */
-  imageOf: (item: CatalogItem) => string;
+  imageOf: ImageOf;
 }
+
+/** Product id → picture URL (a data: URL from the bundle, else the catalog's own URL). */
+export type ImageOf = (item: Pick<CatalogItem, 'id' | 'image'>) => string;
 
 /** Shown until the picture bundle arrives: a soft tile, no request. */
 const PLACEHOLDER_IMAGE =
@@ -35,21 +40,33 @@ const PLACEHOLDER_IMAGE =
 
 const ShopContext = createContext<ShopData | null>(null);
 
-/** Renders children once the page's one engine and catalog are there (see session.ts). */
+/**
+ * Renders children once the page's one engine and catalog are there (see session.ts). Before
+ * the catalog, once the engine's store is open, `preview` may draw what it can from IndexedDB
+ * alone (say, the last visit's shelves); where it returns null, `fallback` is shown.
+ */
 export function ShopProvider({
   children,
   fallback,
+  preview,
 }: {
   children: ReactNode;
   fallback: (error: string | null) => ReactNode;
+  preview?: (engine: LocalShelf, imageOf: ImageOf) => ReactNode;
 }) {
   const [data, setData] = useState<Omit<ShopData, 'imageOf'> | null>(null);
+  const [opened, setOpened] = useState<LocalShelf | null>(null);
   const [images, setImages] = useState<PictureBundle | 'failed' | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let cancelled = false;
     // Pictures arrive on their own: the shop renders as soon as the catalog is there.
     void imageBundle().then((bundle) => !cancelled && setImages(bundle.size ? bundle : 'failed'));
+    // Its failure is the session's, shown by the fallback.
+    shopEngine().then(
+      (engine) => !cancelled && setOpened(engine),
+      () => {},
+    );
     shopSession().then(
       ({ engine, catalog }) => {
         if (cancelled) return;
@@ -58,6 +75,7 @@ export function ShopProvider({
           engine,
           catalog,
           items: new Map(catalog.items.map((i) => [i.id, i])),
+          departments: departmentsOf(catalog.items),
           // Indexed on the first search, not on every page load.
           search: () => (search ??= new CatalogSearch(catalog.items)),
         });
@@ -82,15 +100,12 @@ export function ShopProvider({
       clearTimeout(timer);
     };
   }, [engine]);
-  const value = useMemo<ShopData | null>(
-    () =>
-      data && {
-        ...data,
-        imageOf: (item) => (images === 'failed' ? item.image : (images?.get(item.id) ?? PLACEHOLDER_IMAGE)),
-      },
-    [data, images],
+  const imageOf = useMemo<ImageOf>(
+    () => (item) => (images === 'failed' ? item.image : (images?.get(item.id) ?? PLACEHOLDER_IMAGE)),
+    [images],
   );
-  if (!value) return <>{fallback(error)}</>;
+  const value = useMemo<ShopData | null>(() => data && { ...data, imageOf }, [data, imageOf]);
+  if (!value) return <>{(opened && !error && preview?.(opened, imageOf)) || fallback(error)}</>;
   return <ShopContext.Provider value={value}>{children}</ShopContext.Provider>;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { LocalShelf } from '../engine/index.ts';
-import { readAtLoad, takeAtLoad } from './load-reads.ts';
+import { peekAtLoad, readAtLoad, takeAtLoad } from './load-reads.ts';
 
 /** Just what load-reads touches: the store's revision. */
 function engineAt(revision: { value: number }): LocalShelf {
@@ -13,6 +13,18 @@ describe('reads started at page load', () => {
     await readAtLoad(engine, 'shelves', () => Promise.resolve({ home: 1 }));
     expect(takeAtLoad(engine, 'shelves')).toEqual({ home: 1 });
     expect(takeAtLoad(engine, 'shelves')).toBeUndefined();
+  });
+
+  it('can be looked at before the page takes them (a preview drawn first)', async () => {
+    const revision = { value: 4 };
+    const engine = engineAt(revision);
+    await readAtLoad(engine, 'shelves', () => Promise.resolve({ home: 1 }));
+    expect(peekAtLoad(engine, 'shelves')).toEqual({ home: 1 });
+    expect(takeAtLoad(engine, 'shelves')).toEqual({ home: 1 });
+    expect(peekAtLoad(engine, 'shelves')).toBeUndefined();
+    await readAtLoad(engine, 'recent', () => Promise.resolve([1]));
+    revision.value = 5;
+    expect(peekAtLoad(engine, 'recent')).toBeUndefined();
   });
 
   it('are not trusted once anything was stored or deleted after them', async () => {

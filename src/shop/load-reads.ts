@@ -30,9 +30,14 @@ export async function readAtLoad(
 
 /** The value read at load, once, if the store has not changed since; undefined otherwise. */
 export function takeAtLoad<T>(engine: LocalShelf, name: string): T | undefined {
-  const forEngine = reads.get(engine);
-  const read = forEngine?.get(name);
-  forEngine?.delete(name);
+  const value = peekAtLoad<T>(engine, name);
+  reads.get(engine)?.delete(name);
+  return value;
+}
+
+/** Like takeAtLoad, but leaves the value for the page: for what is drawn before it (a preview). */
+export function peekAtLoad<T>(engine: LocalShelf, name: string): T | undefined {
+  const read = reads.get(engine)?.get(name);
   if (!read || read.revision !== engine.events.getSnapshot().revision) return undefined;
   return read.value as T;
 }

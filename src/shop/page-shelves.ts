@@ -3,7 +3,8 @@ import type { Shelf, ShelfRequest } from '../engine/index.ts';
 import { distinctShelves } from './distinct-shelves.ts';
 import { cart } from './cart.ts';
 import { useEngineState, useEventsSnapshot, useShop } from './engine.tsx';
-import { readShelfCache, saveShelfCache, shelvesAtLoad } from './shelf-cache.ts';
+import { readShelfCache, requestsKey as keyOf, saveShelfCache, shelvesAtLoad } from './shelf-cache.ts';
+import { previewOf } from './shelf-preview.ts';
 
 /** One shelf of a page as shown: where it came from (`data-shelf-source` on the shelf). */
 export interface PageShelf {
@@ -18,21 +19,18 @@ export interface PageShelf {
   source: 'cached' | 'fresh' | 'pending' | null;
 }
 
-const keyOf = (r: ShelfRequest) =>
-  `${r.kind}|${r.itemId ?? ''}|${r.itemIds?.join(',') ?? ''}|${r.limit ?? ''}`;
-
 /**
  * The shelves of one page, in page order, with no item on two of them (each is asked for
  * leaving out what the shelves above it show; distinctShelves guards the result). Recomputed when the shopper's history or the personal
  * model changes. A returning shopper first sees the shelves this page showed last time.
  */
 export function usePageShelves(page: string, requests: readonly ShelfRequest[]): PageShelf[] {
-  const { engine } = useShop();
+  const { engine, items, departments } = useShop();
   // Not on impressions: a shelf is not reshuffled because it was shown; that counts on the next visit.
   const revision = useEventsSnapshot().interactionRevision;
   const paused = useEventsSnapshot().paused;
   const state = useEngineState();
-  const requestsKey = requests.map(keyOf).join(';');
+  const requestsKey = keyOf(requests);
   const limits = useMemo(() => requests.map((r) => r.limit ?? 8), [requestsKey]); // eslint-disable-line react-hooks/exhaustive-deps
   const [fresh, setFresh] = useState<{
     key: string;
@@ -111,13 +109,18 @@ export function usePageShelves(page: string, requests: readonly ShelfRequest[]):
     [results, limits],
   );
 
-  // Remember what the page showed, for the next visit (not while tracking is paused).
+  // Remember what the page showed, for the next visit (not while tracking is paused), with
+  // their cards: the next visit draws them before the catalog has loaded.
   useEffect(() => {
     if (!complete || paused || !distinct.every((s) => s && s.items.length)) return;
-    void saveShelfCache(engine, page, requestsKey, distinct as Shelf[]).catch((e: unknown) =>
-      console.warn(`LocalShelf: the shelves could not be kept for the next visit (${(e as Error).message}).`),
+    const shelves = distinct as Shelf[];
+    void saveShelfCache(engine, page, requestsKey, shelves, previewOf(shelves, items, departments)).catch(
+      (e: unknown) =>
+        console.warn(
+          `LocalShelf: the shelves could not be kept for the next visit (${(e as Error).message}).`,
+        ),
     );
-  }, [complete, distinct, paused, engine, page, requestsKey]);
+  }, [complete, distinct, paused, engine, page, requestsKey, items, departments]);
 
   useEffect(() => {
     if (

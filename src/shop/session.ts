@@ -51,6 +51,17 @@ export class PictureBundle {
   }
 }
 
+/**
+ * Resolves after the next frame's task (what was rendered meanwhile has been painted), or
+ * after 100 ms in a hidden tab, which has no frames.
+ */
+function afterFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 100);
+  });
+}
+
 async function loadImageBundle(): Promise<PictureBundle> {
   try {
     const response = await fetch(IMAGES_URL);
@@ -60,6 +71,10 @@ async function loadImageBundle(): Promise<PictureBundle> {
       );
       return new PictureBundle();
     }
+    // Parsed (2 MB: tens of ms on the main thread, which held up the store's reads on a return
+    // visit) once the store is open and the frame after it painted: a return visit draws its
+    // last shelves first, with placeholders. A first visit waits for an empty store's opening.
+    await shopEngine().then(afterFrame, () => {});
     const bundle = (await response.json()) as Record<string, unknown>;
     return new PictureBundle(bundle);
   } catch (e) {
@@ -80,11 +95,16 @@ export interface ShopSession {
  * not for a React effect: StrictMode (development) mounts effects twice, and an engine per
  * mount meant two workers, every static file fetched twice and each event stored twice.
  */
+let opened: Promise<LocalShelf> | null = null;
 let session: Promise<ShopSession> | null = null;
 let images: Promise<PictureBundle> | null = null;
 
-export function shopSession(): Promise<ShopSession> {
-  session ??= LocalShelf.create({
+/**
+ * The engine once its store is open, with the last shelves read at its opening (load-reads.ts):
+ * enough to draw them (a preview) while the catalog loads.
+ */
+export function shopEngine(): Promise<LocalShelf> {
+  opened ??= LocalShelf.create({
     modelUrl: MODEL_URL,
     catalogUrl: CATALOG_URL,
     allowSoftwareWebgl: allowSoftwareWebgl(),
@@ -99,13 +119,19 @@ export function shopSession(): Promise<ShopSession> {
   }).then(async (engine) => {
     // The tests and the benchmarks drive the engine through this handle.
     (window as unknown as { localShelf?: LocalShelf }).localShelf = engine;
+    // Came with the store's opening (no trip to IndexedDB): the preview draws from it.
+    await readShelvesAtLoad(engine);
+    return engine;
+  });
+  return opened;
+}
+
+/** The engine and the catalog: the whole shop. */
+export function shopSession(): Promise<ShopSession> {
+  session ??= shopEngine().then(async (engine) => {
     // The engine fetched the catalog once for the page and the worker; the shop uses that copy.
-    // What the first page draws from IndexedDB is read meanwhile (load-reads.ts).
-    const [products] = await Promise.all([
-      engine.products(),
-      readShelvesAtLoad(engine),
-      readRecentAtLoad(engine),
-    ]);
+    // What else the first page draws from IndexedDB is read meanwhile (load-reads.ts).
+    const [products] = await Promise.all([engine.products(), readRecentAtLoad(engine)]);
     if (!products) throw new Error(`the catalog at ${CATALOG_URL} did not load`);
     return { engine, catalog: { items: [...products.values()] } };
   });

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { useShop } from '../engine.tsx';
+import type { LocalShelf } from '../../engine/index.ts';
 
 // Loaded only when opened: the devtools never weigh on the shop's first load.
 const DevtoolsPanel = lazy(() =>
@@ -7,8 +7,7 @@ const DevtoolsPanel = lazy(() =>
 );
 
 /** A floating button (and Alt+Shift+D) that opens the LocalShelf devtools over the shop. */
-export function DevtoolsLauncher() {
-  const { engine } = useShop();
+export function DevtoolsLauncher({ engine }: { engine: LocalShelf }) {
   const [open, setOpen] = useState(false);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

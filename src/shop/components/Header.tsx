@@ -1,13 +1,10 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useCart } from '../cart.ts';
-import { useShop } from '../engine.tsx';
 import { href, navigate, type Route } from '../router.ts';
 
-export function Header({ route }: { route: Route }) {
-  const { catalog } = useShop();
+export function Header({ route, departments }: { route: Route; departments: readonly string[] }) {
   const cart = useCart();
   const count = Object.values(cart).reduce((a, b) => a + b, 0);
-  const departments = useMemo(() => [...new Set(catalog.items.map((i) => i.category[0]!))].sort(), [catalog]);
   const [query, setQuery] = useState(route.page === 'search' ? route.query : '');
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -19,6 +19,18 @@ function placeUnder(button: HTMLElement, popover: HTMLElement): void {
 }
 
 /**
+ * "Why this?" before the shop has the catalog to word the reasons with (a shelf preview): the
+ * same button, so nothing moves when the shop takes over a moment later; it opens nothing yet.
+ */
+export function WhyThisSoon() {
+  return (
+    <button type="button" className="why__button" aria-disabled="true">
+      Why this?
+    </button>
+  );
+}
+
+/**
  * "Why this?": a button that opens a popover (the browser's own: Escape and a click outside
  * close it, focus moves on into it) with the signals behind a recommendation, in plain words.
  */

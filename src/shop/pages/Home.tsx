@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useEngineState, useEventsSnapshot, useShop } from '../engine.tsx';
-import type { ShelfRequest } from '../../engine/index.ts';
+import type { BackendInfo } from '../../engine/index.ts';
 import { ShelfRow } from '../components/ShelfRow.tsx';
 import { ShelfView } from '../components/ShelfView.tsx';
 import { onRealGpu } from '../device-words.ts';
+import { homeShelves } from '../home-shelves.ts';
 import { usePageShelves } from '../page-shelves.ts';
 import { readRecentSteps, recentItems, recentItemsAtLoad } from '../recent-items.ts';
 import { ProductCard } from '../components/ProductCard.tsx';
@@ -22,32 +23,13 @@ export function Home() {
     });
   }, [engine, items, revision]);
   const returning = recent !== null && recent.length > 0;
-  const requests: ShelfRequest[] =
-    recent === null
-      ? []
-      : returning
-        ? [
-            { kind: 'for-you', limit: 8 },
-            { kind: 'trending', limit: 8 },
-          ]
-        : [{ kind: 'trending', limit: 8 }];
-  const [first, second] = usePageShelves(returning ? 'home' : 'home-new', requests);
+  const { page, requests } = homeShelves(returning);
+  const [first, second] = usePageShelves(page, recent === null ? [] : requests);
   return (
     <div className="page">
-      <section className="hero">
-        <h1>Recommendations that learn on your device</h1>
-        <p>
-          Everything you do here stays in this browser. The shop's model learns your taste right here
-          {onRealGpu(state.backend) ? ", on your device's GPU," : ''} and sends nothing about you anywhere.
-        </p>
-      </section>
+      <HomeHero backend={state.backend} />
       {!first ? null : returning ? (
-        <ShelfView
-          id="for-you"
-          title="For you"
-          result={first}
-          subtitle="Picked from your recent browsing, on this device"
-        />
+        <ShelfView id="for-you" title="For you" result={first} subtitle={FOR_YOU_SUBTITLE} />
       ) : (
         <ShelfView
           id="trending"
@@ -67,5 +49,20 @@ export function Home() {
       )}
       {returning && second && <ShelfView id="trending" title="Trending now" result={second} />}
     </div>
+  );
+}
+
+export const FOR_YOU_SUBTITLE = 'Picked from your recent browsing, on this device';
+
+/** The page's heading (the same in Home's preview). */
+export function HomeHero({ backend }: { backend: BackendInfo | null }) {
+  return (
+    <section className="hero">
+      <h1>Recommendations that learn on your device</h1>
+      <p>
+        Everything you do here stays in this browser. The shop's model learns your taste right here
+        {onRealGpu(backend) ? ", on your device's GPU," : ''} and sends nothing about you anywhere.
+      </p>
+    </section>
   );
 }
