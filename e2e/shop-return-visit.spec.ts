@@ -1,6 +1,18 @@
 import { expect, test, type Page } from '@playwright/test';
 import { itemsIn, openShop, shelfItems, viewProducts } from './support/shop.ts';
 
+type Kept = Record<string, { preview?: { cards: { id: string }[]; departments: string[] } }>;
+
+/** What the shop keeps of its last shelves (the `shop.last-shelves` meta record), as stored. */
+function keptShelves(page: Page): Promise<Kept | undefined> {
+  return page.evaluate(
+    () =>
+      (
+        window as unknown as { localShelf: { events: { getMeta(k: string): Promise<unknown> } } }
+      ).localShelf.events.getMeta('shop.last-shelves') as Promise<Kept | undefined>,
+  );
+}
+
 test('a returning shopper sees their last "for you" at once from IndexedDB, then the fresh one', async ({
   page,
 }) => {
@@ -9,18 +21,7 @@ test('a returning shopper sees their last "for you" at once from IndexedDB, then
   await page.goto('/#/');
   const fresh = await shelfItems(page, 'for-you');
   // The page keeps what it showed for the next visit.
-  await expect
-    .poll(() =>
-      page.evaluate(async () => {
-        const shelf = (
-          window as unknown as { localShelf: { events: { getMeta(k: string): Promise<unknown> } } }
-        ).localShelf;
-        const cache = (await shelf.events.getMeta('shop.last-shelves')) as
-          Record<string, unknown> | undefined;
-        return Object.keys(cache ?? {});
-      }),
-    )
-    .toContain('home');
+  await expect.poll(async () => Object.keys((await keptShelves(page)) ?? {})).toContain('home');
 
   // Record every source the "for you" shelf shows, from the first render of the reload on.
   await page.addInitScript(() => {
@@ -66,12 +67,7 @@ test('a returning shopper sees their last "for you" at once from IndexedDB, then
   await page.getByRole('button', { name: 'Delete everything' }).click();
   await page.getByRole('button', { name: 'Yes, delete everything' }).click();
   await expect(page.getByTestId('stored-count')).toHaveText('0');
-  const left = await page.evaluate(() =>
-    (
-      window as unknown as { localShelf: { events: { getMeta(k: string): Promise<unknown> } } }
-    ).localShelf.events.getMeta('shop.last-shelves'),
-  );
-  expect(left).toBeUndefined();
+  expect(await keptShelves(page)).toBeUndefined();
 });
 
 test('the last "for you" is drawn from IndexedDB before the catalog has loaded, then the shop takes over in place', async ({
@@ -81,18 +77,9 @@ test('the last "for you" is drawn from IndexedDB before the catalog has loaded, 
   await viewProducts(page, itemsIn('Outdoors', 4));
   await page.goto('/#/');
   const fresh = await shelfItems(page, 'for-you');
-  type Kept = Record<string, { preview?: { cards: { id: string }[]; departments: string[] } }>;
   // The page keeps the shelves' cards with them.
   await expect
-    .poll(() =>
-      page.evaluate(async () => {
-        const shelf = (
-          window as unknown as { localShelf: { events: { getMeta(k: string): Promise<unknown> } } }
-        ).localShelf;
-        const cache = (await shelf.events.getMeta('shop.last-shelves')) as Kept | undefined;
-        return cache?.home?.preview?.cards.map((c) => c.id) ?? [];
-      }),
-    )
+    .poll(async () => (await keptShelves(page))?.home?.preview?.cards.map((c) => c.id) ?? [])
     .toEqual(expect.arrayContaining(fresh));
 
   // The next load finds no cached catalog and its download is held: only IndexedDB is there.
