@@ -11,18 +11,40 @@ declare global {
   }
 }
 
+/**
+ * When the page set performance mark `name` (ms from navigation start), waiting inside the page
+ * for it. Not page.waitForFunction: its first use injects Playwright's selector engine (~330 KB),
+ * which the page's main thread then evaluates in the middle of the load being timed (50–80 ms
+ * of a warm first shelf here); one evaluate of this small function costs ~3 ms.
+ */
+function untilMark(page: Page, name: string, timeoutMs = 180_000): Promise<number> {
+  return page.evaluate(
+    ({ name, timeoutMs }) =>
+      new Promise<number>((resolve, reject) => {
+        const already = performance.getEntriesByName(name)[0];
+        if (already) return resolve(already.startTime);
+        const observer = new PerformanceObserver((list) => {
+          const entry = list.getEntriesByName(name)[0];
+          if (!entry) return;
+          clearTimeout(timer);
+          observer.disconnect();
+          resolve(entry.startTime);
+        });
+        const timer = setTimeout(() => {
+          observer.disconnect();
+          reject(new Error(`no performance mark "${name}" within ${timeoutMs} ms`));
+        }, timeoutMs);
+        observer.observe({ type: 'mark' });
+      }),
+    { name, timeoutMs },
+  );
+}
+
 /** Time from navigation to the first rendered shelf, cold (new profile) and warm (reload, HTTP cache warm). */
 export async function firstRecommendation(browser: Browser, baseURL: string, column: Column, runs: number) {
   const cold: number[] = [];
   const warm: number[] = [];
-  const mark = async (page: Page) => {
-    await page.waitForFunction(
-      () => performance.getEntriesByName('localshelf:first-recommendation').length > 0,
-      null,
-      { timeout: 180_000 },
-    );
-    return page.evaluate(() => performance.getEntriesByName('localshelf:first-recommendation')[0]!.startTime);
-  };
+  const mark = (page: Page) => untilMark(page, 'localshelf:first-recommendation');
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -333,7 +355,11 @@ const WATCH_SHELVES = () => {
   new MutationObserver(() => {
     for (const section of document.querySelectorAll('section[data-shelf]')) {
       const name = section.getAttribute('data-shelf')!;
-      if (seen[name] === undefined && section.querySelector('[data-item-id]')) seen[name] = performance.now();
+      if (seen[name] === undefined && section.querySelector('[data-item-id]')) {
+        seen[name] = performance.now();
+        // What untilMark waits for.
+        performance.mark(`bench:shelf-seen:${name}`, { startTime: seen[name] });
+      }
     }
   }).observe(document, { childList: true, subtree: true });
 };
@@ -359,13 +385,7 @@ export async function returningShopper(
   const page = await context.newPage();
   const firstVisit = countFetches(page, baseURL);
   await page.goto(`${baseURL}/${column.query}#/`);
-  await page.waitForFunction(
-    () => performance.getEntriesByName('localshelf:first-recommendation').length > 0,
-    null,
-    {
-      timeout: 180_000,
-    },
-  );
+  await untilMark(page, 'localshelf:first-recommendation');
   // Count until the model is in use too: its files are fetched after the first (trending) shelf.
   await page.waitForFunction(
     () =>
@@ -386,16 +406,7 @@ export async function returningShopper(
   const reload = async (): Promise<number> => {
     const fetches = countFetches(page, baseURL);
     await page.reload();
-    await page.waitForFunction(
-      () =>
-        (window as unknown as { shelfSeenAt?: Record<string, number> }).shelfSeenAt?.['for-you'] !==
-        undefined,
-      null,
-      { timeout: 180_000 },
-    );
-    const ms = await page.evaluate(
-      () => (window as unknown as { shelfSeenAt: Record<string, number> }).shelfSeenAt['for-you']!,
-    );
+    const ms = await untilMark(page, 'bench:shelf-seen:for-you');
     returnFetches = fetches();
     return ms;
   };

@@ -124,6 +124,10 @@ export class LocalShelf {
     private readonly assets: { card: CachedAsset<ModelMeta>; catalog: CachedAsset<Catalog> | null },
   ) {
     this.shopper = new ShopperContextCache(events);
+    // Read now, while the catalog and model card load: every shelf needs it (a newcomer's
+    // trending too: what is in the cart), and asked for only then it took 80–150 ms here for a
+    // single stored event, its IndexedDB replies queued behind the first render's work.
+    this.shopper.current().catch(() => {});
     this.dispatch({ type: 'counters-loaded', ...counters });
     this.autoTrain =
       options.autoTrain === false ? null : { minNewEvents: 8, debounceMs: 4000, ...options.autoTrain };

@@ -14,8 +14,6 @@ import {
   type CatalogItem,
   type EngineState,
   type EventStoreSnapshot,
-  type Shelf,
-  type ShelfRequest,
 } from '../engine/index.ts';
 import { imageBundle, shopEngine, shopSession, type PictureBundle } from './session.ts';
 import { departmentsOf } from './shelf-preview.ts';
@@ -123,44 +121,4 @@ export function useEngineState(): EngineState {
 export function useEventsSnapshot(): EventStoreSnapshot {
   const { engine } = useShop();
   return useSyncExternalStore(engine.events.subscribe, engine.events.getSnapshot);
-}
-
-/**
- * A shelf that follows the shopper: recomputed when events are stored (in this tab or
- * another) and when the personal model changes.
- */
-export function useShelf(request: ShelfRequest | null): { shelf: Shelf | null; error: string | null } {
-  const { engine } = useShop();
-  // Not on impressions: a shelf is not reshuffled because it was shown; that counts on the next visit.
-  const revision = useEventsSnapshot().interactionRevision;
-  const state = useEngineState();
-  const [result, setResult] = useState<{ shelf: Shelf | null; error: string | null }>({
-    shelf: null,
-    error: null,
-  });
-  const key = request ? `${request.kind}|${request.itemId ?? ''}|${request.limit ?? ''}` : '';
-  const modelKey = `${state.status}|${state.model?.personal.savedAt ?? ''}|${state.model?.reranker.personal ?? ''}`;
-  useEffect(() => {
-    if (!request) return;
-    let cancelled = false;
-    engine.recommend(request).then(
-      (shelf) => {
-        if (cancelled) return;
-        // The benchmark's "time to first recommendation" reads this mark.
-        if (
-          shelf.items.length > 0 &&
-          performance.getEntriesByName('localshelf:first-recommendation').length === 0
-        )
-          performance.mark('localshelf:first-recommendation');
-        setResult({ shelf, error: null });
-      },
-      (e: unknown) => !cancelled && setResult({ shelf: null, error: (e as Error).message }),
-    );
-    return () => {
-      cancelled = true;
-    };
-    // The key stands for the request object, which callers rebuild on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [engine, key, revision, modelKey]);
-  return result;
 }

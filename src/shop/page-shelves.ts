@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Shelf, ShelfRequest } from '../engine/index.ts';
 import { distinctShelves } from './distinct-shelves.ts';
 import { cart } from './cart.ts';
+import { shelfDrawn } from './first-shelf.ts';
 import { useEngineState, useEventsSnapshot, useShop } from './engine.tsx';
 import { readShelfCache, requestsKey as keyOf, saveShelfCache, shelvesAtLoad } from './shelf-cache.ts';
 import { previewOf } from './shelf-preview.ts';
@@ -123,19 +124,13 @@ export function usePageShelves(page: string, requests: readonly ShelfRequest[]):
   }, [complete, distinct, paused, engine, page, requestsKey, items, departments]);
 
   useEffect(() => {
-    if (
-      distinct.some((s) => s && s.items.length > 0) &&
-      performance.getEntriesByName('localshelf:first-recommendation').length === 0
-    )
-      // The benchmark's "time to first recommendation" reads this mark.
-      performance.mark('localshelf:first-recommendation');
+    if (distinct.some((s) => s && s.items.length > 0)) shelfDrawn('fresh');
   }, [distinct]);
 
   const looked = cached?.key === requestsKey;
   const useCache = !complete && looked && cached.shelves !== null;
   useEffect(() => {
-    if (useCache && performance.getEntriesByName('localshelf:cached-shelf').length === 0)
-      performance.mark('localshelf:cached-shelf');
+    if (useCache) shelfDrawn('cached');
   }, [useCache]);
 
   return requests.map((_, i) => {

@@ -1,5 +1,6 @@
 import { LocalShelf, parseBackend, type BackendName, type Catalog } from '../engine/index.ts';
 import { readRecentAtLoad } from './recent-items.ts';
+import { firstShelfDrawn } from './first-shelf.ts';
 import { readShelvesAtLoad, SHELF_CACHE_KEY } from './shelf-cache.ts';
 
 /** Where the shop finds its catalog and pretrained model (static files, fetched read-only). */
@@ -62,6 +63,11 @@ function afterFrame(): Promise<void> {
   });
 }
 
+/** How long after the shop has rendered a page that draws no shelf waits for its pictures. */
+const PICTURES_AT_LATEST_MS = 500;
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 async function loadImageBundle(): Promise<PictureBundle> {
   try {
     const response = await fetch(IMAGES_URL);
@@ -71,10 +77,15 @@ async function loadImageBundle(): Promise<PictureBundle> {
       );
       return new PictureBundle();
     }
-    // Parsed (2 MB: tens of ms on the main thread, which held up the store's reads on a return
-    // visit) once the store is open and the frame after it painted: a return visit draws its
-    // last shelves first, with placeholders. A first visit waits for an empty store's opening.
-    await shopEngine().then(afterFrame, () => {});
+    // Parsed (2 MB: 50–100 ms of main thread here) once the page's first shelf has been painted,
+    // with placeholders: parsed as soon as the store was open, it sat between a newcomer's
+    // catalog and first shelf. A page without shelves waits for the shop to render, then a moment.
+    await Promise.race([
+      firstShelfDrawn().then(afterFrame),
+      shopSession()
+        .then(afterFrame)
+        .then(() => delay(PICTURES_AT_LATEST_MS)),
+    ]).catch(() => {});
     const bundle = (await response.json()) as Record<string, unknown>;
     return new PictureBundle(bundle);
   } catch (e) {

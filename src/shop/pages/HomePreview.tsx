@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { LocalShelf } from '../../engine/index.ts';
 import { useCart } from '../cart.ts';
+import { shelfDrawn } from '../first-shelf.ts';
 import type { ImageOf } from '../engine.tsx';
 import type { homePreview } from '../home-shelves.ts';
 import { ProductCardView } from '../components/ProductCard.tsx';
@@ -25,10 +26,7 @@ export function HomePreview({
   // What went into the cart since is no longer a recommendation (as on Home).
   const inCart = useCart();
   const { shelf, cards } = preview;
-  useEffect(() => {
-    if (performance.getEntriesByName('localshelf:cached-shelf').length === 0)
-      performance.mark('localshelf:cached-shelf');
-  }, []);
+  useEffect(() => shelfDrawn('cached'), []);
   return (
     <div className="page">
       <HomeHero backend={engine.getSnapshot().backend} />
