@@ -29,7 +29,10 @@ async function journey(page: Page): Promise<void> {
   const events = await storedEvents(page);
   const views = events.filter((e) => e.kind === 'view').map((e) => e.itemId);
   expect(views.sort()).toEqual(products.map((p) => p.id).sort());
-  expect(events.filter((e) => e.kind === 'dwell').map((e) => e.itemId)).toEqual([products.at(-1)!.id]);
+  // The long look is stored, once; a loaded machine may keep a quick visit past the 1 s as well.
+  const dwells = events.filter((e) => e.kind === 'dwell').map((e) => e.itemId);
+  expect(dwells).toContain(products.at(-1)!.id);
+  expect(new Set(dwells).size, `dwell events: ${dwells.join(', ')}`).toBe(dwells.length);
   expect(events.filter((e) => e.kind === 'search').map((e) => e.query)).toEqual(['kettle']);
   // One impression per list shown: no two identical impressions of one shelf on one visit.
   const impressions = events.filter((e) => e.kind === 'impression').map((e) => JSON.stringify(e));
