@@ -57,6 +57,11 @@ test.describe('the demo shop', () => {
     expect(share(forA, 'Kitchen')).toBeGreaterThan(share(forB, 'Kitchen'));
     expect(share(forB, 'Outdoors')).toBeGreaterThan(share(forA, 'Outdoors'));
     await expect(a.getByText(/Boosted for you/).first()).toBeVisible();
+    // The header's box shows the words of the search on screen, however it was reached.
+    const searchBox = a.getByRole('searchbox', { name: 'Search products' });
+    await expect(searchBox).toHaveValue('recyled');
+    await a.goto('/#/');
+    await expect(searchBox).toHaveValue('');
     await kitchenFan.close();
     await outdoorsFan.close();
   });

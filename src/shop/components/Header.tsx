@@ -5,7 +5,15 @@ import { href, navigate, type Route } from '../router.ts';
 export function Header({ route, departments }: { route: Route; departments: readonly string[] }) {
   const cart = useCart();
   const count = Object.values(cart).reduce((a, b) => a + b, 0);
-  const [query, setQuery] = useState(route.page === 'search' ? route.query : '');
+  const routeQuery = route.page === 'search' ? route.query : '';
+  const [query, setQuery] = useState(routeQuery);
+  // A search reached another way (a link, back and forward, the address bar) shows its words
+  // here too; leaving the results clears the box.
+  const [shownFor, setShownFor] = useState(routeQuery);
+  if (shownFor !== routeQuery) {
+    setShownFor(routeQuery);
+    setQuery(routeQuery);
+  }
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (query.trim()) navigate(href.search(query.trim()));
