@@ -348,18 +348,13 @@ function countFetches(page: Page, baseURL: string): () => Record<string, number>
   };
 }
 
-/** Records (in the page) when a shelf's first card appears, counted from navigation start. */
+/** Marks (in the page) when each shelf's first card appears (`bench:shelf-seen:<shelf>`, what untilMark waits for). */
 const WATCH_SHELVES = () => {
-  const seen: Record<string, number> = {};
-  (window as unknown as { shelfSeenAt: Record<string, number> }).shelfSeenAt = seen;
   new MutationObserver(() => {
     for (const section of document.querySelectorAll('section[data-shelf]')) {
-      const name = section.getAttribute('data-shelf')!;
-      if (seen[name] === undefined && section.querySelector('[data-item-id]')) {
-        seen[name] = performance.now();
-        // What untilMark waits for.
-        performance.mark(`bench:shelf-seen:${name}`, { startTime: seen[name] });
-      }
+      const mark = `bench:shelf-seen:${section.getAttribute('data-shelf')!}`;
+      if (performance.getEntriesByName(mark).length === 0 && section.querySelector('[data-item-id]'))
+        performance.mark(mark);
     }
   }).observe(document, { childList: true, subtree: true });
 };
