@@ -87,6 +87,7 @@ async function main(): Promise<void> {
     stoppedBy: 'epochs',
     epochMs: [],
     validationMs: [],
+    improvements: [],
   });
   const byKernel = new Map<string, { ms: number; calls: number }>();
   let total = 0;

@@ -147,9 +147,13 @@ async function main(): Promise<void> {
   scoreBatch(run.model, histories.slice(0, 256));
   const batched = (performance.now() - t0) / Math.min(256, histories.length);
 
-  // Baselines learn from the same training split as the model (each user's items before the
-  // validation item); like the model, they see the validation item only as history at test time.
+  // Baselines are tuned on the training split (each user's items before the validation item), like
+  // the model's epoch and blend, and then learn from what the model's final weights learnt from:
+  // with the refit, every item but the test item; without it, the training split.
   const trainSeqs = users.map((u) => historyBefore(u, run.index, Math.max(0, u.items.length - 2)).items);
+  const fitSeqs = run.refit
+    ? users.map((u) => historyBefore(u, run.index, Math.max(0, u.items.length - 1)).items)
+    : trainSeqs;
   // The kNN's settings are chosen on the validation items (second-to-last), like the model's epoch.
   // The same seeded sample of validation users as pretrain() scores after each epoch.
   const validCases: TestCase[] = validationCases(users, run.index, maxLen, {
@@ -163,9 +167,9 @@ async function main(): Promise<void> {
     `cooccurrence-knn tuned on ${validCases.length} validation users (${tuned.tried} settings, ${((Date.now() - tuneStart) / 1000).toFixed(0)} s): ${JSON.stringify(knnOptions)}, valid NDCG@10 ${tuned.validNdcg10.toFixed(4)}`,
   );
   const baselines: Baseline[] = [
-    popularity(trainSeqs, numItems),
-    lastItem(trainSeqs, numItems),
-    cooccurrenceKnn(trainSeqs, numItems, knnOptions),
+    popularity(fitSeqs, numItems),
+    lastItem(fitSeqs, numItems),
+    cooccurrenceKnn(fitSeqs, numItems, knnOptions),
   ];
   for (const b of baselines) {
     const o = rankOutcomes(cases, numItems, (chunk) => {
@@ -222,7 +226,9 @@ async function main(): Promise<void> {
         validNdcg10: Number(tuned.validNdcg10.toFixed(4)),
       },
       'last-item': 'transition counts, popularity tie-break',
-      fitOn: 'the training split (items before each validation item), like the model',
+      fitOn: run.refit
+        ? "every item but each user's last (the validation items included), like the refitted model; tuned on the training split"
+        : 'the training split (items before each validation item), like the model',
     },
     valid: run.result.valid,
     ...(run.transitions
@@ -232,6 +238,15 @@ async function main(): Promise<void> {
             seconds: run.transitionSeconds ?? NaN,
             // Neighbour indices and similarities, float32 each, one row per item plus padding.
             tableBytes: (numItems + 1) * run.transitions.perItem * 2 * 4,
+          },
+        }
+      : {}),
+    ...(run.refit
+      ? {
+          refit: {
+            epochs: run.refit.epochs,
+            seconds: run.refit.seconds,
+            msPerEpoch: median(run.refit.epochMs),
           },
         }
       : {}),

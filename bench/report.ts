@@ -35,6 +35,8 @@ export interface QualityReport {
    * co-occurrence of the latest items), as calibrated on validation; absent for a model without one.
    */
   transitions?: TransitionCalibration & { seconds: number; tableBytes: number };
+  /** The refit after validation (settings.refit): epochs replayed, wall time, median ms of steps per epoch. */
+  refit?: { epochs: number; seconds: number; msPerEpoch: number };
   models: Record<string, Record<string, number>>;
   /** Standard error of each model's HR@10 and NDCG@10 over the test users. */
   standardErrors?: Record<string, Record<string, number>>;
@@ -68,11 +70,18 @@ export function toMarkdown(r: QualityReport): string {
     `Settings: \`${JSON.stringify(r.settings)}\`. Baselines: \`${JSON.stringify(r.baselineSettings)}\`.`,
     '',
   ];
+  if (r.refit)
+    lines.push(
+      `Refit: once validation had chosen epoch ${r.bestEpoch} and the blend, the network was trained again from the same initial weights on every item but each user's last (the validation items included), ` +
+        `${r.refit.epochs} epochs with the first run's learning rates, in ${(r.refit.seconds / 60).toFixed(1)} min (${(r.refit.msPerEpoch / 1000).toFixed(1)} s of steps per epoch); the scores above are that network's. ` +
+        `Pretraining in all (training, calibration, refit): ${((r.trainSeconds + (r.transitions?.seconds ?? 0) + r.refit.seconds) / 60).toFixed(1)} min.`,
+      '',
+    );
   const t = r.transitions;
   if (t)
     lines.push(
       `Transition blend (in localshelf's scores above): logits + ${t.weight} × Σ ${t.decay}^r × similarity to the latest ${t.voters} items, ` +
-        `co-occurrence within ${t.window} steps (${t.similarity}), ${t.perItem} neighbours per item (${(t.tableBytes / 1e6).toFixed(2)} MB of the weights), built from the training split; ` +
+        `co-occurrence within ${t.window} steps (${t.similarity}), ${t.perItem} neighbours per item (${(t.tableBytes / 1e6).toFixed(2)} MB of the weights), built from the training split${r.refit ? ' (rebuilt with the validation items for the refit)' : ''}; ` +
         `chosen on the validation users from ${t.tried} settings in ${t.seconds.toFixed(0)} s: validation NDCG@10 ${f(t.before)} → ${f(t.after)}, HR@10 ${f(t.beforeHr10)} → ${f(t.afterHr10)}.`,
       '',
     );

@@ -24,6 +24,7 @@ describe('pretrain: the transition blend', () => {
       negatives: 0,
       validUsers: 0,
       neighboursPerItem: 3,
+      refit: false,
     });
     const blend = getEncoder(run.model).transitionBlend();
     expect(blend).not.toBeNull();
@@ -35,5 +36,32 @@ describe('pretrain: the transition blend', () => {
     expect(neighbours.some((j) => j > 0)).toBe(true);
     expect(neighbours.filter((j) => held.has(j))).toEqual([]);
     for (const row of held) expect(neighbours.slice(row * 3, row * 3 + 3)).toEqual([0, 0, 0]);
+  });
+
+  it('refits on every item but the test item: validation items join the table, test items never do', async () => {
+    const users: UserSequence[] = Array.from({ length: 24 }, (_, u) => ({
+      user: `u${u}`,
+      items: [...Array.from({ length: 5 }, (_, t) => `a${(u + t) % 6}`), `v${u}`, `t${u}`],
+    }));
+    const run = await pretrain(users, {
+      dim: 8,
+      maxLen: 8,
+      blocks: 1,
+      epochs: 2,
+      negatives: 0,
+      validUsers: 0,
+      neighboursPerItem: 3,
+      refit: true,
+    });
+    expect(run.refit?.epochs).toBe(run.result.bestEpoch);
+    const blend = getEncoder(run.model).transitionBlend();
+    const rowsOf = (prefix: string) =>
+      run.vocabulary.flatMap((id, i) => (id.startsWith(prefix) ? [i + 1] : []));
+    const neighbours = Array.from(blend?.neighbours ?? []);
+    const tests = new Set(rowsOf('t'));
+    expect(neighbours.filter((j) => tests.has(j))).toEqual([]);
+    for (const row of tests) expect(neighbours.slice(row * 3, row * 3 + 3)).toEqual([0, 0, 0]);
+    // Each validation item follows its user's last training item, so the refit's table pairs them.
+    for (const row of rowsOf('v')) expect(neighbours[row * 3]).toBeGreaterThan(0);
   });
 });

@@ -9,6 +9,8 @@ import {
   getEncoder,
   scoreBatch,
   train,
+  transitionTable,
+  voterWeights,
   type ModelConfig,
   type PriorCalibration,
   type TransitionCalibration,
@@ -27,6 +29,12 @@ export type PretrainSettings = Omit<ModelConfig, 'numItems'> &
   TrainOptions & {
     /** Validation users scored after each epoch for early stopping (a seeded sample); 0 = all. */
     validUsers?: number;
+    /**
+     * Once validation has chosen the epoch and the blend, train again from the same initial
+     * weights on every item but each user's last (the validation items included), with the same
+     * epochs and learning rates, and rebuild the blend's table from those sequences.
+     */
+    refit?: boolean;
   };
 
 /**
@@ -52,7 +60,12 @@ export type PretrainSettings = Omit<ModelConfig, 'numItems'> &
 // The values are the engine's one table of defaults (src/engine/model/defaults.ts), in the
 // key order the model cards and bench/results/quality-* record.
 const { neighboursPerItem, ...schedule } = PRETRAIN_DEFAULTS;
-export const DEFAULT_SETTINGS: PretrainSettings = { ...schedule, validUsers: 8000, neighboursPerItem };
+export const DEFAULT_SETTINGS: PretrainSettings = {
+  ...schedule,
+  validUsers: 8000,
+  neighboursPerItem,
+  refit: true,
+};
 
 export interface PretrainOutput {
   model: tf.LayersModel;
@@ -69,12 +82,18 @@ export interface PretrainOutput {
   transitions?: TransitionCalibration;
   /** Wall time of the blend's calibration (tables built and the grid searched). */
   transitionSeconds?: number;
+  /** The refit (settings.refit): epochs replayed on the longer sequences and their wall time. */
+  refit?: { epochs: number; seconds: number; epochMs: number[] };
 }
 
 /**
  * Leave-one-out by time: each user's last item is the test item (never trained on), the one
  * before it the validation item (early stopping), the rest the training sequence.
- * Users with fewer than 3 items contribute what they can (training only).
+ * Users with fewer than 3 items contribute what they can (training only). With `refit`, the
+ * final model is trained again with the validation items added (see PretrainSettings.refit):
+ * each user's most recent behaviour before the test item is the most telling about it (on
+ * Beauty, the tuned co-occurrence kNN fitted with it scores test NDCG@10 .0526 against .0457
+ * without it), and a model that is shipped should learn from everything it may.
  */
 export async function pretrain(
   users: readonly UserSequence[],
@@ -115,12 +134,18 @@ export async function pretrain(
     const seen = new Set(users.flatMap((u) => u.items));
     enc.zeroItemRows(vocabulary.flatMap((id, i) => (seen.has(id) ? [] : [i + 1])));
   }
-  const gen = train(model, sequences, validation, s);
-  let next = await gen.next();
-  while (!next.done) {
-    opts.onLog?.(next.value);
-    next = await gen.next();
-  }
+  const vars = getEncoder(model).trainableWeights.map((w) => w.read() as tf.Variable);
+  const initial = s.refit ? vars.map((v) => v.clone()) : [];
+  const runTraining = async (seqs: readonly EncodedHistory[], replay?: readonly boolean[]) => {
+    const gen = train(model, seqs, validation, s, replay);
+    let next = await gen.next();
+    while (!next.done) {
+      opts.onLog?.(next.value);
+      next = await gen.next();
+    }
+    return next.value;
+  };
+  const result = await runTraining(sequences);
   // The neural part trains without the blend and the prior (their weights are 0 until now); the
   // blend's table is then built from the training sequences alone, and its weights and the
   // prior's bonus fitted on the same validation users that chose the epoch, the blend first
@@ -139,16 +164,37 @@ export async function pretrain(
     : undefined;
   const transitionSeconds = (Date.now() - calibrationStart) / 1000;
   const prior = encoder.hasCatalogPrior ? calibrateCatalogPrior(encoder, validation, score) : undefined;
+  let refit: PretrainOutput['refit'];
+  const replay = result.improvements.slice(0, result.bestEpoch);
+  if (s.refit && replay.length > 0) {
+    const refitStart = Date.now();
+    const upToTest = users.map((u) => historyBefore(u, index, Math.max(0, u.items.length - 1)));
+    vars.forEach((v, i) => v.assign(initial[i] as tf.Tensor));
+    const again = await runTraining(upToTest, replay);
+    // The blend keeps the setting validation chose; its table now counts the validation items too.
+    if (transitions)
+      encoder.setTransitions(
+        transitionTable(
+          upToTest.map((h) => h.items),
+          vocabulary.length,
+          { window: transitions.window, perItem: transitions.perItem, similarity: transitions.similarity },
+        ),
+        voterWeights(transitions.voters, transitions.decay, transitions.weight),
+      );
+    refit = { epochs: again.epochs, seconds: (Date.now() - refitStart) / 1000, epochMs: again.epochMs };
+  }
+  initial.forEach((t) => t.dispose());
   return {
     model,
     vocabulary,
     index,
-    result: next.value,
+    result,
     params: model.countParams(),
     settings: s,
     validationUsers: validation.length,
     prior,
     transitions,
     transitionSeconds,
+    refit,
   };
 }

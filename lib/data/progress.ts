@@ -95,6 +95,12 @@ export function pretrainProgress(settings: {
       );
     } else {
       const metric = (key: string) => (log.valid[key] ?? 0).toFixed(4);
+      if (Object.keys(log.valid).length === 0) {
+        progress.done(
+          `refit epoch ${log.epoch}: loss ${log.loss.toFixed(4)} (no validation) at ${(log.elapsedMs / 60000).toFixed(1)} min`,
+        );
+        return;
+      }
       progress.done(
         `epoch ${log.epoch}: loss ${log.loss.toFixed(4)} valid HR@10 ${metric('HR@10')} NDCG@10 ${metric('NDCG@10')}` +
           `${log.best ? ' (best)' : ''} at ${(log.elapsedMs / 60000).toFixed(1)} min`,

@@ -24,6 +24,7 @@ export const SETTING_OPTIONS = {
   'max-minutes': 'number',
   seed: 'number',
   'valid-users': 'number',
+  refit: 'number',
 } as const;
 
 /** The setting each command-line option sets. */
@@ -50,6 +51,7 @@ export const SETTING_FIELDS: Record<keyof typeof SETTING_OPTIONS, keyof Pretrain
   'max-minutes': 'maxMinutes',
   seed: 'seed',
   'valid-users': 'validUsers',
+  refit: 'refit',
 };
 
 export function settingsFromArgs(args: Record<string, string | number | boolean>): PretrainSettings {
@@ -57,8 +59,8 @@ export function settingsFromArgs(args: Record<string, string | number | boolean>
   for (const [opt, field] of Object.entries(SETTING_FIELDS)) {
     const v = args[opt];
     if (typeof v === 'string') s[field] = v;
-    // --log-q 1 / 0 switches the logQ correction on / off.
-    if (typeof v === 'number') s[field] = field === 'logQ' ? v !== 0 : v;
+    // --log-q and --refit take 1 / 0 for on / off.
+    if (typeof v === 'number') s[field] = field === 'logQ' || field === 'refit' ? v !== 0 : v;
   }
   return s as PretrainSettings;
 }
@@ -71,4 +73,5 @@ export const SETTINGS_HELP = `  --dim N --max-len N --blocks N --heads N --dropo
   --lr-decay X (learning-rate factor after --lr-patience N epochs without a better validation score; 1 = off)
   --warmup-epochs X (linear learning-rate warm-up) --loss softmax|gbce (--gbce-t X, calibration in [0, 1])
   --max-minutes X (time budget; best weights so far are kept) --seed N
-  --valid-users N (validation users sampled for early stopping; 0 = all)`;
+  --valid-users N (validation users sampled for early stopping; 0 = all)
+  --refit 1 (after validation chose the epoch, retrain with each user's validation item too; 0 = off)`;

@@ -18,7 +18,8 @@ describe('pretraining defaults', () => {
     expect(JSON.stringify(DEFAULT_SETTINGS)).toBe(
       '{"dim":64,"maxLen":50,"blocks":2,"heads":1,"dropout":0.5,"epochs":200,"batchSize":128,' +
         '"learningRate":0.003,"negatives":2048,"logQ":true,"loss":"softmax","warmupEpochs":1,' +
-        '"lrDecay":0.5,"lrPatience":2,"patience":6,"seed":42,"validUsers":8000,"neighboursPerItem":10}',
+        '"lrDecay":0.5,"lrPatience":2,"patience":6,"seed":42,"validUsers":8000,"neighboursPerItem":10,' +
+        '"refit":true}',
     );
   });
 

@@ -77,6 +77,8 @@ export interface TrainResult {
   /** Wall time of each epoch's training steps, then of its validation scoring, in ms. */
   epochMs: number[];
   validationMs: number[];
+  /** Per epoch: did validation NDCG@10 improve (what the rate schedule saw; a refit replays it). */
+  improvements: boolean[];
 }
 
 /** Small fast PRNG (mulberry32) so shuffles and negatives repeat across runs and platforms. */
@@ -189,15 +191,22 @@ export function evaluate(
  * Trains the model on next-item prediction, yielding a log after every step and epoch, and
  * early-stops on validation NDCG@10. The best weights are restored before returning.
  * Stop early by calling `.return()` on the generator (the best weights so far are kept).
+ *
+ * With `replay` (an earlier run's `improvements`, cut at the epoch it chose), it validates
+ * nothing: it trains exactly that many epochs, lowers the rate where that run lowered it, and
+ * keeps the last weights. That is a refit: the schedule chosen on validation, rerun on data that
+ * now includes the validation items.
  */
 export async function* train(
   model: tf.LayersModel,
   sequences: readonly EncodedHistory[],
   validation: readonly ValidationCase[],
   options: TrainOptions = {},
+  replay?: readonly boolean[],
 ): AsyncGenerator<TrainLog, TrainResult> {
   const o = { ...DEFAULTS, ...defined(options) };
-  const { epochs, batchSize, negatives, patience } = o;
+  const { batchSize, negatives, patience } = o;
+  const epochs = replay ? replay.length : o.epochs;
   const budgetMs = o.maxMinutes * 60_000;
   const random = rng(o.seed);
   const encoder = getEncoder(model);
@@ -232,6 +241,7 @@ export async function* train(
   let stoppedBy: TrainResult['stoppedBy'] = 'epochs';
   const epochMs: number[] = [];
   const validationMs: number[] = [];
+  const improvements: boolean[] = [];
   // Share of training targets per item, for the logQ correction.
   const targetShare = new Float64Array(numItems);
   if (o.logQ && negatives > 0) {
@@ -317,12 +327,16 @@ export async function* train(
       }
       const validStart = Date.now();
       epochMs.push(validStart - epochStart);
-      const valid = evaluate(model, validation, o.evalBatch);
+      const valid = replay ? {} : evaluate(model, validation, o.evalBatch);
       validationMs.push(Date.now() - validStart);
       const score = valid['NDCG@10'] ?? 0;
       // Ties count as improvements, so a saturated validation set keeps the latest weights.
-      const improved = score >= bestScore;
-      if (improved) {
+      const improved = replay ? (replay[epoch - 1] as boolean) : score >= bestScore;
+      improvements.push(improved);
+      if (replay) {
+        bestEpoch = epoch;
+        since = 0;
+      } else if (improved) {
         best?.forEach((t) => t.dispose());
         best = vars.map((v) => v.clone());
         bestScore = score;
@@ -366,5 +380,6 @@ export async function* train(
     stoppedBy,
     epochMs,
     validationMs,
+    improvements,
   };
 }
