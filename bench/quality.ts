@@ -20,7 +20,7 @@ import { saveModelDir, toModelFiles } from '../lib/data/model-files.ts';
 import { startNodeBackend } from '../lib/data/node-tf.ts';
 import { pretrainProgress } from '../lib/data/progress.ts';
 import { dirtyPaths, gitCommit, sha256File } from '../lib/data/provenance.ts';
-import { DEFAULT_SETTINGS, pretrain } from '../lib/data/pretrain-run.ts';
+import { DEFAULT_SETTINGS, pretrain, type PretrainOutput } from '../lib/data/pretrain-run.ts';
 import { parseDataset } from '../lib/data/read-dataset.ts';
 import { SETTING_OPTIONS, SETTINGS_HELP, settingsFromArgs } from '../lib/data/settings-args.ts';
 import { historyBefore, validationCases } from '../lib/data/split.ts';
@@ -91,50 +91,53 @@ async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
   log(`bench:quality ${dataset}: ${users.length} users, backend ${backend}`);
 
-  const run = await pretrain(users, settings, { onLog: pretrainProgress(settings) });
-  const numItems = run.vocabulary.length;
   const maxLen = settings.maxLen ?? MODEL_DEFAULTS.maxLen;
-
-  // Test: the last item, seen after the whole history before it.
-  const { cases, histories, skipped } = lastItemCases(users, run.index, maxLen);
-  const historyOf = new Map(cases.map((c, i) => [c, histories[i] as EncodedHistory]));
-
   const models: Record<string, Record<string, number>> = {};
   // Per-user outcomes are kept for the standard errors and the paired differences.
   const outcomes: Record<string, RankOutcome[]> = {};
-  const ours = rankOutcomes(cases, numItems, (chunk) =>
-    scoreBatch(
-      run.model,
-      chunk.map((c) => historyOf.get(c) as EncodedHistory),
-    ),
-  );
-  outcomes['localshelf'] = ours;
-  models['localshelf'] = summarize(ours);
-  log(`localshelf: ${JSON.stringify(models['localshelf'])}`);
-  if (run.transitions) {
-    const t = run.transitions;
+  // Test: the last item, seen after the whole history before it.
+  let test: ReturnType<typeof lastItemCases> | null = null;
+  const testCases = (index: ReadonlyMap<string, number>) => (test ??= lastItemCases(users, index, maxLen));
+  const scoreRow = (name: string, r: PretrainOutput) => {
+    const { cases, histories } = testCases(r.index);
+    const historyOf = new Map(cases.map((c, i) => [c, histories[i] as EncodedHistory]));
+    outcomes[name] = rankOutcomes(cases, r.vocabulary.length, (chunk) =>
+      scoreBatch(
+        r.model,
+        chunk.map((c) => historyOf.get(c) as EncodedHistory),
+      ),
+    );
+    models[name] = summarize(outcomes[name]);
+    log(`${name}: ${JSON.stringify(models[name])}`);
+  };
+  // The model as the published protocol trains it (BENCHMARKS.md §1: the training split only).
+  const protocolRows = (r: PretrainOutput) => {
+    scoreRow('localshelf', r);
+    if (!r.transitions) return;
+    const t = r.transitions;
     log(
-      `transition blend (${run.transitionSeconds?.toFixed(0)} s, ${t.tried} settings): window ${t.window} ${t.similarity}, ${t.voters} voters, decay ${t.decay}, weight ${t.weight}; validation NDCG@10 ${t.before.toFixed(4)} → ${t.after.toFixed(4)}`,
+      `transition blend (${r.transitionSeconds?.toFixed(0)} s, ${t.tried} settings): window ${t.window} ${t.similarity}, ${t.voters} voters, decay ${t.decay}, weight ${t.weight}; validation NDCG@10 ${t.before.toFixed(4)} → ${t.after.toFixed(4)}`,
     );
     // Ablation, not a scorer anyone ships: the same network with the blend's weights at 0, so
     // the results show what the blend adds on the test users (paired like the baselines).
-    const encoder = getEncoder(run.model);
+    const encoder = getEncoder(r.model);
     const blend = encoder.transitionBlend();
-    if (blend) {
-      const voters = Array.from(blend.voters);
-      encoder.setTransitions(blend, new Array<number>(TRANSITION_DEPTH).fill(0));
-      const alone = rankOutcomes(cases, numItems, (chunk) =>
-        scoreBatch(
-          run.model,
-          chunk.map((c) => historyOf.get(c) as EncodedHistory),
-        ),
-      );
-      encoder.setTransitions(blend, voters);
-      outcomes['localshelf-without-blend'] = alone;
-      models['localshelf-without-blend'] = summarize(alone);
-      log(`localshelf-without-blend: ${JSON.stringify(models['localshelf-without-blend'])}`);
-    }
-  }
+    if (!blend) return;
+    const voters = Array.from(blend.voters);
+    encoder.setTransitions(blend, new Array<number>(TRANSITION_DEPTH).fill(0));
+    scoreRow('localshelf-without-blend', r);
+    encoder.setTransitions(blend, voters);
+  };
+  const run = await pretrain(users, settings, {
+    onLog: pretrainProgress(settings),
+    beforeRefit: protocolRows,
+  });
+  // The refitted model (what pretraining ships) learnt from the validation items too: its rows
+  // are paired with baselines fitted on the same items, not with the published numbers.
+  if (run.refit) scoreRow('localshelf-refit', run);
+  else protocolRows(run);
+  const numItems = run.vocabulary.length;
+  const { cases, histories, skipped } = testCases(run.index);
 
   // Latency: one shopper at a time (what a page does), and batched (throughput).
   const sample = histories.slice(0, 200);
@@ -148,12 +151,9 @@ async function main(): Promise<void> {
   const batched = (performance.now() - t0) / Math.min(256, histories.length);
 
   // Baselines are tuned on the training split (each user's items before the validation item), like
-  // the model's epoch and blend, and then learn from what the model's final weights learnt from:
-  // with the refit, every item but the test item; without it, the training split.
+  // the model's epoch and blend, and learn from it, like the protocol's model; beside a refitted
+  // model, the same baselines also learn from every item but the test item, as it did.
   const trainSeqs = users.map((u) => historyBefore(u, run.index, Math.max(0, u.items.length - 2)).items);
-  const fitSeqs = run.refit
-    ? users.map((u) => historyBefore(u, run.index, Math.max(0, u.items.length - 1)).items)
-    : trainSeqs;
   // The kNN's settings are chosen on the validation items (second-to-last), like the model's epoch.
   // The same seeded sample of validation users as pretrain() scores after each epoch.
   const validCases: TestCase[] = validationCases(users, run.index, maxLen, {
@@ -166,21 +166,29 @@ async function main(): Promise<void> {
   log(
     `cooccurrence-knn tuned on ${validCases.length} validation users (${tuned.tried} settings, ${((Date.now() - tuneStart) / 1000).toFixed(0)} s): ${JSON.stringify(knnOptions)}, valid NDCG@10 ${tuned.validNdcg10.toFixed(4)}`,
   );
-  const baselines: Baseline[] = [
-    popularity(fitSeqs, numItems),
-    lastItem(fitSeqs, numItems),
-    cooccurrenceKnn(fitSeqs, numItems, knnOptions),
+  const fitBaselines = (seqs: Int32Array[]): Baseline[] => [
+    popularity(seqs, numItems),
+    lastItem(seqs, numItems),
+    cooccurrenceKnn(seqs, numItems, knnOptions),
   ];
-  for (const b of baselines) {
-    const o = rankOutcomes(cases, numItems, (chunk) => {
-      const out = new Float32Array(chunk.length * numItems);
-      chunk.forEach((c, i) => out.set(b.score(c.history), i * numItems));
-      return out;
-    });
-    outcomes[b.name] = o;
-    models[b.name] = summarize(o);
-    log(`${b.name}: ${JSON.stringify(models[b.name])}`);
-  }
+  const baselineRows = (baselines: Baseline[], suffix: string) => {
+    for (const b of baselines) {
+      const name = `${b.name}${suffix}`;
+      outcomes[name] = rankOutcomes(cases, numItems, (chunk) => {
+        const out = new Float32Array(chunk.length * numItems);
+        chunk.forEach((c, i) => out.set(b.score(c.history), i * numItems));
+        return out;
+      });
+      models[name] = summarize(outcomes[name]);
+      log(`${name}: ${JSON.stringify(models[name])}`);
+    }
+  };
+  baselineRows(fitBaselines(trainSeqs), '');
+  if (run.refit)
+    baselineRows(
+      fitBaselines(users.map((u) => historyBefore(u, run.index, Math.max(0, u.items.length - 1)).items)),
+      '-refit',
+    );
 
   let modelBytes = 0;
   await run.model.save(
@@ -226,9 +234,8 @@ async function main(): Promise<void> {
         validNdcg10: Number(tuned.validNdcg10.toFixed(4)),
       },
       'last-item': 'transition counts, popularity tie-break',
-      fitOn: run.refit
-        ? "every item but each user's last (the validation items included), like the refitted model; tuned on the training split"
-        : 'the training split (items before each validation item), like the model',
+      fitOn:
+        "the training split (items before each validation item), like the model; the rows ending in -refit: every item but each user's last, like the refitted model (same tuned settings)",
     },
     valid: run.result.valid,
     ...(run.transitions
@@ -251,12 +258,39 @@ async function main(): Promise<void> {
         }
       : {}),
     models,
-    ...errorReport(outcomes, 'localshelf'),
+    ...pairedReport(outcomes),
   };
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(join(resultsDir, `quality-${dataset}.json`), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(resultsDir, `quality-${dataset}.md`), toMarkdown(report));
   log(`wrote ${join(resultsDir, `quality-${dataset}.json`)} and .md`);
+}
+
+/**
+ * Standard errors of every row, and each row paired with the LocalShelf model trained on the
+ * same items: the protocol's rows with `localshelf`, the refit rows (`-refit`) with `localshelf-refit`.
+ */
+function pairedReport(outcomes: Record<string, RankOutcome[]>): ReturnType<typeof errorReport> & {
+  pairedWith: Record<string, string>;
+} {
+  const refit = (name: string) => name.endsWith('-refit');
+  const split = (keep: (name: string) => boolean) =>
+    Object.fromEntries(Object.entries(outcomes).filter(([name]) => keep(name)));
+  const protocol = errorReport(
+    split((n) => !refit(n)),
+    'localshelf',
+  );
+  const refitted = errorReport(split(refit), 'localshelf-refit');
+  return {
+    standardErrors: { ...protocol.standardErrors, ...refitted.standardErrors },
+    paired: { ...protocol.paired, ...refitted.paired },
+    pairedWith: Object.fromEntries(
+      Object.keys({ ...protocol.paired, ...refitted.paired }).map((n) => [
+        n,
+        refit(n) ? 'localshelf-refit' : 'localshelf',
+      ]),
+    ),
+  };
 }
 
 main().catch((e: unknown) => {

@@ -98,7 +98,16 @@ export interface PretrainOutput {
 export async function pretrain(
   users: readonly UserSequence[],
   settings: PretrainSettings,
-  opts: { catalog?: readonly CatalogItem[]; onLog?: (log: TrainLog) => void } = {},
+  opts: {
+    catalog?: readonly CatalogItem[];
+    onLog?: (log: TrainLog) => void;
+    /**
+     * Called with the model as the protocol trains it (the training split only, epoch and blend
+     * chosen on validation), before the refit replaces its weights: what bench:quality compares
+     * with the published numbers, which follow that protocol.
+     */
+    beforeRefit?: (run: PretrainOutput) => void | Promise<void>;
+  } = {},
 ): Promise<PretrainOutput> {
   const s = { ...DEFAULT_SETTINGS, ...settings };
   const vocabulary = buildVocabulary(users, opts.catalog?.map((i) => i.id) ?? []);
@@ -164,9 +173,21 @@ export async function pretrain(
     : undefined;
   const transitionSeconds = (Date.now() - calibrationStart) / 1000;
   const prior = encoder.hasCatalogPrior ? calibrateCatalogPrior(encoder, validation, score) : undefined;
-  let refit: PretrainOutput['refit'];
+  const output: PretrainOutput = {
+    model,
+    vocabulary,
+    index,
+    result,
+    params: model.countParams(),
+    settings: s,
+    validationUsers: validation.length,
+    prior,
+    transitions,
+    transitionSeconds,
+  };
   const replay = result.improvements.slice(0, result.bestEpoch);
   if (s.refit && replay.length > 0) {
+    await opts.beforeRefit?.(output);
     const refitStart = Date.now();
     const upToTest = users.map((u) => historyBefore(u, index, Math.max(0, u.items.length - 1)));
     vars.forEach((v, i) => v.assign(initial[i] as tf.Tensor));
@@ -181,20 +202,12 @@ export async function pretrain(
         ),
         voterWeights(transitions.voters, transitions.decay, transitions.weight),
       );
-    refit = { epochs: again.epochs, seconds: (Date.now() - refitStart) / 1000, epochMs: again.epochMs };
+    output.refit = {
+      epochs: again.epochs,
+      seconds: (Date.now() - refitStart) / 1000,
+      epochMs: again.epochMs,
+    };
   }
   initial.forEach((t) => t.dispose());
-  return {
-    model,
-    vocabulary,
-    index,
-    result,
-    params: model.countParams(),
-    settings: s,
-    validationUsers: validation.length,
-    prior,
-    transitions,
-    transitionSeconds,
-    refit,
-  };
+  return output;
 }
