@@ -72,7 +72,8 @@ export function modelCard(s: CardSource): ModelMeta {
     epochs: run.result.epochs,
     bestEpoch: run.result.bestEpoch,
     stoppedBy: run.result.stoppedBy,
-    trainSeconds: run.result.seconds,
+    // With the refit (settings.refit), its time too; `valid` is the model validation chose, before it.
+    trainSeconds: run.result.seconds + (run.refit?.seconds ?? 0),
     backend: s.backend,
     date: new Date().toISOString(),
     ...(s.heldOut ? { heldOut: s.heldOut } : {}),
