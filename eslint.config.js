@@ -19,7 +19,7 @@ const ENGINE_LAYERS = [
   'load',
   'worker',
 ];
-const ENGINE_ENTRIES = ['index', 'early', 'node', 'localshelf', 'state', 'context'];
+const ENGINE_ENTRIES = ['index', 'node', 'localshelf', 'state', 'context'];
 
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 const onlyEntry = (entries, message) => ({
@@ -27,8 +27,8 @@ const onlyEntry = (entries, message) => ({
   message,
 });
 const PAGE_ENTRY = onlyEntry(
-  ['index', 'early'],
-  "Import the engine through src/engine/index.ts (or early.ts, a page's first script), never its internals.",
+  ['index'],
+  'Import the engine through src/engine/index.ts, never its internals.',
 );
 const NODE_ENTRY = onlyEntry(
   ['node'],

@@ -2,7 +2,6 @@ import { cpSync, existsSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { ISOLATION_HEADERS, WORKER_OUTPUT } from './vite.shared.ts';
-import { inlineFirstScript } from './vite.first-script.ts';
 
 /** The pretrained model ships as committed in models/; copy it beside the built shop. */
 function copyModels(): Plugin {
@@ -47,13 +46,7 @@ function immutableHashedAssets(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [
-    react(),
-    copyModels(),
-    immutableHashedAssets(),
-    // The shop asks for its catalog and model card while its own script is still loading.
-    inlineFirstScript({ page: '/index.html', entry: 'src/shop/early.ts' }),
-  ],
+  plugins: [react(), copyModels(), immutableHashedAssets()],
   publicDir: 'public',
   worker: { format: 'es', rolldownOptions: { output: WORKER_OUTPUT } },
   build: { target: 'es2022', sourcemap: true },

@@ -32,17 +32,6 @@ for (const [name, port] of [
       await page.goto('/#/search?q=novel');
       await expect(page.getByRole('list', { name: 'Search results' })).toBeVisible();
       for (const [path, n] of Object.entries(first())) expect(n, `${path}, first visit`).toBe(1);
-      // The catalog and model card were asked for by index.html's inlined first script, and the
-      // engine took those requests over (src/engine/load/early-assets.ts): once each, as counted.
-      const early = await page.evaluate(() => {
-        const state = (globalThis as Record<symbol, { pending: Map<string, unknown>; requested: string[] }>)[
-          Symbol.for('localshelf.asset-starts')
-        ];
-        return (
-          state && { requested: state.requested.map((u) => new URL(u).pathname), left: state.pending.size }
-        );
-      });
-      expect(early).toEqual({ requested: ['/catalog.json', '/models/demo/meta.json'], left: 0 });
 
       await page.goto('/#/');
       const again = countFetches(context);

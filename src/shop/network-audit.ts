@@ -1,5 +1,4 @@
-import { Listeners, watchNetworkCalls, type NetworkCall } from '../engine/index.ts';
-import { earlyRequests } from '../engine/early.ts';
+import { Listeners, watchNetworkCalls } from '../engine/index.ts';
 
 /**
  * Watches every request this page makes and counts the ones that could carry the
@@ -40,22 +39,22 @@ export function installNetworkAudit(): void {
     }).observe({ type: 'resource', buffered: true });
   }
   audit = { ...audit, resources: resourceCount() };
-  const record = ({ url, method, withBody, carrying }: NetworkCall) => {
-    audit = {
-      ...audit,
-      requests: audit.requests + 1,
-      carryingData: audit.carryingData + (carrying ? 1 : 0),
-      log: [...audit.log.slice(-49), { url, method, withBody }],
-    };
-    listeners.emit();
-  };
-  // index.html's first script asked for the catalog and model card before this ran (early.ts).
-  for (const url of earlyRequests()) record({ url, method: 'GET', withBody: false, carrying: false });
-  watchNetworkCalls(record, {
-    // The dev server's own reload socket (npm run dev only, protocol "vite-hmr") carries
-    // file-change messages, not the shopper's behaviour; every other socket counts.
-    ignoreSocket: (_url, protocols) => import.meta.env.DEV && [protocols].flat().includes('vite-hmr'),
-  });
+  watchNetworkCalls(
+    ({ url, method, withBody, carrying }) => {
+      audit = {
+        ...audit,
+        requests: audit.requests + 1,
+        carryingData: audit.carryingData + (carrying ? 1 : 0),
+        log: [...audit.log.slice(-49), { url, method, withBody }],
+      };
+      listeners.emit();
+    },
+    {
+      // The dev server's own reload socket (npm run dev only, protocol "vite-hmr") carries
+      // file-change messages, not the shopper's behaviour; every other socket counts.
+      ignoreSocket: (_url, protocols) => import.meta.env.DEV && [protocols].flat().includes('vite-hmr'),
+    },
+  );
 }
 
 export function networkAudit(): NetworkAudit {

@@ -1,8 +1,13 @@
 import { LocalShelf, parseBackend, type BackendName, type Catalog } from '../engine/index.ts';
-import { CATALOG_URL, IMAGES_URL, MODEL_URL } from './asset-urls.ts';
 import { readRecentAtLoad } from './recent-items.ts';
 import { firstShelfDrawn } from './first-shelf.ts';
 import { readShelvesAtLoad, SHELF_CACHE_KEY } from './shelf-cache.ts';
+
+/** Where the shop finds its catalog and pretrained model (static files, fetched read-only). */
+export const CATALOG_URL = '/catalog.json';
+export const MODEL_URL = '/models/demo/';
+/** Every product picture in one file: which pictures a shopper looks at never reaches the server. */
+export const IMAGES_URL = '/images.json';
 
 /** `?softwareWebgl=1` lets WebGL run on a software rasterizer (tests, demos on GPU-less machines). */
 function allowSoftwareWebgl(): boolean {
