@@ -3,7 +3,15 @@ import type { BackendInfo } from '../../src/engine/index.ts';
 export interface BackendResult {
   /** What the worker ran on (renderer or adapter, wasm threads), or why the column could not run. */
   info: BackendInfo | string;
-  firstRecommendation: { coldMs: number; warmMs: number; coldRuns: number[]; warmRuns: number[] };
+  firstRecommendation: {
+    coldMs: number;
+    /** Reloaded after the page before had settled (the target); `warmAtOnceMs`: reloaded at once. */
+    warmMs: number;
+    warmAtOnceMs?: number;
+    coldRuns: number[];
+    warmRuns: number[];
+    warmAtOnceRuns?: number[];
+  };
   latency: Record<string, { p50Ms: number; p95Ms: number; samples: number }>;
   fineTuning: Record<
     string,
@@ -146,7 +154,12 @@ export function toMarkdown(r: BrowserReport, notes: string): string {
           }`,
     ),
     row('first recommendation, cold (ms)', (b) => String(b.firstRecommendation.coldMs)),
-    row('first recommendation, warm (ms)', (b) => String(b.firstRecommendation.warmMs)),
+    row('first recommendation, warm: reload of a settled page (ms)', (b) =>
+      String(b.firstRecommendation.warmMs),
+    ),
+    row('first recommendation, reloaded at once (ms)', (b) =>
+      String(b.firstRecommendation.warmAtOnceMs ?? '–'),
+    ),
     ...sizesOf.map((s) =>
       row(`recommend p50 / p95, ${s} items (ms)`, (b) => `${b.latency[s]?.p50Ms} / ${b.latency[s]?.p95Ms}`),
     ),
