@@ -47,6 +47,12 @@ function untilMark(page: Page, name: string, timeoutMs = 180_000): Promise<numbe
  * when the page is idle).
  */
 async function settle(page: Page): Promise<void> {
+  await untilModelLoaded(page);
+  await page.waitForTimeout(1000);
+}
+
+/** Until the shop's engine has its model (not on a timed page: waitForFunction injects Playwright's script). */
+async function untilModelLoaded(page: Page): Promise<void> {
   await page.waitForFunction(
     () =>
       (window as unknown as { localShelf?: { getSnapshot(): { status: string } } }).localShelf?.getSnapshot()
@@ -54,7 +60,6 @@ async function settle(page: Page): Promise<void> {
     null,
     { timeout: 180_000 },
   );
-  await page.waitForTimeout(1000);
 }
 
 /**
@@ -410,13 +415,7 @@ export async function returningShopper(
   await page.goto(`${baseURL}/${column.query}#/`);
   await untilMark(page, 'localshelf:first-recommendation');
   // Count until the model is in use too: its files are fetched after the first (trending) shelf.
-  await page.waitForFunction(
-    () =>
-      (window as unknown as { localShelf?: { getSnapshot(): { status: string } } }).localShelf?.getSnapshot()
-        .status === 'ready',
-    null,
-    { timeout: 180_000 },
-  );
+  await untilModelLoaded(page);
   const firstVisitFetches = firstVisit();
   for (const id of productIds.slice(0, 6)) {
     await page.goto(`${baseURL}/${column.query}#/p/${id}`);

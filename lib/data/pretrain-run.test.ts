@@ -4,18 +4,25 @@ import { getEncoder } from '../../src/engine/node.ts';
 import { pretrain } from './pretrain-run.ts';
 import type { UserSequence } from './read-dataset.ts';
 
+/**
+ * Training items a0..a5 in a ring; every user's validation item is "v<u>" and test item "t<u>",
+ * which occur nowhere else.
+ */
+function ringUsers(): UserSequence[] {
+  return Array.from({ length: 24 }, (_, u) => ({
+    user: `u${u}`,
+    items: [...Array.from({ length: 5 }, (_, t) => `a${(u + t) % 6}`), `v${u}`, `t${u}`],
+  }));
+}
+
 describe('pretrain: the transition blend', () => {
   beforeAll(async () => {
     await tf.setBackend('cpu');
   });
 
   it('builds its table from the training split only: no validation or test item is anyone’s neighbour', async () => {
-    // Training items a0..a5 in a ring; every user's validation item is "v<u>" and test item "t<u>",
-    // which occur nowhere else. A table built from whole sequences would pair a → v and v → t.
-    const users: UserSequence[] = Array.from({ length: 24 }, (_, u) => ({
-      user: `u${u}`,
-      items: [...Array.from({ length: 5 }, (_, t) => `a${(u + t) % 6}`), `v${u}`, `t${u}`],
-    }));
+    // A table built from whole sequences would pair a → v and v → t.
+    const users = ringUsers();
     const run = await pretrain(users, {
       dim: 8,
       maxLen: 8,
@@ -39,10 +46,7 @@ describe('pretrain: the transition blend', () => {
   });
 
   it('refits on every item but the test item: validation items join the table, test items never do', async () => {
-    const users: UserSequence[] = Array.from({ length: 24 }, (_, u) => ({
-      user: `u${u}`,
-      items: [...Array.from({ length: 5 }, (_, t) => `a${(u + t) % 6}`), `v${u}`, `t${u}`],
-    }));
+    const users = ringUsers();
     const run = await pretrain(users, {
       dim: 8,
       maxLen: 8,
