@@ -22,7 +22,7 @@ import { startNodeBackend } from '../lib/data/node-tf.ts';
 import { DEFAULT_SETTINGS } from '../lib/data/pretrain-run.ts';
 import { parseDataset } from '../lib/data/read-dataset.ts';
 import { SETTING_OPTIONS, settingsFromArgs } from '../lib/data/settings-args.ts';
-import { buildVocabulary, historyBefore, validationCases } from '../lib/data/split.ts';
+import { buildVocabulary, validationCases, withoutLast } from '../lib/data/split.ts';
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), { data: 'string', steps: 'number', ...SETTING_OPTIONS });
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const vocabulary = buildVocabulary(users);
   const index = new Map(vocabulary.map((id, i) => [id, i + 1]));
   const maxLen = s.maxLen ?? MODEL_DEFAULTS.maxLen;
-  const sequences = users.map((u) => historyBefore(u, index, Math.max(0, u.items.length - 2)));
+  const sequences = withoutLast(users, index, 2);
   const validation = validationCases(users.slice(0, s.validUsers || users.length), index, maxLen, {
     users: 0,
     seed: 0,

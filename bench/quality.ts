@@ -23,7 +23,7 @@ import { dirtyPaths, gitCommit, sha256File } from '../lib/data/provenance.ts';
 import { DEFAULT_SETTINGS, pretrain, type PretrainOutput } from '../lib/data/pretrain-run.ts';
 import { parseDataset } from '../lib/data/read-dataset.ts';
 import { SETTING_OPTIONS, SETTINGS_HELP, settingsFromArgs } from '../lib/data/settings-args.ts';
-import { historyBefore, validationCases } from '../lib/data/split.ts';
+import { validationCases, withoutLast } from '../lib/data/split.ts';
 import { cooccurrenceKnn } from '../lib/baselines/cooccurrence-knn.ts';
 import { KNN_GRID, tuneKnn } from '../lib/baselines/tune.ts';
 import { lastItem } from '../lib/baselines/last-item.ts';
@@ -153,7 +153,7 @@ async function main(): Promise<void> {
   // Baselines are tuned on the training split (each user's items before the validation item), like
   // the model's epoch and blend, and learn from it, like the protocol's model; beside a refitted
   // model, the same baselines also learn from every item but the test item, as it did.
-  const trainSeqs = users.map((u) => historyBefore(u, run.index, Math.max(0, u.items.length - 2)).items);
+  const trainSeqs = withoutLast(users, run.index, 2).map((h) => h.items);
   // The kNN's settings are chosen on the validation items (second-to-last), like the model's epoch.
   // The same seeded sample of validation users as pretrain() scores after each epoch.
   const validCases: TestCase[] = validationCases(users, run.index, maxLen, {
@@ -184,11 +184,7 @@ async function main(): Promise<void> {
     }
   };
   baselineRows(fitBaselines(trainSeqs), '');
-  if (run.refit)
-    baselineRows(
-      fitBaselines(users.map((u) => historyBefore(u, run.index, Math.max(0, u.items.length - 1)).items)),
-      '-refit',
-    );
+  if (run.refit) baselineRows(fitBaselines(withoutLast(users, run.index, 1).map((h) => h.items)), '-refit');
 
   let modelBytes = 0;
   await run.model.save(

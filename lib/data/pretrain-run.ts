@@ -23,7 +23,7 @@ import {
   WITH_CATALOG_DEFAULTS,
 } from '../../src/engine/node.ts';
 import type { UserSequence } from './read-dataset.ts';
-import { buildVocabulary, historyBefore, validationCases } from './split.ts';
+import { buildVocabulary, validationCases, withoutLast } from './split.ts';
 
 export type PretrainSettings = Omit<ModelConfig, 'numItems'> &
   TrainOptions & {
@@ -113,7 +113,7 @@ export async function pretrain(
   const vocabulary = buildVocabulary(users, opts.catalog?.map((i) => i.id) ?? []);
   const index = new Map(vocabulary.map((id, i) => [id, i + 1]));
   const maxLen = s.maxLen ?? 50;
-  const sequences = users.map((u) => historyBefore(u, index, Math.max(0, u.items.length - 2)));
+  const sequences = withoutLast(users, index, 2);
   const validUsers = s.validUsers ?? 0;
   if (!Number.isInteger(validUsers) || validUsers < 0)
     throw new Error(`setting "validUsers" is ${validUsers}; expected an integer ≥ 0 (0 = all)`);
@@ -189,7 +189,7 @@ export async function pretrain(
   if (s.refit && replay.length > 0) {
     await opts.beforeRefit?.(output);
     const refitStart = Date.now();
-    const upToTest = users.map((u) => historyBefore(u, index, Math.max(0, u.items.length - 1)));
+    const upToTest = withoutLast(users, index, 1);
     vars.forEach((v, i) => v.assign(initial[i] as tf.Tensor));
     const again = await runTraining(upToTest, replay);
     // The blend keeps the setting validation chose; its table now counts the validation items too.

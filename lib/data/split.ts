@@ -35,6 +35,18 @@ export function historyBefore(
 }
 
 /**
+ * Each user's history without their last `heldOut` items: 2 = the training split (validation
+ * and test items held out), 1 = what a refit learns from (only the test item held out).
+ */
+export function withoutLast(
+  users: readonly UserSequence[],
+  index: ReadonlyMap<string, number>,
+  heldOut: 1 | 2,
+): EncodedHistory[] {
+  return users.map((u) => historyBefore(u, index, Math.max(0, u.items.length - heldOut)));
+}
+
+/**
  * The validation cases early stopping and the baselines' tuning score: each user's second-to-last
  * item after the (last `maxLen`) steps before it, users whose target is already in that history
  * left out (ranking excludes history items). With `sample` > 0, a seeded sample of that many,

@@ -6,7 +6,7 @@ import { popularity } from '../../lib/baselines/popularity.ts';
 import type { Baseline } from '../../lib/baselines/types.ts';
 import { lastItemCases, rankAll } from '../../lib/evaluate.ts';
 import type { UserSequence } from '../../lib/data/read-dataset.ts';
-import { historyBefore } from '../../lib/data/split.ts';
+import { withoutLast } from '../../lib/data/split.ts';
 
 /** The same baseline settings as the quality benchmark (bench/quality.ts). */
 export const KNN_OPTIONS: KnnOptions = { window: 3, lastItems: 3, decay: 0.5 };
@@ -63,7 +63,7 @@ export function evaluateHeldOut(
 
   // Same data as the model (like bench/quality.ts): each population shopper's items before the
   // two that pretraining held back for validation and its own test.
-  const fitSeqs = population.map((u) => historyBefore(u, index, Math.max(0, u.items.length - 2)).items);
+  const fitSeqs = withoutLast(population, index, 2).map((h) => h.items);
   const baselines: Baseline[] = [
     popularity(fitSeqs, numItems),
     lastItem(fitSeqs, numItems),
